@@ -1,0 +1,41 @@
+import path from 'node:path';
+
+/**
+ * Process configuration, read and validated once at start (STYLE: config validated once).
+ * Embedded mode (no DATABASE_URL) keeps PGlite data and the generated data key in DATA_DIR.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** 32-byte master key for personal-data encryption (SPEC §17); hex or base64 in SHOUXIAN_DATA_KEY. */
+  dataKey: string | undefined;
+  logLevel: string;
+  cookieSecure: boolean | 'auto';
+  demo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT 无效：${env.PORT}（应为 0–65535 的整数）`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL 无效：应以 postgres:// 或 postgresql:// 开头');
+  }
+  const cookieSecure = env.COOKIE_SECURE === 'true' ? true : env.COOKIE_SECURE === 'false' ? false : 'auto';
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl,
+    dataKey: env.SHOUXIAN_DATA_KEY?.trim() || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    cookieSecure,
+    demo: env.SHOUXIAN_DEMO !== 'false',
+  };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ageOn, idCheckChar, maskIdNumber, parseIdNumber } from './id-number.ts';
+
+const today = new Date('2026-11-23T00:00:00Z');
+
+describe('ID number validation (SPEC §4.2, GB 11643)', () => {
+  it('accepts a valid number and derives birth date and sex', () => {
+    const r = parseIdNumber('11010519491231002X', today);
+    expect(r).toEqual({
+      ok: true,
+      value: { idNumber: '11010519491231002X', regionPrefix: '110105', birthDate: '1949-12-31', sex: 'female' },
+    });
+  });
+
+  it('computes X as a check character', () => {
+    expect(idCheckChar('11010519491231002')).toBe('X');
+    expect(parseIdNumber('11010519491231002x', today).ok).toBe(true);
+  });
+
+  it('accepts the example of the assessment format', () => {
+    const r = parseIdNumber('621124198001010016', today);
+    expect(r.ok && r.value.sex).toBe('male');
+  });
+
+  it('rejects a wrong checksum', () => {
+    const r = parseIdNumber('110105194912310021', today);
+    expect(r.ok ? null : r.error.code).toBe('REGISTRY_ID_CHECKSUM');
+  });
+
+  it.each(['110105194902300025', '110105194913010025', '110105190002290020', '110105209901010020'])(
+    'rejects the impossible birth date in %s',
+    (id) => {
+      const first17 = id.slice(0, 17);
+      const r = parseIdNumber(first17 + idCheckChar(first17), today);
+      expect(r.ok ? null : r.error.code).toBe('REGISTRY_ID_BIRTHDATE');
+    },
+  );
+
+  it('accepts 29 February in a leap year', () => {
+    const first17 = '11010520000229002';
+    expect(parseIdNumber(first17 + idCheckChar(first17), today).ok).toBe(true);
+  });
+
+  it('refuses 15-digit legacy numbers with a clear message', () => {
+    const r = parseIdNumber('110105491231002', today);
+    expect(r.ok ? null : r.error.code).toBe('REGISTRY_ID_LEGACY_15');
+  });
+
+  it('rejects numbers mangled by Excel and wrong lengths', () => {
+    for (const bad of ['1.10105E+17', '11010519491231002', '1101051949123100211', '11010519491231002Y']) {
+      const r = parseIdNumber(bad, today);
+      expect(r.ok ? null : r.error.code).toBe('REGISTRY_ID_FORMAT');
+    }
+  });
+
+  it('normalises full-width digits and spaces', () => {
+    expect(parseIdNumber(' １１０１０５１９４９１２３１００２Ｘ ', today).ok).toBe(true);
+  });
+
+  it('masks all but the first 6 and last 4 characters (SPEC §17)', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  });
+
+  it('computes age', () => {
+    expect(ageOn('2010-11-24', '2026-11-23')).toBe(15);
+    expect(ageOn('2010-11-23', '2026-11-23')).toBe(16);
+  });
+});

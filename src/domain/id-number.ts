@@ -1,0 +1,88 @@
+/**
+ * 公民身份号码 validation (GB 11643-1999), SPEC §4.2: 17 digits + a check character 0-9/X computed with
+ * ISO 7064 MOD 11-2; birth date (positions 7–14) and sex (position 17: odd = male) are derived from it.
+ * Pure: `today` is passed in so that "born in the future" is testable.
+ */
+export type Sex = 'male' | 'female';
+
+export interface IdNumberInfo {
+  idNumber: string;
+  regionPrefix: string;
+  birthDate: string; // YYYY-MM-DD
+  sex: Sex;
+}
+
+export type IdNumberError =
+  | { code: 'REGISTRY_ID_LEGACY_15'; message: string }
+  | { code: 'REGISTRY_ID_FORMAT'; message: string }
+  | { code: 'REGISTRY_ID_BIRTHDATE'; message: string }
+  | { code: 'REGISTRY_ID_CHECKSUM'; message: string };
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+
+/** The check character for the first 17 digits (ISO 7064 MOD 11-2). */
+export function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
+  return CHECK_CHARS[sum % 11] as string;
+}
+
+/** Full-width digits and X, spaces and a lower-case x are normalised; nothing else is guessed. */
+export function normalizeIdNumber(raw: string): string {
+  return raw
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[ＸｘＸ]/g, 'X')
+    .replace(/\s+/g, '')
+    .replace(/x$/, 'X');
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+export function parseIdNumber(
+  raw: string,
+  today: Date = new Date(),
+): { ok: true; value: IdNumberInfo } | { ok: false; error: IdNumberError } {
+  const id = normalizeIdNumber(String(raw ?? ''));
+  if (/^\d{15}$/.test(id)) {
+    return {
+      ok: false,
+      error: { code: 'REGISTRY_ID_LEGACY_15', message: '不接受15位旧身份证号，请使用18位公民身份号码' },
+    };
+  }
+  if (!/^\d{17}[\dX]$/.test(id)) {
+    return {
+      ok: false,
+      error: { code: 'REGISTRY_ID_FORMAT', message: '身份证号格式错误：应为17位数字加1位校验码（0-9或X）' },
+    };
+  }
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const todayIso = today.toISOString().slice(0, 10);
+  const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  if (y < 1880 || !isRealDate(y, m, d) || birthDate > todayIso) {
+    return { ok: false, error: { code: 'REGISTRY_ID_BIRTHDATE', message: `身份证号中的出生日期无效：${birthDate}` } };
+  }
+  if (idCheckChar(id.slice(0, 17)) !== id[17]) {
+    return { ok: false, error: { code: 'REGISTRY_ID_CHECKSUM', message: '身份证号校验位错误' } };
+  }
+  const sex: Sex = Number(id[16]) % 2 === 1 ? 'male' : 'female';
+  return { ok: true, value: { idNumber: id, regionPrefix: id.slice(0, 6), birthDate, sex } };
+}
+
+/** Masking for screens and exports (SPEC §17): keep the first 6 and last 4 characters. */
+export function maskIdNumber(id: string): string {
+  if (id.length <= 10) return '*'.repeat(id.length);
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+}
+
+/** Age in whole years on `on` (YYYY-MM-DD). */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
