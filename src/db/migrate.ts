@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './database.ts';
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Numbered plain-SQL migrations, applied in order, each in its own transaction; never edited after they land. */
+export function listMigrations(): { version: string; file: string }[] {
+  return fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: f.replace(/\.sql$/, ''), file: path.join(MIGRATIONS_DIR, f) }));
+}
+
+export async function migrate(database: Database): Promise<string[]> {
+  await database.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const { rows } = await database.db
+    .selectFrom('schema_migrations' as never)
+    .select('version' as never)
+    .execute()
+    .then((r) => ({ rows: r as unknown as { version: string }[] }));
+  const done = new Set(rows.map((r) => r.version));
+  const applied: string[] = [];
+  for (const m of listMigrations()) {
+    if (done.has(m.version)) continue;
+    const body = fs.readFileSync(m.file, 'utf8');
+    try {
+      await database.exec(
+        `BEGIN;\n${body}\nINSERT INTO schema_migrations (version) VALUES ('${m.version.replace(/'/g, "''")}');\nCOMMIT;`,
+      );
+    } catch (err) {
+      await database.exec('ROLLBACK').catch(() => {});
+      throw new Error(`迁移 ${m.version} 执行失败：${(err as Error).message}`);
+    }
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,163 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Table types for Kysely, kept by hand beside the SQL migrations in ./migrations. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** numeric(14,2) columns arrive as strings so money is never a float (STYLE: money never summed in floating point). */
+type Money = ColumnType<string, string | number | undefined, string | number>;
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  level: number;
+  parent_code: string | null;
+  loaded_at: Generated<Timestamp>;
+}
+
+export type Role = 'village' | 'township' | 'county' | 'department' | 'supervisor' | 'admin';
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  region_code: string;
+  department: string | null;
+  disabled: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
+export type MonitoringStatus = 'none' | 'monitored' | 'eliminated';
+export type Category = 'unstable' | 'marginal' | 'sudden';
+
+export interface HouseholdsTable {
+  id: Generated<string>;
+  region_code: string;
+  code: string;
+  address: Generated<string>;
+  head_person_id: string | null;
+  lifted_out: Generated<boolean>;
+  lifted_out_year: number | null;
+  monitoring_status: Generated<MonitoringStatus>;
+  category: Category | null;
+  risk_types: Generated<string[]>;
+  included_on: string | null;
+  eliminated_on: string | null;
+  responsible_person: string | null;
+  responsible_phone: string | null;
+  labor_summary: 'has' | 'partial' | 'none' | null;
+  backstop: 'dibao' | 'tekun' | null;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PersonsTable {
+  id: Generated<string>;
+  household_id: string;
+  region_code: string;
+  name: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  birth_date: string;
+  sex: 'male' | 'female';
+  relation: string;
+  status: Generated<string>;
+  health: Generated<string>;
+  disability_category: string | null;
+  disability_level: number | null;
+  labor: Generated<string>;
+  education: string | null;
+  employment: string | null;
+  employment_months: number | null;
+  insured_medical: Generated<boolean>;
+  insured_pension: Generated<boolean>;
+  public_servant: Generated<boolean>;
+  paid_village_cadre: Generated<boolean>;
+  phone: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface HouseholdIncomesTable {
+  id: Generated<string>;
+  household_id: string;
+  region_code: string;
+  year: number;
+  survey: Generated<string>;
+  surveyed_on: string | null;
+  wage: Money;
+  business_gross: Money;
+  business_cost: Money;
+  property: Money;
+  transfer: Money;
+  medical_expense: Money;
+  education_expense: Money;
+  disaster_loss: Money;
+  accident_expense: Money;
+  member_count: number;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+}
+
+export interface MonitoringLinesTable {
+  id: Generated<number>;
+  region_code: string;
+  year: number;
+  amount: Money;
+  basis: Generated<string>;
+  set_by: string | null;
+  set_at: Generated<Timestamp>;
+}
+
+export interface RegionSettingsTable {
+  id: Generated<number>;
+  region_code: string;
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  set_by: string | null;
+  set_at: Generated<Timestamp>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Timestamp>;
+  user_id: string | null;
+  username: string;
+  role: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  region_code: string;
+  household_id: string | null;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+  ip: string | null;
+}
+
+export interface DB {
+  regions: RegionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  households: HouseholdsTable;
+  persons: PersonsTable;
+  household_incomes: HouseholdIncomesTable;
+  monitoring_lines: MonitoringLinesTable;
+  region_settings: RegionSettingsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Household = Selectable<HouseholdsTable>;
+export type NewHousehold = Insertable<HouseholdsTable>;
+export type HouseholdUpdate = Updateable<HouseholdsTable>;
+export type Person = Selectable<PersonsTable>;
+export type NewPerson = Insertable<PersonsTable>;
+export type User = Selectable<UsersTable>;
