@@ -23,7 +23,7 @@ export async function openAppContext(
   config: Config,
   opts: { command: string; logger?: Logger; migrate?: boolean },
 ): Promise<AppContext> {
-  const logger = opts.logger ?? pino({ level: config.logLevel, base: { category: opts.command } });
+  const logger = opts.logger ?? pino({ level: config.logLevel, base: { command: opts.command } });
   const embedded = !config.databaseUrl;
   const release = embedded ? acquireEmbeddedLock(config.dataDir, opts.command) : () => {};
   try {

@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
+import { registerMigrateCommand } from '../db/migrate.cli.ts';
+import { registerUserCommands } from '../modules/auth/auth.cli.ts';
+import { registerRegionsCommands } from '../modules/regions/regions.cli.ts';
+import { registerLinesCommands } from '../modules/settings/settings.cli.ts';
+import { registerServeCommand } from '../server/serve.ts';
 
 /** Every module's command registrar, in help order. Add one line per module. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerServeCommand(program);
+  registerMigrateCommand(program);
+  registerRegionsCommands(program);
+  registerUserCommands(program);
+  registerLinesCommands(program);
 }

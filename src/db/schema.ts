@@ -10,7 +10,7 @@ export interface RegionsTable {
   name: string;
   level: number;
   parent_code: string | null;
-  loaded_at: Generated<Timestamp>;
+  loaded_at: Timestamp;
 }
 
 export type Role = 'village' | 'township' | 'county' | 'department' | 'supervisor' | 'admin';
@@ -24,13 +24,13 @@ export interface UsersTable {
   region_code: string;
   department: string | null;
   disabled: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
 }
 
@@ -55,8 +55,8 @@ export interface HouseholdsTable {
   labor_summary: 'has' | 'partial' | 'none' | null;
   backstop: 'dibao' | 'tekun' | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface PersonsTable {
@@ -83,8 +83,8 @@ export interface PersonsTable {
   public_servant: Generated<boolean>;
   paid_village_cadre: Generated<boolean>;
   phone: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface HouseholdIncomesTable {
@@ -105,7 +105,7 @@ export interface HouseholdIncomesTable {
   accident_expense: Money;
   member_count: number;
   recorded_by: string | null;
-  recorded_at: Generated<Timestamp>;
+  recorded_at: Timestamp;
 }
 
 export interface MonitoringLinesTable {
@@ -115,7 +115,7 @@ export interface MonitoringLinesTable {
   amount: Money;
   basis: Generated<string>;
   set_by: string | null;
-  set_at: Generated<Timestamp>;
+  set_at: Timestamp;
 }
 
 export interface RegionSettingsTable {
@@ -124,12 +124,12 @@ export interface RegionSettingsTable {
   key: string;
   value: ColumnType<unknown, string, string>;
   set_by: string | null;
-  set_at: Generated<Timestamp>;
+  set_at: Timestamp;
 }
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   user_id: string | null;
   username: string;
   role: string;

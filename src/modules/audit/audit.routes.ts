@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../server/authenticate.ts';
+import type { Services } from '../../services.ts';
+import { requirePermission } from '../auth/actor.ts';
+import type { AuditFilter } from './audit.repository.ts';
+
+export async function auditRoutes(app: FastifyInstance, { audit }: Pick<Services, 'audit'>): Promise<void> {
+  app.get<{ Querystring: Partial<AuditFilter> }>(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志（管理员、监管用户；按管辖范围）',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            action: { type: 'string' },
+            entity: { type: 'string' },
+            entityId: { type: 'string' },
+            householdId: { type: 'string', format: 'uuid' },
+            username: { type: 'string' },
+            from: { type: 'string', format: 'date' },
+            to: { type: 'string', format: 'date' },
+            page: { type: 'integer', minimum: 1, default: 1 },
+            pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requirePermission(actor, 'audit.read');
+      const q = request.query;
+      return audit.list(actor, { ...q, page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
+    },
+  );
+}

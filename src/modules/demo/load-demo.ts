@@ -1,0 +1,42 @@
+import type { AppContext } from '../../app-context.ts';
+import type { Services } from '../../services.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { DEMO, DEMO_USERS } from './demo-county.ts';
+
+export type PopulationLoader = (
+  ctx: AppContext,
+  opts: { county: string; households: number; seed: number },
+) => Promise<{ households: number; persons: number }>;
+
+/**
+ * First start of an empty database: the demo county's regions, lines, one user per role and a synthetic population.
+ * Skipped when any user exists, so later starts keep the data (and a real deployment never gets demo rows).
+ */
+export async function loadDemoIfEmpty(ctx: AppContext, services: Services, loadPopulation?: PopulationLoader) {
+  const any = await ctx.database.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return undefined;
+  const log = ctx.logger.child({ category: 'demo' });
+  log.info('空数据库：载入演示县（临洮县）');
+  await services.regions.ensureUpperLevels();
+  await services.regions.loadCounty(SYSTEM_ACTOR, DEMO.county);
+  for (const line of DEMO.lines) await services.lines.set(SYSTEM_ACTOR, line);
+  const [township] = (await services.regions.children(SYSTEM_ACTOR, DEMO.county)).children;
+  const [village] = township ? (await services.regions.children(SYSTEM_ACTOR, township.code)).children : [];
+  if (!township || !village) throw new Error('演示县缺少乡镇或村数据');
+  const scope = { township: township.code, village: village.code } as Record<string, string>;
+  for (const u of DEMO_USERS) {
+    await services.auth.addUser(SYSTEM_ACTOR, {
+      username: u.username,
+      password: DEMO.password,
+      role: u.role,
+      displayName: u.displayName,
+      regionCode: scope[u.role] ?? DEMO.county,
+      department: u.role === 'department' ? DEMO.department : null,
+    });
+  }
+  const population = loadPopulation
+    ? await loadPopulation(ctx, { county: DEMO.county, households: DEMO.households, seed: DEMO.seed })
+    : undefined;
+  log.info({ township: township.code, village: village.code, ...population }, '演示县已载入');
+  return { township: township.code, village: village.code, population };
+}

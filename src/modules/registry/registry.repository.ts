@@ -1,0 +1,279 @@
+import { type Insertable, type Kysely, type Transaction, sql } from 'kysely';
+import type { DB, HouseholdUpdate, NewHousehold, NewPerson } from '../../db/schema.ts';
+import { type Actor, scopeFilter } from '../auth/actor.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface HouseholdFilter {
+  region?: string;
+  status?: string;
+  category?: string;
+  name?: string;
+  idHash?: string;
+  liftedOut?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+const householdColumns = [
+  'h.id',
+  'h.code',
+  'h.region_code as regionCode',
+  'h.address',
+  'h.head_person_id as headPersonId',
+  'h.lifted_out as liftedOut',
+  'h.lifted_out_year as liftedOutYear',
+  'h.monitoring_status as monitoringStatus',
+  'h.category',
+  'h.risk_types as riskTypes',
+  'h.included_on as includedOn',
+  'h.eliminated_on as eliminatedOn',
+  'h.responsible_person as responsiblePerson',
+  'h.responsible_phone as responsiblePhone',
+  'h.backstop',
+  'h.version',
+  'h.created_at as createdAt',
+  'h.updated_at as updatedAt',
+] as const;
+
+export const personColumns = [
+  'id',
+  'household_id as householdId',
+  'name',
+  'id_number_enc as idNumberEnc',
+  'id_number_masked as idNumberMasked',
+  'birth_date as birthDate',
+  'sex',
+  'relation',
+  'status',
+  'health',
+  'disability_category as disabilityCategory',
+  'disability_level as disabilityLevel',
+  'labor',
+  'education',
+  'employment',
+  'employment_months as employmentMonths',
+  'insured_medical as insuredMedical',
+  'insured_pension as insuredPension',
+  'public_servant as publicServant',
+  'paid_village_cadre as paidVillageCadre',
+  'phone',
+] as const;
+
+const incomeColumns = [
+  'id',
+  'year',
+  'survey',
+  'surveyed_on as surveyedOn',
+  'wage',
+  'business_gross as businessGross',
+  'business_cost as businessCost',
+  'property',
+  'transfer',
+  'medical_expense as medicalExpense',
+  'education_expense as educationExpense',
+  'disaster_loss as disasterLoss',
+  'accident_expense as accidentExpense',
+  'member_count as memberCount',
+  'recorded_at as recordedAt',
+] as const;
+
+/** Registry queries (SPEC §4). Reads take the actor so that the scope filter cannot be forgotten. */
+export const registryRepository = (db: Kysely<DB>) => ({
+  findHousehold(actor: Actor, id: string, q: Q = db) {
+    return q
+      .selectFrom('households as h')
+      .innerJoin('regions as v', 'v.code', 'h.region_code')
+      .select(householdColumns)
+      .select('v.name as villageName')
+      .where('h.id', '=', id)
+      .where(scopeFilter(actor, 'h.region_code'))
+      .executeTakeFirst();
+  },
+
+  /** Row lock for a change; returns undefined outside scope. */
+  lockHousehold(actor: Actor, id: string, q: Q) {
+    return q
+      .selectFrom('households as h')
+      .select(householdColumns)
+      .where('h.id', '=', id)
+      .where(scopeFilter(actor, 'h.region_code'))
+      .forUpdate()
+      .executeTakeFirst();
+  },
+
+  members(householdId: string, q: Q = db) {
+    return q
+      .selectFrom('persons')
+      .select(personColumns)
+      .where('household_id', '=', householdId)
+      .orderBy(sql`relation = 'head'`, 'desc')
+      .orderBy('birth_date')
+      .execute();
+  },
+
+  findPerson(actor: Actor, personId: string, q: Q = db) {
+    return q
+      .selectFrom('persons')
+      .select(personColumns)
+      .select('region_code as regionCode')
+      .where('id', '=', personId)
+      .where(scopeFilter(actor))
+      .executeTakeFirst();
+  },
+
+  /** Who holds this ID number anywhere (no scope: uniqueness is national, SPEC §4.2). */
+  findPersonByHash(hash: string, q: Q = db) {
+    return q
+      .selectFrom('persons as p')
+      .innerJoin('households as h', 'h.id', 'p.household_id')
+      .select(['p.id', 'p.household_id as householdId', 'h.code as householdCode', 'p.region_code as regionCode'])
+      .where('p.id_number_hash', '=', hash)
+      .executeTakeFirst();
+  },
+
+  incomes(householdId: string, q: Q = db) {
+    return q
+      .selectFrom('household_incomes')
+      .select(incomeColumns)
+      .where('household_id', '=', householdId)
+      .orderBy('year', 'desc')
+      .orderBy('recorded_at', 'desc')
+      .execute();
+  },
+
+  async list(actor: Actor, f: HouseholdFilter) {
+    let query = db
+      .selectFrom('households as h')
+      .leftJoin('persons as head', 'head.id', 'h.head_person_id')
+      .where(scopeFilter(actor, 'h.region_code'));
+    if (f.region) query = query.where('h.region_code', 'like', `${f.region}%`);
+    if (f.status) query = query.where('h.monitoring_status', '=', f.status as never);
+    if (f.category) query = query.where('h.category', '=', f.category as never);
+    if (f.liftedOut !== undefined) query = query.where('h.lifted_out', '=', f.liftedOut);
+    if (f.name) {
+      const name = f.name;
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.name', '=', name)),
+      );
+    }
+    if (f.idHash) {
+      const hash = f.idHash;
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.id_number_hash', '=', hash)),
+      );
+    }
+    const [items, total] = await Promise.all([
+      query
+        .select([
+          'h.id',
+          'h.code',
+          'h.region_code as regionCode',
+          'h.address',
+          'h.lifted_out as liftedOut',
+          'h.monitoring_status as monitoringStatus',
+          'h.category',
+          'h.risk_types as riskTypes',
+          'head.name as headName',
+          'head.id_number_masked as headIdNumber',
+        ])
+        .select((eb) =>
+          eb
+            .selectFrom('persons as m')
+            .whereRef('m.household_id', '=', 'h.id')
+            .where('m.status', '=', 'normal')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .as('memberCount'),
+        )
+        .orderBy('h.code')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
+      query.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: items.map((i) => ({ ...i, memberCount: Number(i.memberCount) })), total: Number(total.n) };
+  },
+
+  /** Next free household code in a village: village code + 4-digit sequence. */
+  async nextHouseholdCode(villageCode: string, q: Q): Promise<string> {
+    const row = await q
+      .selectFrom('households')
+      .select((e) => e.fn.max('code').as('max'))
+      .where('code', 'like', `${villageCode}____`)
+      .executeTakeFirst();
+    const last = row?.max ? Number(String(row.max).slice(-4)) : 0;
+    return `${villageCode}${String(last + 1).padStart(4, '0')}`;
+  },
+
+  async insertHousehold(h: NewHousehold, q: Q): Promise<string> {
+    const r = await q.insertInto('households').values(h).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  async insertPersons(rows: NewPerson[], q: Q): Promise<{ id: string; relation: string }[]> {
+    return q.insertInto('persons').values(rows).returning(['id', 'relation']).execute();
+  },
+
+  async updateHousehold(id: string, patch: HouseholdUpdate, q: Q): Promise<void> {
+    await q
+      .updateTable('households')
+      .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async updatePerson(id: string, patch: Record<string, unknown>, q: Q): Promise<void> {
+    await q
+      .updateTable('persons')
+      .set({ ...(patch as object), updated_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async countHeads(householdId: string, q: Q): Promise<number> {
+    const r = await q
+      .selectFrom('persons')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('household_id', '=', householdId)
+      .where('relation', '=', 'head')
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  async upsertIncome(row: Insertable<DB['household_incomes']>, q: Q) {
+    return q
+      .insertInto('household_incomes')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['household_id', 'year', 'survey']).doUpdateSet((eb) => ({
+          surveyed_on: eb.ref('excluded.surveyed_on'),
+          wage: eb.ref('excluded.wage'),
+          business_gross: eb.ref('excluded.business_gross'),
+          business_cost: eb.ref('excluded.business_cost'),
+          property: eb.ref('excluded.property'),
+          transfer: eb.ref('excluded.transfer'),
+          medical_expense: eb.ref('excluded.medical_expense'),
+          education_expense: eb.ref('excluded.education_expense'),
+          disaster_loss: eb.ref('excluded.disaster_loss'),
+          accident_expense: eb.ref('excluded.accident_expense'),
+          member_count: eb.ref('excluded.member_count'),
+          recorded_by: eb.ref('excluded.recorded_by'),
+          recorded_at: sql`now()`,
+        })),
+      )
+      .returning(incomeColumns)
+      .executeTakeFirstOrThrow();
+  },
+
+  findIncome(householdId: string, year: number, survey: string, q: Q) {
+    return q
+      .selectFrom('household_incomes')
+      .select(incomeColumns)
+      .where('household_id', '=', householdId)
+      .where('year', '=', year)
+      .where('survey', '=', survey)
+      .executeTakeFirst();
+  },
+});
+
+export type RegistryRepository = ReturnType<typeof registryRepository>;

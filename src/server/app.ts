@@ -1,0 +1,68 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.ts';
+import type { Services } from '../services.ts';
+import { installAuthentication } from './authenticate.ts';
+import { installErrorHandler } from './http-errors.ts';
+import { registerRoutes } from './routes.ts';
+
+/**
+ * Builds the HTTP application: JSON-schema validation on every route, OpenAPI at /docs (served from the bundled
+ * swagger-ui assets, nothing from the internet), session authentication, one error shape.
+ */
+export async function buildApp(ctx: AppContext, services: Services, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: opts.logger === false ? undefined : ctx.logger.child({ category: 'http' }),
+    logger: opts.logger === false ? false : undefined,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+  } as never) as unknown as FastifyInstance;
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '守线 防止返贫动态监测和帮扶平台 API', version: '0.1.0', description: '错误格式：{ code, message, details }' },
+      tags: [
+        { name: 'system', description: '系统' },
+        { name: 'auth', description: '登录与用户' },
+        { name: 'regions', description: '行政区划' },
+        { name: 'registry', description: '基础数据库（一户一档）' },
+        { name: 'settings', description: '监测线与配置' },
+        { name: 'audit', description: '审计日志' },
+        { name: 'assessment', description: '识别与风险消除研判' },
+      ],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sx_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  installErrorHandler(app);
+  installAuthentication(app, services.auth);
+
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: '健康检查',
+        response: {
+          200: { type: 'object', properties: { status: { type: 'string' }, database: { type: 'string', enum: ['pglite', 'postgres'] } } },
+        },
+      },
+    },
+    async () => {
+      await ctx.database.db.selectFrom('regions').select('code').limit(1).execute();
+      return { status: 'ok', database: ctx.database.engine };
+    },
+  );
+
+  await registerRoutes(app, services);
+  return app;
+}

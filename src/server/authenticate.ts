@@ -1,0 +1,34 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../modules/auth/actor.ts';
+import type { AuthService } from '../modules/auth/auth.service.ts';
+import { AppError } from '../shared/app-error.ts';
+
+export const SESSION_COOKIE = 'sx_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | undefined;
+  }
+  interface FastifyContextConfig {
+    /** Route reachable without a session (health, login, citizen self-declaration). */
+    public?: boolean;
+  }
+}
+
+/** Resolves the session cookie into an Actor before every /api route that is not marked public. */
+export function installAuthentication(app: FastifyInstance, auth: Pick<AuthService, 'resolveSession'>): void {
+  app.decorateRequest('actor', undefined);
+  app.addHook('preHandler', async (request) => {
+    const actor = await auth.resolveSession(request.cookies[SESSION_COOKIE], request.ip);
+    request.actor = actor;
+    if (!actor && !request.routeOptions.config.public && request.url.startsWith('/api/')) {
+      throw new AppError('AUTH_REQUIRED', '请先登录');
+    }
+  });
+}
+
+/** The authenticated actor of a non-public route. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('AUTH_REQUIRED', '请先登录');
+  return request.actor;
+}

@@ -1,0 +1,29 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError } from '../shared/app-error.ts';
+import { describeValidation } from './validation-messages.ts';
+
+/** Maps every error to `{ code, message, details }` at the edge (STYLE: services never throw HTTP errors). */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details });
+    }
+    if ((err as FastifyError).validation) {
+      const v = describeValidation((err as FastifyError).validation ?? [], (err as FastifyError).validationContext ?? 'body');
+      return reply.status(400).send({ code: 'VALIDATION', message: v.message, details: { fields: v.fields } });
+    }
+    const status = (err as FastifyError).statusCode ?? 500;
+    if (status === 429) {
+      return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', details: {} });
+    }
+    if (status < 500) {
+      const code = (err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      return reply.status(status).send({ code, message: `请求无效：${err.message}`, details: {} });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请联系管理员', details: {} });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, details: {} }),
+  );
+}

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { openAppContext } from '../app-context.ts';
+import { loadConfig } from '../config.ts';
+import { updateLockPort } from '../db/embedded-lock.ts';
+import { loadDemoIfEmpty } from '../modules/demo/load-demo.ts';
+import { createServices } from '../services.ts';
+import { buildApp } from './app.ts';
+import { populationLoader } from './population-loader.ts';
+
+/** `shouxian serve` (what `npm start` runs): migrate, load the demo county into an empty database, listen. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('启动服务（默认端口 3000；空数据库首次启动时载入演示县）')
+    .option('--no-demo', '空数据库时不载入演示数据')
+    .action(async (opts: { demo: boolean }) => {
+      const config = loadConfig();
+      const ctx = await openAppContext(config, { command: 'serve' });
+      const services = createServices(ctx);
+      await services.regions.ensureUpperLevels();
+      if (opts.demo && config.demo) await loadDemoIfEmpty(ctx, services, await populationLoader());
+      const app = await buildApp(ctx, services);
+      const address = await app.listen({ port: config.port, host: config.host });
+      if (!config.databaseUrl) updateLockPort(config.dataDir, config.port);
+      ctx.logger.info({ address, database: ctx.database.engine }, `守线已启动：http://localhost:${config.port}`);
+      process.stdout.write(`守线已启动：http://localhost:${config.port}  （接口文档 /docs，数据库 ${ctx.database.engine}）\n`);
+      const stop = async () => {
+        await app.close();
+        await ctx.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,24 @@
+import type { AppContext } from './app-context.ts';
+import { auditRepository } from './modules/audit/audit.repository.ts';
+import { authRepository } from './modules/auth/auth.repository.ts';
+import { authService } from './modules/auth/auth.service.ts';
+import { regionsRepository } from './modules/regions/regions.repository.ts';
+import { regionsService } from './modules/regions/regions.service.ts';
+import { registryRepository } from './modules/registry/registry.repository.ts';
+import { registryService } from './modules/registry/registry.service.ts';
+import { linesRepository } from './modules/settings/lines.repository.ts';
+import { linesService } from './modules/settings/lines.service.ts';
+
+/** Builds each module's service from its own narrow dependencies (STYLE: factories, no god service). */
+export function createServices(ctx: AppContext) {
+  const db = ctx.database.db;
+  const audit = auditRepository(db);
+  const regionsRepo = regionsRepository(db);
+  const regions = regionsService({ db, regionsRepo, audit });
+  const auth = authService({ db, authRepo: authRepository(db), regionsRepo, audit });
+  const registry = registryService({ db, registryRepo: registryRepository(db), regionsRepo, audit, cipher: ctx.cipher });
+  const lines = linesService({ db, linesRepo: linesRepository(db), regionsRepo, audit });
+  return { audit, regions, auth, registry, lines };
+}
+
+export type Services = ReturnType<typeof createServices>;
