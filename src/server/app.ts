@@ -8,6 +8,7 @@ import type { Services } from '../services.ts';
 import { installAuthentication } from './authenticate.ts';
 import { installErrorHandler } from './http-errors.ts';
 import { registerRoutes } from './routes.ts';
+import { serveWebApp } from './web-assets.ts';
 
 /**
  * Builds the HTTP application: JSON-schema validation on every route, OpenAPI at /docs (served from the bundled
@@ -42,7 +43,8 @@ export async function buildApp(ctx: AppContext, services: Services, opts: { logg
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  installErrorHandler(app);
+  const spaFallback = await serveWebApp(app);
+  installErrorHandler(app, { spaFallback });
   installAuthentication(app, services.auth);
 
   app.get(

@@ -1,9 +1,10 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../shared/app-error.ts';
 import { describeValidation } from './validation-messages.ts';
+import { isAppNavigation } from './web-assets.ts';
 
 /** Maps every error to `{ code, message, details }` at the edge (STYLE: services never throw HTTP errors). */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: boolean }): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details });
@@ -23,7 +24,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请联系管理员', details: {} });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, details: {} }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (opts.spaFallback && isAppNavigation(request.method, request.url)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, details: {} });
+  });
 }

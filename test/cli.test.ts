@@ -1,0 +1,77 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = path.resolve('bin/shouxian.js');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sx-cli-'));
+const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+
+async function shouxian(...args: string[]) {
+  try {
+    const r = await run(process.execPath, [bin, ...args], { env, timeout: 120_000 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** The command line on the embedded database (SPEC §3; issue: CLI and a running server never corrupt the data). */
+describe('shouxian CLI (embedded PGlite)', () => {
+  let server: ChildProcess | undefined;
+  afterAll(() => {
+    server?.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('migrates a new data directory and loads a county', async () => {
+    expect((await shouxian('migrate')).code).toBe(0);
+    const r = await shouxian('regions', 'load', '--county', '621124');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/临洮县.*\d+ 个乡镇、\d+ 个村/);
+    expect(fs.existsSync(path.join(dataDir, 'secret.key'))).toBe(true);
+  });
+
+  it('refuses an unknown county with a clear message', async () => {
+    const r = await shouxian('regions', 'load', '--county', '999999');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('REGION_UNKNOWN');
+  });
+
+  it('adds users and refuses bad ones', async () => {
+    const ok = await shouxian('user', 'add', '--username', 'lizhen', '--password', 'Abc12345', '--role', 'township', '--region', '621124100');
+    expect(ok.code).toBe(0);
+    const badRole = await shouxian('user', 'add', '--username', 'x1x', '--password', 'Abc12345', '--role', 'boss', '--region', '621124');
+    expect(badRole.stderr).toContain('角色无效');
+    const dept = await shouxian('user', 'add', '--username', 'yibao', '--password', 'Abc12345', '--role', 'department', '--region', '621124');
+    expect(dept.stderr).toContain('--department');
+    const weak = await shouxian('user', 'add', '--username', 'weak', '--password', '123456', '--role', 'county', '--region', '621124');
+    expect(weak.stderr).toContain('密码至少8位');
+  });
+
+  it('refuses to open the database while the server holds it, and leaves it intact', async () => {
+    server = spawn(process.execPath, [bin, 'serve', '--no-demo'], { env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('server did not start')), 60_000);
+      server?.stdout?.on('data', (d: Buffer) => {
+        if (d.toString().includes('守线已启动')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    const r = await shouxian('regions', 'load', '--county', '621124');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('EMBEDDED_DB_IN_USE');
+    expect(r.stderr).toContain('DATABASE_URL');
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server?.once('exit', resolve));
+    server = undefined;
+    const after = await shouxian('user', 'add', '--username', 'after', '--password', 'Abc12345', '--role', 'county', '--region', '621124');
+    expect(after.code).toBe(0);
+  });
+});
