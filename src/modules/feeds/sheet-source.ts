@@ -1,0 +1,22 @@
+/**
+ * The shape both file readers (CSV, XLSX) produce, so that header detection and row checks do not care where the
+ * rows came from (SPEC §10: departments send Excel or CSV).
+ */
+
+/** A cell as read: CSV gives strings; XLSX also gives numbers, booleans and dates. */
+export type RawCell = string | number | boolean | Date | null;
+
+/** One row as read, before any checks. */
+export interface SourceRow {
+  /** The spreadsheet's 1-based row number (CSV: the record number, blank lines counted). */
+  rowNumber: number;
+  /** 0-based cells (column A is index 0). */
+  cells: RawCell[];
+}
+
+/** One worksheet (a CSV file is one sheet). */
+export interface SheetSource {
+  name: string;
+  /** Pulled by hand: the reader drains whatever the parser leaves before moving to the next sheet. */
+  rows: AsyncIterator<SourceRow>;
+}

@@ -1,0 +1,89 @@
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { RawCell, SheetSource, SourceRow } from './sheet-source.ts';
+
+/**
+ * .xlsx read with ExcelJS's streaming WorkbookReader (SPEC §10 feeds; SPEC §18 scale): rows are handed on one by one
+ * and never collected. Styles are read so that date-formatted numbers arrive as dates. The shared-string table is
+ * kept in memory, as the format requires random access to it.
+ */
+
+function toRawCell(value: ExcelJS.CellValue | undefined): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) return toRawCell(value.result as ExcelJS.CellValue);
+    if ('hyperlink' in value) return toRawCell(value.text as ExcelJS.CellValue);
+    if ('error' in value) return String(value.error);
+  }
+  return null;
+}
+
+function toSourceRow(row: ExcelJS.Row): SourceRow {
+  const values = row.values;
+  const cells: RawCell[] = [];
+  if (Array.isArray(values)) {
+    // ExcelJS row values are 1-based (index 0 unused) and sparse.
+    for (let i = 1; i < values.length; i++) cells.push(toRawCell(values[i]));
+  }
+  return { rowNumber: row.number, cells };
+}
+
+interface ReaderModel {
+  model?: { sheets?: { name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+}
+
+/** The tab name, found through workbook.xml and its relationships (the reader itself only knows the file number). */
+function sheetName(reader: unknown, worksheet: unknown): string | undefined {
+  const { model, workbookRels } = reader as ReaderModel;
+  const id = (worksheet as { id?: string | number }).id;
+  const rel = workbookRels?.find((r) => r.Target.endsWith(`sheet${id}.xml`));
+  return model?.sheets?.find((s) => s.rId === rel?.Id)?.name;
+}
+
+/**
+ * Each worksheet in workbook order. A sheet's rows are pulled by the caller; when the caller moves on to the next
+ * sheet, what is left of this one is drained first, because the zip entries can only be read in order.
+ */
+export async function* xlsxSheets(input: Readable): AsyncGenerator<SheetSource> {
+  // ExcelJS pipes the input into the unzipper, and pipe() does not forward a source error (a missing file, a broken
+  // upload): without this race the reader would wait forever.
+  const failed = new Promise<never>((_, reject) => input.once('error', reject));
+  failed.catch(() => undefined);
+  const race = <T>(p: Promise<T>) => Promise.race([p, failed]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const worksheets = reader[Symbol.asyncIterator]();
+  let index = 0;
+  for (let w = await race(worksheets.next()); !w.done; w = await race(worksheets.next())) {
+    const worksheet = w.value;
+    index++;
+    const iterator = worksheet[Symbol.asyncIterator]();
+    let finished = false;
+    const rows: AsyncIterator<SourceRow> = {
+      async next() {
+        if (finished) return { done: true, value: undefined };
+        const r = await race(iterator.next());
+        if (r.done) {
+          finished = true;
+          return { done: true, value: undefined };
+        }
+        return { done: false, value: toSourceRow(r.value) };
+      },
+    };
+    const name = sheetName(reader, worksheet) ?? `Sheet${index}`;
+    yield { name, rows };
+    while (!finished) {
+      const r = await race(iterator.next());
+      if (r.done) finished = true;
+    }
+  }
+}
