@@ -1,0 +1,60 @@
+import { api } from './client';
+import type { AuditItem, HouseholdFile, HouseholdPage, Income, Member } from './types';
+
+export interface HouseholdQuery {
+  region?: string;
+  status?: string;
+  category?: string;
+  liftedOut?: boolean;
+  name?: string;
+  idNumber?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export type PersonInput = Partial<Omit<Member, 'id' | 'age'>> & { name: string; idNumber: string; relation: string };
+
+export interface NewHousehold {
+  regionCode: string;
+  address?: string;
+  liftedOut?: boolean;
+  liftedOutYear?: number | null;
+  members: PersonInput[];
+}
+
+export interface HouseholdPatch {
+  address?: string;
+  liftedOut?: boolean;
+  liftedOutYear?: number | null;
+  responsiblePerson?: string | null;
+  responsiblePhone?: string | null;
+  headPersonId?: string;
+  version?: number;
+}
+
+export type IncomeInput = Pick<
+  Income,
+  | 'year'
+  | 'wage'
+  | 'businessGross'
+  | 'businessCost'
+  | 'property'
+  | 'transfer'
+  | 'medicalExpense'
+  | 'educationExpense'
+  | 'disasterLoss'
+  | 'accidentExpense'
+> & { survey?: string };
+
+export const householdsApi = {
+  list: (q: HouseholdQuery) => api.get<HouseholdPage>('/api/households', { ...q }),
+  create: (body: NewHousehold) => api.post<{ id: string; code: string }>('/api/households', body),
+  /** Every read is audited by the server; `unmasked` (county, admin) is audited as a reveal (SPEC §17). */
+  get: (id: string, unmasked = false) =>
+    api.get<HouseholdFile>(`/api/households/${id}`, unmasked ? { unmasked: true } : undefined),
+  update: (id: string, patch: HouseholdPatch) => api.patch<unknown>(`/api/households/${id}`, patch),
+  history: (id: string) => api.get<{ items: AuditItem[]; total: number }>(`/api/households/${id}/history`),
+  addMember: (id: string, person: PersonInput) => api.post<{ id: string }>(`/api/households/${id}/members`, person),
+  updateMember: (personId: string, patch: Partial<PersonInput>) => api.patch<Member>(`/api/persons/${personId}`, patch),
+  recordIncome: (id: string, income: IncomeInput) => api.post<Income>(`/api/households/${id}/incomes`, income),
+};

@@ -1,0 +1,150 @@
+/** Shapes of the server JSON (see the schema files of src/modules); kept by hand, checked by the browser test. */
+export type Role = 'village' | 'township' | 'county' | 'department' | 'supervisor' | 'admin';
+export type MonitoringStatus = 'none' | 'monitored' | 'eliminated';
+export type Category = 'unstable' | 'marginal' | 'sudden';
+
+export interface CurrentUser {
+  username: string;
+  role: Role;
+  roleLabel: string;
+  regionCode: string;
+  department: string | null;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: number;
+  parentCode: string | null;
+  childCount?: number;
+}
+
+export interface Page<T> {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: T[];
+}
+
+export interface HouseholdRow {
+  id: string;
+  code: string;
+  regionCode: string;
+  address: string;
+  liftedOut: boolean;
+  monitoringStatus: MonitoringStatus;
+  category: Category | null;
+  riskTypes: string[];
+  headName: string | null;
+  headIdNumber: string | null;
+  memberCount: number;
+  /** 三色 colour, once the server computes it (SPEC §16); derived on the client until then. */
+  riskColour?: 'red' | 'yellow' | 'green';
+}
+
+/** The household list; `persons` (members counted over the whole filtered set) when the server provides it. */
+export interface HouseholdPage extends Page<HouseholdRow> {
+  persons?: number;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  idNumber: string;
+  age: number;
+  birthDate: string;
+  sex: 'male' | 'female';
+  relation: string;
+  status: string;
+  health: string;
+  disabilityCategory: string | null;
+  disabilityLevel: number | null;
+  labor: string;
+  education: string | null;
+  employment: string | null;
+  employmentMonths: number | null;
+  insuredMedical: boolean;
+  insuredPension: boolean;
+  publicServant: boolean;
+  paidVillageCadre: boolean;
+  phone: string | null;
+}
+
+export interface Income {
+  id?: string;
+  year: number;
+  survey: string;
+  surveyedOn?: string | null;
+  wage: number;
+  businessGross: number;
+  businessCost: number;
+  businessNet: number;
+  property: number;
+  transfer: number;
+  medicalExpense: number;
+  educationExpense: number;
+  disasterLoss: number;
+  accidentExpense: number;
+  memberCount: number;
+  netIncome: number;
+  perCapitaNetIncome: number | null;
+  recordedAt?: string;
+}
+
+export interface HouseholdFile {
+  id: string;
+  code: string;
+  regionCode: string;
+  villageName: string;
+  address: string;
+  headPersonId: string | null;
+  liftedOut: boolean;
+  liftedOutYear: number | null;
+  monitoringStatus: MonitoringStatus;
+  category: Category | null;
+  riskTypes: string[];
+  includedOn: string | null;
+  eliminatedOn: string | null;
+  responsiblePerson: string | null;
+  responsiblePhone: string | null;
+  backstop: 'dibao' | 'tekun' | null;
+  laborSummary: 'has' | 'partial' | 'none';
+  memberCount: number;
+  version: number;
+  members: Member[];
+  incomes: Income[];
+  riskColour?: 'red' | 'yellow' | 'green';
+}
+
+export interface AuditItem {
+  id: string | number;
+  at: string;
+  username: string;
+  role: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  regionCode: string;
+  householdId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+export interface EffectiveLine {
+  regionCode: string;
+  year: number;
+  amount: number;
+  sourceRegionCode: string;
+  chain: { regionCode: string; amount: number }[];
+}
+
+export interface LineHistoryItem {
+  id: number | string;
+  regionCode: string;
+  year: number;
+  amount: number | string;
+  basis: string;
+  setAt: string;
+  setBy: string | null;
+}

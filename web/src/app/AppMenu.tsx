@@ -1,0 +1,28 @@
+import { Menu, type MenuProps } from 'antd';
+import type { Role } from '../api/types';
+import { navigate } from '../router/history';
+import { menuRoutes } from './routes';
+
+type Item = Required<MenuProps>['items'][number];
+
+/** The side menu, built from the route list for the user's role; routes sharing a `group` become a sub-menu. */
+export function AppMenu({ role, selected }: { role: Role; selected: string }) {
+  const items: Item[] = [];
+  const groups = new Map<string, Item[]>();
+  for (const r of menuRoutes(role)) {
+    const item: Item = { key: r.path, icon: r.menu?.icon, label: r.title };
+    const group = r.menu?.group;
+    if (!group) {
+      items.push(item);
+      continue;
+    }
+    let children = groups.get(group);
+    if (!children) {
+      children = [];
+      groups.set(group, children);
+      items.push({ key: `group:${group}`, label: group, children });
+    }
+    children.push(item);
+  }
+  return <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} />;
+}

@@ -1,0 +1,80 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { authApi } from '../api/auth';
+import { ApiError, setUnauthorizedHandler } from '../api/client';
+import { regionsApi } from '../api/regions';
+import type { CurrentUser, Region } from '../api/types';
+import { navigate } from '../router/history';
+
+interface AuthState {
+  /** undefined while the session is being checked; null when logged out. */
+  user: CurrentUser | null | undefined;
+  /** The user's scope region and its ancestors, province first (for the header and the region tree). */
+  scopePath: Region[];
+  signedIn(user: CurrentUser): void;
+  logout(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | undefined>(undefined);
+
+export function useAuth(): AuthState & { user: CurrentUser | null | undefined } {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** The logged-in user; only for pages rendered behind the login. */
+export function useUser(): CurrentUser {
+  const { user } = useAuth();
+  if (!user) throw new Error('useUser without a user');
+  return user;
+}
+
+/** The scope region's name path, e.g. 甘肃省 / 定西市 / 临洮县. */
+export function scopeName(path: Region[]): string {
+  return path.map((r) => r.name).join(' / ');
+}
+
+function loginUrl(): string {
+  const here = window.location.pathname + window.location.search;
+  return here.startsWith('/login') || here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`;
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
+  const [scopePath, setScopePath] = useState<Region[]>([]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setUser(null);
+      navigate(loginUrl(), { replace: true });
+    });
+    authApi
+      .me()
+      .then(setUser)
+      .catch((err) => {
+        setUser(null);
+        if (!(err instanceof ApiError && err.status === 401)) console.error(err);
+      });
+    return () => setUnauthorizedHandler(undefined);
+  }, []);
+
+  useEffect(() => {
+    if (!user) return setScopePath([]);
+    regionsApi
+      .get(user.regionCode)
+      .then((r) => setScopePath(r.path))
+      .catch(() => setScopePath([]));
+  }, [user]);
+
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } finally {
+      setUser(null);
+      navigate('/login', { replace: true });
+    }
+  }, []);
+
+  const value = useMemo(() => ({ user, scopePath, signedIn: setUser, logout }), [user, scopePath, logout]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

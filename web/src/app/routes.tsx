@@ -1,0 +1,88 @@
+import { AuditOutlined, DashboardOutlined, HomeOutlined, LineChartOutlined } from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { Role } from '../api/types';
+import { can, type Permission } from '../domain/permissions';
+
+export interface PageProps {
+  params: Record<string, string>;
+}
+
+/**
+ * One entry per page. The side menu and the access checks are built from this list, so a new module (clues, cases,
+ * screening, assistance, reports) adds its pages here and nowhere else.
+ */
+export interface AppRoute {
+  path: string;
+  title: string;
+  component: LazyExoticComponent<ComponentType<PageProps>>;
+  /** Who may open it: a permission, or an explicit list of roles; absent = every logged-in user. */
+  permission?: Permission;
+  roles?: Role[];
+  /** Shown in the side menu, in this order, optionally under a group (a sub-menu). */
+  menu?: { order: number; icon: ReactNode; group?: string };
+  /** The menu entry to highlight for a page that is not itself in the menu (e.g. a household file). */
+  activeMenu?: string;
+}
+
+const page = (load: () => Promise<{ default: ComponentType<PageProps> }>) => lazy(load);
+
+export const ROUTES: AppRoute[] = [
+  {
+    path: '/',
+    title: '工作台',
+    component: page(() => import('../pages/dashboard/DashboardPage')),
+    menu: { order: 10, icon: <DashboardOutlined /> },
+  },
+  {
+    path: '/households',
+    title: '农户档案',
+    permission: 'registry.read',
+    component: page(() => import('../pages/households/HouseholdListPage')),
+    menu: { order: 20, icon: <HomeOutlined /> },
+  },
+  {
+    path: '/households/new',
+    title: '新建农户',
+    permission: 'registry.write',
+    component: page(() => import('../pages/households/NewHouseholdPage')),
+    activeMenu: '/households',
+  },
+  {
+    path: '/households/:id',
+    title: '农户档案详情',
+    permission: 'registry.read',
+    component: page(() => import('../pages/households/HouseholdFilePage')),
+    activeMenu: '/households',
+  },
+  {
+    path: '/monitoring-lines',
+    title: '监测线',
+    component: page(() => import('../pages/lines/MonitoringLinesPage')),
+    menu: { order: 60, icon: <LineChartOutlined /> },
+  },
+  {
+    path: '/audit',
+    title: '审计日志',
+    permission: 'audit.read',
+    component: page(() => import('../pages/audit/AuditLogPage')),
+    menu: { order: 90, icon: <AuditOutlined /> },
+  },
+];
+
+export function allowed(route: AppRoute, role: Role): boolean {
+  if (route.roles && !route.roles.includes(role)) return false;
+  return route.permission ? can(role, route.permission) : true;
+}
+
+/** The first route whose pattern matches; literal routes are listed before parameterised ones. */
+export function findRoute(pathname: string, match: (pattern: string, path: string) => Record<string, string> | null) {
+  for (const route of ROUTES) {
+    const params = match(route.path, pathname);
+    if (params) return { route, params };
+  }
+  return undefined;
+}
+
+export function menuRoutes(role: Role): AppRoute[] {
+  return ROUTES.filter((r) => r.menu && allowed(r, role)).sort((a, b) => (a.menu?.order ?? 0) - (b.menu?.order ?? 0));
+}

@@ -1,0 +1,74 @@
+import { TreeSelect } from 'antd';
+import { useEffect, useState } from 'react';
+import { regionsApi } from '../api/regions';
+import type { Region } from '../api/types';
+
+interface Option {
+  id: string;
+  pId: string | null;
+  value: string;
+  title: string;
+  isLeaf: boolean;
+  selectable: boolean;
+}
+
+const toOption = (r: Region, parent: string | null): Option => ({
+  id: r.code,
+  pId: parent,
+  value: r.code,
+  title: r.name,
+  isLeaf: r.level >= 5 || r.childCount === 0,
+  selectable: r.level === 5,
+});
+
+/** Picks a village (12-digit code) inside the user's scope; a household belongs to one village (SPEC §3). */
+export function VillageSelect({
+  rootCode,
+  value,
+  onChange,
+}: {
+  rootCode: string;
+  value?: string;
+  onChange?: (code: string) => void;
+}) {
+  const [options, setOptions] = useState<Option[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    regionsApi.children(rootCode).then(({ region, children }) => {
+      if (!live) return;
+      const root = toOption({ ...region, childCount: children.length }, null);
+      setOptions([root, ...children.map((c) => toOption(c, region.code))]);
+      if (region.level === 5 && !value) onChange?.(region.code);
+    });
+    return () => {
+      live = false;
+    };
+    // Only the root decides what is loaded; `value` and `onChange` are read once for the single-village case.
+  }, [rootCode]);
+
+  const loadData = async (node: { id?: string | number; value?: string | number }) => {
+    const code = String(node.value ?? node.id);
+    if (options.some((o) => o.pId === code)) return;
+    const { children } = await regionsApi.children(code);
+    setOptions((prev) => [
+      ...prev,
+      ...children.filter((c) => !prev.some((p) => p.id === c.code)).map((c) => toOption(c, code)),
+    ]);
+  };
+
+  return (
+    <TreeSelect
+      treeDataSimpleMode
+      treeData={options}
+      loadData={loadData}
+      value={value}
+      onChange={(v: string) => onChange?.(v)}
+      treeDefaultExpandedKeys={[rootCode]}
+      placeholder="请选择所属村（须选到村级）"
+      showSearch
+      treeNodeFilterProp="title"
+      style={{ width: '100%' }}
+    />
+  );
+}

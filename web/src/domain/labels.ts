@@ -1,0 +1,129 @@
+/** Chinese labels of the registry's codes (SPEC §4, §5; formats/assessment.md). */
+export const RELATION: Record<string, string> = {
+  head: '户主',
+  spouse: '配偶',
+  child: '子女',
+  child_in_law: '儿媳/女婿',
+  grandchild: '孙子女',
+  parent: '父母',
+  grandparent: '祖父母',
+  sibling: '兄弟姐妹',
+  other: '其他',
+};
+
+export const PERSON_STATUS: Record<string, string> = {
+  normal: '正常',
+  deceased: '死亡',
+  imprisoned: '服刑',
+  missing: '失联',
+  not_sharing: '不共同生活',
+};
+
+export const HEALTH: Record<string, string> = {
+  healthy: '健康',
+  chronic: '慢性病',
+  serious: '大病',
+  disabled: '残疾',
+};
+
+/** Categories of the disability certificate (残疾人证), stored as these codes. */
+export const DISABILITY_CATEGORY: Record<string, string> = {
+  visual: '视力残疾',
+  hearing: '听力残疾',
+  speech: '言语残疾',
+  physical: '肢体残疾',
+  intellectual: '智力残疾',
+  mental: '精神残疾',
+  multiple: '多重残疾',
+};
+
+export const LABOR: Record<string, string> = {
+  full: '有劳动力',
+  partial: '弱劳动力',
+  none: '丧失劳动力',
+  not_working_age: '非劳动年龄',
+};
+
+export const LABOR_SUMMARY: Record<string, string> = { has: '有劳动力', partial: '仅弱劳动力', none: '无劳动力' };
+
+export const EDUCATION: Record<string, string> = {
+  preschool: '学前',
+  compulsory: '义务教育在校',
+  high_school: '高中在校',
+  vocational: '职业教育在校',
+  university: '大学在校',
+  dropout: '辍学',
+};
+
+export const EMPLOYMENT: Record<string, string> = {
+  local: '县内务工',
+  outside: '县外务工',
+  public_welfare: '公益性岗位',
+  none: '未就业',
+};
+
+export const MONITORING_STATUS: Record<string, string> = {
+  none: '未纳入',
+  monitored: '监测对象',
+  eliminated: '风险消除',
+};
+
+export const CATEGORY: Record<string, string> = {
+  unstable: '脱贫不稳定户',
+  marginal: '边缘易致贫户',
+  sudden: '突发严重困难户',
+};
+
+export const RISK_TYPE: Record<string, string> = {
+  income: '收入',
+  education: '教育',
+  medical: '医疗',
+  housing: '住房',
+  water: '饮水',
+  industry_employment: '产业就业',
+  other: '其他',
+};
+
+export const BACKSTOP: Record<string, string> = { dibao: '低保', tekun: '特困供养' };
+
+export const SEX: Record<string, string> = { male: '男', female: '女' };
+
+export const AUDIT_ACTION: Record<string, string> = {
+  'household.read': '查阅农户档案',
+  'household.create': '新建农户',
+  'household.update': '修改农户信息',
+  'person.create': '新增成员',
+  'person.update': '修改成员信息',
+  'person.move': '成员迁移',
+  'person.reveal_id': '查看完整身份证号',
+  'income.record': '录入收支',
+  'line.set': '设定监测线',
+  'setting.set': '修改配置',
+  'regions.load': '载入区划',
+  'user.create': '新建用户',
+  'user.login': '登录',
+  'user.login_failed': '登录失败',
+  'user.logout': '退出登录',
+  'population.generate': '生成演示人口',
+};
+
+export const ROLE: Record<string, string> = {
+  village: '村级',
+  township: '乡镇',
+  county: '县级',
+  department: '行业部门',
+  supervisor: '州市/省监管',
+  admin: '系统管理员',
+  system: '系统',
+};
+
+/** Label of a code, or the code itself when it is new to this version of the app. */
+export function label(map: Record<string, string>, code: string | null | undefined, empty = '—'): string {
+  if (code === null || code === undefined || code === '') return empty;
+  return map[code] ?? code;
+}
+
+/** `{ value, label }` pairs for a Select. */
+export function options(map: Record<string, string>): { value: string; label: string }[] {
+  return Object.entries(map).map(([value, text]) => ({ value, label: text }));
+}

@@ -1,0 +1,134 @@
+import { ArrowLeftOutlined, EditOutlined, MoneyCollectOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Result, Skeleton, Space, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import type { Member } from '../../api/types';
+import { useUser } from '../../app/auth';
+import type { PageProps } from '../../app/routes';
+import { PageHead } from '../../components/PageHead';
+import { can } from '../../domain/permissions';
+import { navigate } from '../../router/history';
+import { AddMemberModal } from './AddMemberModal';
+import { EditHouseholdModal } from './EditHouseholdModal';
+import { HistoryTab } from './HistoryTab';
+import { HouseholdSummary } from './HouseholdSummary';
+import { IncomeModal } from './IncomeModal';
+import { IncomesTable } from './IncomesTable';
+import { MemberStatusModal } from './MemberStatusModal';
+import { MembersTable } from './MembersTable';
+import { RevealIdsButton } from './RevealIdsButton';
+import { useHousehold } from './use-household';
+
+type Dialog = 'edit' | 'member' | 'income' | undefined;
+
+/** 一户一档: the household file with members, incomes and history (SPEC §4). Every opening is audited by the server. */
+export default function HouseholdFilePage({ params }: PageProps) {
+  const id = params.id ?? '';
+  const user = useUser();
+  const { message } = App.useApp();
+  const { file, error, revealed, reload, reveal, hide } = useHousehold(id);
+  const [dialog, setDialog] = useState<Dialog>();
+  const [statusOf, setStatusOf] = useState<Member>();
+  const [changes, setChanges] = useState(0);
+  const writable = can(user.role, 'registry.write');
+
+  const saved = (text: string) => () => {
+    setDialog(undefined);
+    setStatusOf(undefined);
+    setChanges((c) => c + 1);
+    message.success(text);
+    void reload().catch(() => undefined);
+  };
+
+  if (error && !file) {
+    return (
+      <Result
+        status="warning"
+        title="无法打开农户档案"
+        subTitle={error}
+        extra={<Button onClick={() => navigate('/households')}>返回农户列表</Button>}
+      />
+    );
+  }
+  if (!file) return <Skeleton active paragraph={{ rows: 10 }} />;
+
+  const back = () => (window.history.length > 1 ? window.history.back() : navigate('/households'));
+  return (
+    <>
+      <PageHead
+        title={
+          <Space>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={back} aria-label="返回" />
+            农户档案 {file.code}
+            <Tag>{file.villageName}</Tag>
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            {can(user.role, 'pii.reveal') && <RevealIdsButton revealed={revealed} onReveal={reveal} onHide={hide} />}
+            {writable && (
+              <>
+                <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+                  修改信息
+                </Button>
+                <Button icon={<UserAddOutlined />} onClick={() => setDialog('member')}>
+                  新增成员
+                </Button>
+                <Button type="primary" icon={<MoneyCollectOutlined />} onClick={() => setDialog('income')}>
+                  录入收支
+                </Button>
+              </>
+            )}
+          </Space>
+        }
+      />
+      {revealed && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="正在显示完整身份证号：本次查看已以您的账号记入审计日志。请勿截屏、抄录或外传。"
+        />
+      )}
+      <Card style={{ marginBottom: 16 }}>
+        <HouseholdSummary file={file} />
+      </Card>
+      <Card>
+        <Tabs
+          items={[
+            {
+              key: 'members',
+              label: `家庭成员（${file.members.length}）`,
+              children: <MembersTable members={file.members} onChangeStatus={writable ? setStatusOf : undefined} />,
+            },
+            {
+              key: 'incomes',
+              label: `收支情况（${file.incomes.length}）`,
+              children: <IncomesTable incomes={file.incomes} regionCode={file.regionCode} />,
+            },
+            { key: 'history', label: '变更历史', children: <HistoryTab householdId={file.id} refreshKey={changes} /> },
+          ]}
+        />
+      </Card>
+      <EditHouseholdModal
+        file={file}
+        open={dialog === 'edit'}
+        onClose={() => setDialog(undefined)}
+        onSaved={saved('农户信息已保存')}
+      />
+      <AddMemberModal
+        householdId={file.id}
+        open={dialog === 'member'}
+        onClose={() => setDialog(undefined)}
+        onSaved={saved('成员已添加')}
+      />
+      <IncomeModal
+        householdId={file.id}
+        memberCount={file.memberCount}
+        open={dialog === 'income'}
+        onClose={() => setDialog(undefined)}
+        onSaved={saved('收支已保存')}
+      />
+      <MemberStatusModal member={statusOf} onClose={() => setStatusOf(undefined)} onSaved={saved('成员状态已更新')} />
+    </>
+  );
+}
