@@ -2,12 +2,15 @@ import type { AppContext } from './app-context.ts';
 import { auditRepository } from './modules/audit/audit.repository.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { cluesRepository } from './modules/clues/clues.repository.ts';
+import { cluesService } from './modules/clues/clues.service.ts';
 import { regionsRepository } from './modules/regions/regions.repository.ts';
 import { regionsService } from './modules/regions/regions.service.ts';
 import { registryRepository } from './modules/registry/registry.repository.ts';
 import { registryService } from './modules/registry/registry.service.ts';
 import { linesRepository } from './modules/settings/lines.repository.ts';
 import { linesService } from './modules/settings/lines.service.ts';
+import { regionSettings } from './modules/settings/region-settings.ts';
 
 /** Builds each module's service from its own narrow dependencies (STYLE: factories, no god service). */
 export function createServices(ctx: AppContext) {
@@ -16,9 +19,12 @@ export function createServices(ctx: AppContext) {
   const regionsRepo = regionsRepository(db);
   const regions = regionsService({ db, regionsRepo, audit });
   const auth = authService({ db, authRepo: authRepository(db), regionsRepo, audit });
-  const registry = registryService({ db, registryRepo: registryRepository(db), regionsRepo, audit, cipher: ctx.cipher });
+  const registryRepo = registryRepository(db);
+  const registry = registryService({ db, registryRepo, regionsRepo, audit, cipher: ctx.cipher });
   const lines = linesService({ db, linesRepo: linesRepository(db), regionsRepo, audit });
-  return { audit, regions, auth, registry, lines };
+  const settings = regionSettings({ db, audit });
+  const clues = cluesService({ db, cluesRepo: cluesRepository(db), registryRepo, regionsRepo, settings, audit });
+  return { audit, regions, auth, registry, lines, settings, clues };
 }
 
 export type Services = ReturnType<typeof createServices>;

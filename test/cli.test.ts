@@ -43,18 +43,65 @@ describe('shouxian CLI (embedded PGlite)', () => {
   });
 
   it('adds users and refuses bad ones', async () => {
-    const ok = await shouxian('user', 'add', '--username', 'lizhen', '--password', 'Abc12345', '--role', 'township', '--region', '621124100');
+    const ok = await shouxian(
+      'user',
+      'add',
+      '--username',
+      'lizhen',
+      '--password',
+      'Abc12345',
+      '--role',
+      'township',
+      '--region',
+      '621124100',
+    );
     expect(ok.code).toBe(0);
-    const badRole = await shouxian('user', 'add', '--username', 'x1x', '--password', 'Abc12345', '--role', 'boss', '--region', '621124');
+    const badRole = await shouxian(
+      'user',
+      'add',
+      '--username',
+      'x1x',
+      '--password',
+      'Abc12345',
+      '--role',
+      'boss',
+      '--region',
+      '621124',
+    );
     expect(badRole.stderr).toContain('角色无效');
-    const dept = await shouxian('user', 'add', '--username', 'yibao', '--password', 'Abc12345', '--role', 'department', '--region', '621124');
+    const dept = await shouxian(
+      'user',
+      'add',
+      '--username',
+      'yibao',
+      '--password',
+      'Abc12345',
+      '--role',
+      'department',
+      '--region',
+      '621124',
+    );
     expect(dept.stderr).toContain('--department');
-    const weak = await shouxian('user', 'add', '--username', 'weak', '--password', '123456', '--role', 'county', '--region', '621124');
+    const weak = await shouxian(
+      'user',
+      'add',
+      '--username',
+      'weak',
+      '--password',
+      '123456',
+      '--role',
+      'county',
+      '--region',
+      '621124',
+    );
     expect(weak.stderr).toContain('密码至少8位');
   });
 
   it('refuses to open the database while the server holds it, and leaves it intact', async () => {
-    server = spawn(process.execPath, [bin, 'serve', '--no-demo'], { env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(process.execPath, [bin, 'serve', '--no-demo'], {
+      env: { ...env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('server did not start')), 60_000);
       server?.stdout?.on('data', (d: Buffer) => {
@@ -71,7 +118,18 @@ describe('shouxian CLI (embedded PGlite)', () => {
     server.kill('SIGTERM');
     await new Promise((resolve) => server?.once('exit', resolve));
     server = undefined;
-    const after = await shouxian('user', 'add', '--username', 'after', '--password', 'Abc12345', '--role', 'county', '--region', '621124');
+    const after = await shouxian(
+      'user',
+      'add',
+      '--username',
+      'after',
+      '--password',
+      'Abc12345',
+      '--role',
+      'county',
+      '--region',
+      '621124',
+    );
     expect(after.code).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { householdPayload, makeIdNumber } from './support/factories.ts';
-import { ENGINE, type TestApp, startTestApp } from './support/test-app.ts';
+import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 
 describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
   let t: TestApp;
@@ -45,7 +45,9 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
     const file = (await t.request(county, { method: 'GET', url: `/api/households/${id}?unmasked=true` })).json();
     expect(file.members[0].idNumber).toBe(payload.members[0]?.idNumber);
     const admin = await t.login('admin');
-    const audit = (await t.request(admin, { method: 'GET', url: `/api/audit?householdId=${id}&action=person.reveal_id` })).json();
+    const audit = (
+      await t.request(admin, { method: 'GET', url: `/api/audit?householdId=${id}&action=person.reveal_id` })
+    ).json();
     expect(audit.total).toBe(1);
     expect(audit.items[0].username).toBe('county');
   });
@@ -54,7 +56,10 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
     const payload = householdPayload(t.village);
     await create(payload);
     const plain = payload.members[0]?.idNumber as string;
-    const rows = await t.ctx.database.db.selectFrom('persons').select(['id_number_enc', 'id_number_hash', 'id_number_masked']).execute();
+    const rows = await t.ctx.database.db
+      .selectFrom('persons')
+      .select(['id_number_enc', 'id_number_hash', 'id_number_masked'])
+      .execute();
     for (const r of rows) {
       expect(r.id_number_enc).not.toContain(plain);
       expect(r.id_number_hash).not.toContain(plain);
@@ -68,17 +73,25 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
     ['REGISTRY_ID_FORMAT', '6.21124E+17'],
   ])('refuses %s and names the field', async (code, bad) => {
     const payload = householdPayload(t.village);
-    const members = payload.members.map((m, i) => (i === 1 ? { ...m, idNumber: code === 'REGISTRY_ID_BIRTHDATE' ? `${bad}5` : bad } : m));
+    const members = payload.members.map((m, i) =>
+      i === 1 ? { ...m, idNumber: code === 'REGISTRY_ID_BIRTHDATE' ? `${bad}5` : bad } : m,
+    );
     if (code === 'REGISTRY_ID_BIRTHDATE') {
       const { idCheckChar } = await import('../src/domain/id-number.ts');
       (members[1] as { idNumber: string }).idNumber = bad + idCheckChar(bad);
     }
-    const before = await t.ctx.database.db.selectFrom('households').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.ctx.database.db
+      .selectFrom('households')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await create({ ...payload, members });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code, details: { field: 'members[1].idNumber' } });
     expect(res.json().message).toMatch(/身份证/);
-    const after = await t.ctx.database.db.selectFrom('households').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.ctx.database.db
+      .selectFrom('households')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
@@ -108,7 +121,10 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
   });
 
   it('validates the request schema and names the field in Chinese', async () => {
-    const res = await create({ ...householdPayload(t.village), members: [{ name: '王五', relation: 'boss' }] } as never);
+    const res = await create({
+      ...householdPayload(t.village),
+      members: [{ name: '王五', relation: 'boss' }],
+    } as never);
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('VALIDATION');
     expect(res.json().message).toContain('members.0.idNumber');
@@ -118,7 +134,11 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
     const { id } = (await create()).json();
     const file = (await t.request(village, { method: 'GET', url: `/api/households/${id}` })).json();
     const child = file.members.find((m: { relation: string }) => m.relation === 'child');
-    const upd = await t.request(village, { method: 'PATCH', url: `/api/persons/${child.id}`, payload: { status: 'not_sharing' } });
+    const upd = await t.request(village, {
+      method: 'PATCH',
+      url: `/api/persons/${child.id}`,
+      payload: { status: 'not_sharing' },
+    });
     expect(upd.statusCode).toBe(200);
     const res = await t.request(village, {
       method: 'POST',
@@ -126,12 +146,18 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
       payload: { year: 2025, wage: 12000, businessGross: 5000, businessCost: 2000, property: 0, transfer: 1500.5 },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ netIncome: 16500.5, memberCount: 2, perCapitaNetIncome: 8250.25, businessNet: 3000 });
+    expect(res.json()).toMatchObject({
+      netIncome: 16500.5,
+      memberCount: 2,
+      perCapitaNetIncome: 8250.25,
+      businessNet: 3000,
+    });
   });
 
   it('keeps the figures of every year and survey, and refuses negative income', async () => {
     const { id } = (await create()).json();
-    const post = (payload: object) => t.request(village, { method: 'POST', url: `/api/households/${id}/incomes`, payload });
+    const post = (payload: object) =>
+      t.request(village, { method: 'POST', url: `/api/households/${id}/incomes`, payload });
     await post({ year: 2024, wage: 10000 });
     await post({ year: 2025, wage: 11000 });
     await post({ year: 2025, survey: '2025年第三季度集中排查', wage: 9000 });
@@ -143,10 +169,18 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
   it('lists with filters and paging', async () => {
     const payload = householdPayload(t.village);
     const { id } = (await create(payload)).json();
-    const byId = (await t.request(village, { method: 'GET', url: `/api/households?idNumber=${payload.members[1]?.idNumber}` })).json();
+    const byId = (
+      await t.request(village, { method: 'GET', url: `/api/households?idNumber=${payload.members[1]?.idNumber}` })
+    ).json();
     expect(byId.total).toBe(1);
+    expect(byId.persons).toBe(3);
     expect(byId.items[0].id).toBe(id);
-    const byName = (await t.request(village, { method: 'GET', url: `/api/households?name=${encodeURIComponent('李秀英')}&pageSize=2` })).json();
+    const byName = (
+      await t.request(village, {
+        method: 'GET',
+        url: `/api/households?name=${encodeURIComponent('李秀英')}&pageSize=2`,
+      })
+    ).json();
     expect(byName.total).toBeGreaterThan(2);
     expect(byName.items).toHaveLength(2);
     const monitored = (await t.request(village, { method: 'GET', url: '/api/households?status=monitored' })).json();
@@ -167,7 +201,11 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
 
   it('refuses an outdated version (optimistic concurrency)', async () => {
     const { id } = (await create()).json();
-    const res = await t.request(village, { method: 'PATCH', url: `/api/households/${id}`, payload: { address: 'x', version: 99 } });
+    const res = await t.request(village, {
+      method: 'PATCH',
+      url: `/api/households/${id}`,
+      payload: { address: 'x', version: 99 },
+    });
     expect(res.statusCode).toBe(409);
   });
 
@@ -175,20 +213,37 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
     const { id } = (await create()).json();
     const file = (await t.request(village, { method: 'GET', url: `/api/households/${id}` })).json();
     const spouse = file.members.find((m: { relation: string }) => m.relation === 'spouse');
-    expect((await t.request(village, { method: 'PATCH', url: `/api/persons/${spouse.id}`, payload: { relation: 'head' } })).statusCode).toBe(400);
-    const res = await t.request(village, { method: 'PATCH', url: `/api/households/${id}`, payload: { headPersonId: spouse.id } });
+    expect(
+      (await t.request(village, { method: 'PATCH', url: `/api/persons/${spouse.id}`, payload: { relation: 'head' } }))
+        .statusCode,
+    ).toBe(400);
+    const res = await t.request(village, {
+      method: 'PATCH',
+      url: `/api/households/${id}`,
+      payload: { headPersonId: spouse.id },
+    });
     expect(res.statusCode).toBe(200);
     const again = (await t.request(village, { method: 'GET', url: `/api/households/${id}` })).json();
-    expect(again.members.filter((m: { relation: string }) => m.relation === 'head').map((m: { id: string }) => m.id)).toEqual([spouse.id]);
+    expect(
+      again.members.filter((m: { relation: string }) => m.relation === 'head').map((m: { id: string }) => m.id),
+    ).toEqual([spouse.id]);
   });
 
   it('adds a member and refuses an ID already registered elsewhere', async () => {
     const { id } = (await create()).json();
     const idNumber = makeIdNumber('20200202', 'female');
-    const ok = await t.request(village, { method: 'POST', url: `/api/households/${id}/members`, payload: { name: '张小红', idNumber, relation: 'child', labor: 'not_working_age' } });
+    const ok = await t.request(village, {
+      method: 'POST',
+      url: `/api/households/${id}/members`,
+      payload: { name: '张小红', idNumber, relation: 'child', labor: 'not_working_age' },
+    });
     expect(ok.statusCode).toBe(201);
     const other = (await create()).json();
-    const dup = await t.request(village, { method: 'POST', url: `/api/households/${other.id}/members`, payload: { name: '张小红', idNumber, relation: 'child' } });
+    const dup = await t.request(village, {
+      method: 'POST',
+      url: `/api/households/${other.id}/members`,
+      payload: { name: '张小红', idNumber, relation: 'child' },
+    });
     expect(dup.json().code).toBe('REGISTRY_PERSON_IN_OTHER_HOUSEHOLD');
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
 import { householdPayload } from './support/factories.ts';
-import { ENGINE, type TestApp, startTestApp } from './support/test-app.ts';
+import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 
 /**
  * Scope isolation over HTTP for every role (SPEC §3): a user sees and acts on what lies inside their region and
@@ -17,16 +17,20 @@ describe(`scope isolation on ${ENGINE} (SPEC §3, §17)`, () => {
     const villages = (await t.services.regions.children(SYSTEM_ACTOR, t.township)).children;
     const otherVillage = villages[1]?.code as string;
     const townships = (await t.services.regions.children(SYSTEM_ACTOR, '621124')).children;
-    const farVillage = (await t.services.regions.children(SYSTEM_ACTOR, townships[1]?.code as string)).children[0]?.code as string;
+    const farVillage = (await t.services.regions.children(SYSTEM_ACTOR, townships[1]?.code as string)).children[0]
+      ?.code as string;
     own = (await t.services.registry.create(SYSTEM_ACTOR, householdPayload(t.village))).id;
     sameTownship = (await t.services.registry.create(SYSTEM_ACTOR, householdPayload(otherVillage))).id;
     otherTownship = (await t.services.registry.create(SYSTEM_ACTOR, householdPayload(farVillage))).id;
   });
   afterAll(() => t.close());
 
-  const get = async (user: string, id: string) => (await t.request(await t.login(user), { method: 'GET', url: `/api/households/${id}` })).statusCode;
+  const get = async (user: string, id: string) =>
+    (await t.request(await t.login(user), { method: 'GET', url: `/api/households/${id}` })).statusCode;
   const listIds = async (user: string) =>
-    (await t.request(await t.login(user), { method: 'GET', url: '/api/households?pageSize=200' })).json().items.map((i: { id: string }) => i.id);
+    (await t.request(await t.login(user), { method: 'GET', url: '/api/households?pageSize=200' }))
+      .json()
+      .items.map((i: { id: string }) => i.id);
 
   it('village user: own village only; another village is 404', async () => {
     expect(await get('village', own)).toBe(200);
@@ -54,7 +58,11 @@ describe(`scope isolation on ${ENGINE} (SPEC §3, §17)`, () => {
     const res = await t.request(cookie, { method: 'PATCH', url: `/api/households/${own}`, payload: { address: 'x' } });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('AUTH_FORBIDDEN');
-    const created = await t.request(cookie, { method: 'POST', url: '/api/households', payload: householdPayload(t.village) });
+    const created = await t.request(cookie, {
+      method: 'POST',
+      url: '/api/households',
+      payload: householdPayload(t.village),
+    });
     expect(created.statusCode).toBe(403);
   });
 
@@ -66,10 +74,18 @@ describe(`scope isolation on ${ENGINE} (SPEC §3, §17)`, () => {
 
   it('a village user cannot write into another village', async () => {
     const cookie = await t.login('village');
-    const res = await t.request(cookie, { method: 'PATCH', url: `/api/households/${sameTownship}`, payload: { address: 'x' } });
+    const res = await t.request(cookie, {
+      method: 'PATCH',
+      url: `/api/households/${sameTownship}`,
+      payload: { address: 'x' },
+    });
     expect(res.statusCode).toBe(404);
     const villages = (await t.services.regions.children(SYSTEM_ACTOR, t.township)).children;
-    const into = await t.request(cookie, { method: 'POST', url: '/api/households', payload: householdPayload(villages[1]?.code as string) });
+    const into = await t.request(cookie, {
+      method: 'POST',
+      url: '/api/households',
+      payload: householdPayload(villages[1]?.code as string),
+    });
     expect(into.statusCode).toBe(403);
     expect(into.json().code).toBe('REGION_OUT_OF_SCOPE');
   });
@@ -81,10 +97,18 @@ describe(`scope isolation on ${ENGINE} (SPEC §3, §17)`, () => {
   });
 
   it('wrong password is refused and audited', async () => {
-    const res = await t.request(undefined, { method: 'POST', url: '/api/auth/login', payload: { username: 'county', password: 'nope' } });
+    const res = await t.request(undefined, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'county', password: 'nope' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('AUTH_INVALID');
-    const rows = await t.ctx.database.db.selectFrom('audit_log').select('username').where('action', '=', 'user.login_failed').execute();
+    const rows = await t.ctx.database.db
+      .selectFrom('audit_log')
+      .select('username')
+      .where('action', '=', 'user.login_failed')
+      .execute();
     expect(rows.map((r) => r.username)).toContain('county');
   });
 

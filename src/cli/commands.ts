@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerMigrateCommand } from '../db/migrate.cli.ts';
+import { registerAssessCommand } from '../modules/assessment/assessment.cli.ts';
 import { registerUserCommands } from '../modules/auth/auth.cli.ts';
 import { registerRegionsCommands } from '../modules/regions/regions.cli.ts';
 import { registerLinesCommands } from '../modules/settings/settings.cli.ts';
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerRegionsCommands(program);
   registerUserCommands(program);
   registerLinesCommands(program);
+  registerAssessCommand(program);
 }

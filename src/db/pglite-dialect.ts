@@ -4,12 +4,12 @@ import {
   type DatabaseConnection,
   type Dialect,
   type Driver,
-  type QueryResult,
+  type Kysely,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  type QueryResult,
   type TransactionSettings,
-  type Kysely,
 } from 'kysely';
 
 /**

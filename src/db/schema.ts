@@ -143,7 +143,60 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export type ClueChannel = 'self_declaration' | 'cadre_screening' | 'department' | 'social';
+export type ClueStatus = 'open' | 'verifying' | 'closed';
+export type ClueResult = 'no_risk' | 'start_identification' | 'start_elimination' | 'household_change';
+
+export interface CluesTable {
+  id: Generated<string>;
+  region_code: string;
+  channel: ClueChannel;
+  source_kind: string;
+  source_ref: Generated<string>;
+  household_id: string | null;
+  person_id: string | null;
+  finding: string;
+  facts: ColumnType<unknown, string | undefined, string>;
+  fact_key: string;
+  risk_types: Generated<string[]>;
+  severity: Generated<'low' | 'normal' | 'high'>;
+  received_on: string;
+  due_on: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  status: Generated<ClueStatus>;
+  result: ClueResult | null;
+  result_note: string | null;
+  closed_by: string | null;
+  closed_by_name: string | null;
+  closed_at: Timestamp | null;
+  merged_count: Generated<number>;
+  last_seen_at: Timestamp;
+  case_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface DeclarationsTable {
+  id: Generated<string>;
+  tracking_code: string;
+  region_code: string;
+  name: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  phone_hash: string;
+  phone_masked: string;
+  hardship: Generated<string[]>;
+  description: string;
+  on_behalf_by: string | null;
+  clue_id: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  clues: CluesTable;
+  declarations: DeclarationsTable;
   regions: RegionsTable;
   users: UsersTable;
   sessions: SessionsTable;

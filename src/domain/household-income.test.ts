@@ -4,16 +4,26 @@ import { divideFen, toFen, toYuan } from './money.ts';
 
 describe('household income (SPEC §4.3)', () => {
   it('adds wage, net business (gross − cost), property and transfer income', () => {
-    const net = familyNetIncome({ wage: '12000.10', businessGross: 5000, businessCost: '2000.05', property: 0, transfer: 1500 });
+    const net = familyNetIncome({
+      wage: '12000.10',
+      businessGross: 5000,
+      businessCost: '2000.05',
+      property: 0,
+      transfer: 1500,
+    });
     expect(toYuan(net)).toBe(16500.05);
   });
 
   it('allows a business loss to reduce family net income', () => {
-    expect(toYuan(familyNetIncome({ wage: 1000, businessGross: 100, businessCost: 600, property: 0, transfer: 0 }))).toBe(500);
+    expect(
+      toYuan(familyNetIncome({ wage: 1000, businessGross: 100, businessCost: 600, property: 0, transfer: 0 })),
+    ).toBe(500);
   });
 
   it('counts only normal members (SPEC §7.2 item 9)', () => {
-    expect(countedMembers([{ status: 'normal' }, { status: 'deceased' }, { status: 'not_sharing' }, { status: 'normal' }])).toBe(2);
+    expect(
+      countedMembers([{ status: 'normal' }, { status: 'deceased' }, { status: 'not_sharing' }, { status: 'normal' }]),
+    ).toBe(2);
   });
 
   it('divides by counted members, rounding to the fen', () => {

@@ -1,4 +1,4 @@
-import { type Fen, divideFen, sumFen, toFen } from './money.ts';
+import { divideFen, type Fen, sumFen, toFen } from './money.ts';
 
 /**
  * 收入支出 (SPEC §4.3). Family net income = wage + net business (gross − production costs) + property + transfer;

@@ -14,7 +14,11 @@ import { serveWebApp } from './web-assets.ts';
  * Builds the HTTP application: JSON-schema validation on every route, OpenAPI at /docs (served from the bundled
  * swagger-ui assets, nothing from the internet), session authentication, one error shape.
  */
-export async function buildApp(ctx: AppContext, services: Services, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  services: Services,
+  opts: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: opts.logger === false ? undefined : ctx.logger.child({ category: 'http' }),
     logger: opts.logger === false ? false : undefined,
@@ -27,13 +31,18 @@ export async function buildApp(ctx: AppContext, services: Services, opts: { logg
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: '守线 防止返贫动态监测和帮扶平台 API', version: '0.1.0', description: '错误格式：{ code, message, details }' },
+      info: {
+        title: '守线 防止返贫动态监测和帮扶平台 API',
+        version: '0.1.0',
+        description: '错误格式：{ code, message, details }',
+      },
       tags: [
         { name: 'system', description: '系统' },
         { name: 'auth', description: '登录与用户' },
         { name: 'regions', description: '行政区划' },
         { name: 'registry', description: '基础数据库（一户一档）' },
         { name: 'settings', description: '监测线与配置' },
+        { name: 'clues', description: '监测预警信息台账' },
         { name: 'audit', description: '审计日志' },
         { name: 'assessment', description: '识别与风险消除研判' },
       ],
@@ -55,7 +64,10 @@ export async function buildApp(ctx: AppContext, services: Services, opts: { logg
         tags: ['system'],
         summary: '健康检查',
         response: {
-          200: { type: 'object', properties: { status: { type: 'string' }, database: { type: 'string', enum: ['pglite', 'postgres'] } } },
+          200: {
+            type: 'object',
+            properties: { status: { type: 'string' }, database: { type: 'string', enum: ['pglite', 'postgres'] } },
+          },
         },
       },
     },

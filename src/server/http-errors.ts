@@ -10,7 +10,10 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: b
       return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details });
     }
     if ((err as FastifyError).validation) {
-      const v = describeValidation((err as FastifyError).validation ?? [], (err as FastifyError).validationContext ?? 'body');
+      const v = describeValidation(
+        (err as FastifyError).validation ?? [],
+        (err as FastifyError).validationContext ?? 'body',
+      );
       return reply.status(400).send({ code: 'VALIDATION', message: v.message, details: { fields: v.fields } });
     }
     const status = (err as FastifyError).statusCode ?? 500;
@@ -18,7 +21,8 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: b
       return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', details: {} });
     }
     if (status < 500) {
-      const code = (err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      const code =
+        (err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
       return reply.status(status).send({ code, message: `请求无效：${err.message}`, details: {} });
     }
     request.log.error({ err }, 'unhandled error');
@@ -28,6 +32,8 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: b
     if (opts.spaFallback && isAppNavigation(request.method, request.url)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, details: {} });
+    return reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, details: {} });
   });
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { cluesRoutes } from '../modules/clues/clues.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
@@ -12,5 +14,11 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await regionsRoutes(app, services);
   await registryRoutes(app, services);
   await settingsRoutes(app, services);
+  await cluesRoutes(app, services);
+  await assessmentRoutes(app, {
+    resolveMonitoringLine: async (region, year) => (await services.lines.effective(region, year))?.amount,
+    resolveThresholds: async (region) =>
+      (await services.settings.get('assessment.thresholds', region ?? '')).value as never,
+  });
   await auditRoutes(app, services);
 }

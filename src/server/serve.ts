@@ -23,7 +23,9 @@ export function registerServeCommand(program: Command): void {
       const address = await app.listen({ port: config.port, host: config.host });
       if (!config.databaseUrl) updateLockPort(config.dataDir, config.port);
       ctx.logger.info({ address, database: ctx.database.engine }, `守线已启动：http://localhost:${config.port}`);
-      process.stdout.write(`守线已启动：http://localhost:${config.port}  （接口文档 /docs，数据库 ${ctx.database.engine}）\n`);
+      process.stdout.write(
+        `守线已启动：http://localhost:${config.port}  （接口文档 /docs，数据库 ${ctx.database.engine}）\n`,
+      );
       const stop = async () => {
         await app.close();
         await ctx.close();

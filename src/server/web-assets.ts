@@ -12,11 +12,18 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  */
 export async function serveWebApp(app: FastifyInstance): Promise<boolean> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) return false;
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
   return true;
 }
 
 /** Browser navigation to a client-side route (not /api, not /docs) gets the app's index.html. */
 export function isAppNavigation(method: string, url: string): boolean {
-  return method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/docs');
+  const pathname = url.split('?')[0] ?? '';
+  // A missing file (an asset with an extension) is a 404, not the app's page.
+  return (
+    method === 'GET' &&
+    !pathname.startsWith('/api/') &&
+    !pathname.startsWith('/docs') &&
+    !/\.[a-z0-9]+$/i.test(pathname)
+  );
 }

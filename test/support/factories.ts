@@ -19,7 +19,13 @@ export function householdPayload(regionCode: string, overrides: Record<string, u
     members: [
       { name: '张建国', idNumber: makeIdNumber('19750312', 'male'), relation: 'head', labor: 'full' },
       { name: '李秀英', idNumber: makeIdNumber('19780605', 'female'), relation: 'spouse', labor: 'full' },
-      { name: '张小明', idNumber: makeIdNumber('20120901', 'male'), relation: 'child', labor: 'not_working_age', education: 'compulsory' },
+      {
+        name: '张小明',
+        idNumber: makeIdNumber('20120901', 'male'),
+        relation: 'child',
+        labor: 'not_working_age',
+        education: 'compulsory',
+      },
     ],
     ...overrides,
   };

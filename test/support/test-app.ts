@@ -48,7 +48,7 @@ export interface TestApp {
   village: string;
   /** Session cookie of a demo user (admin, supervisor, county, township, village, department). */
   login(username: string): Promise<string>;
-  request(cookie: string | undefined, opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  request(cookie: string | undefined, opts: InjectOptions): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
   close(): Promise<void>;
 }
 
@@ -81,7 +81,11 @@ export async function startTestApp(opts: { now?: Date } = {}): Promise<TestApp> 
     async login(username) {
       const cached = cookies.get(username);
       if (cached) return cached;
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Demo@2026' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: 'Demo@2026' },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const c = res.cookies.find((k) => k.name === 'sx_session');
       if (!c) throw new Error('no session cookie');

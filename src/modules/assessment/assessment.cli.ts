@@ -7,6 +7,7 @@ import {
 } from '../../domain/assessment/assessment.types.ts';
 import { type AssessOptions, assessFile } from '../../domain/assessment/index.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { configuredResolvers } from './configured-resolvers.ts';
 
 /** What one run of `shouxian assess` writes and how it exits. */
 export interface AssessRun {
@@ -91,7 +92,8 @@ export function registerAssessCommand(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const run = runAssess({ inputText, mode: opts.mode });
+      const options = await configuredResolvers(inputText, (m) => process.stderr.write(m));
+      const run = runAssess({ inputText, mode: opts.mode, options });
       process.stdout.write(run.stdout);
       process.stderr.write(run.stderr);
       process.exitCode = run.exitCode;

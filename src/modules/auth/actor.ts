@@ -16,7 +16,13 @@ export interface Actor {
 }
 
 /** The command line and start-up jobs act as the system: whole-country scope, recorded as `system` in the audit log. */
-export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', role: 'admin', regionCode: '', department: null };
+export const SYSTEM_ACTOR: Actor = {
+  userId: null,
+  username: 'system',
+  role: 'admin',
+  regionCode: '',
+  department: null,
+};
 
 export const ROLE_LABELS: Record<Role, string> = {
   village: '村级',
@@ -51,7 +57,15 @@ const GRANTS: Record<Role, Permission[]> = {
   county: ['registry.read', 'registry.write', 'pii.reveal', 'lines.write', 'settings.write'],
   department: [],
   supervisor: ['registry.read', 'audit.read'],
-  admin: ['registry.read', 'registry.write', 'pii.reveal', 'lines.write', 'settings.write', 'audit.read', 'users.manage'],
+  admin: [
+    'registry.read',
+    'registry.write',
+    'pii.reveal',
+    'lines.write',
+    'settings.write',
+    'audit.read',
+    'users.manage',
+  ],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -15,19 +15,20 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--region <code>', '管辖区划代码')
     .option('--department <code>', '所属部门（department 角色必填），如 medical_insurance')
     .option('--name <displayName>', '显示名称')
-    .action((opts: { username: string; password: string; role: Role; region: string; department?: string; name?: string }) =>
-      withCliContext('user add', async (ctx) => {
-        const services = createServices(ctx);
-        await services.regions.ensureUpperLevels();
-        await services.auth.addUser(SYSTEM_ACTOR, {
-          username: opts.username,
-          password: opts.password,
-          role: opts.role,
-          regionCode: opts.region,
-          department: opts.department ?? null,
-          displayName: opts.name,
-        });
-        process.stdout.write(`已新增用户 ${opts.username}（${opts.role}，${opts.region}）\n`);
-      }),
+    .action(
+      (opts: { username: string; password: string; role: Role; region: string; department?: string; name?: string }) =>
+        withCliContext('user add', async (ctx) => {
+          const services = createServices(ctx);
+          await services.regions.ensureUpperLevels();
+          await services.auth.addUser(SYSTEM_ACTOR, {
+            username: opts.username,
+            password: opts.password,
+            role: opts.role,
+            regionCode: opts.region,
+            department: opts.department ?? null,
+            displayName: opts.name,
+          });
+          process.stdout.write(`已新增用户 ${opts.username}（${opts.role}，${opts.region}）\n`);
+        }),
     );
 }

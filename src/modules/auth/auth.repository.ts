@@ -30,10 +30,7 @@ export const authRepository = (db: Kysely<DB>) => ({
     return q.selectFrom('users').select(userColumns).where('username', '=', username).executeTakeFirst();
   },
 
-  async insertUser(
-    u: Omit<UserRecord, 'id' | 'disabled'>,
-    q: Q = db,
-  ): Promise<{ id: string }> {
+  async insertUser(u: Omit<UserRecord, 'id' | 'disabled'>, q: Q = db): Promise<{ id: string }> {
     return q
       .insertInto('users')
       .values({
@@ -51,7 +48,15 @@ export const authRepository = (db: Kysely<DB>) => ({
   listUsers(regionPrefix: string, q: Q = db) {
     return q
       .selectFrom('users')
-      .select(['id', 'username', 'display_name as displayName', 'role', 'region_code as regionCode', 'department', 'disabled'])
+      .select([
+        'id',
+        'username',
+        'display_name as displayName',
+        'role',
+        'region_code as regionCode',
+        'department',
+        'disabled',
+      ])
       .where('region_code', 'like', `${regionPrefix}%`)
       .orderBy('username')
       .execute();

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { SESSION_COOKIE, actorOf } from '../../server/authenticate.ts';
+import { actorOf, SESSION_COOKIE } from '../../server/authenticate.ts';
 import type { Services } from '../../services.ts';
 import { ROLE_LABELS } from './actor.ts';
 import { ROLES, SESSION_HOURS } from './auth.service.ts';
@@ -27,14 +27,23 @@ export async function authRoutes(app: FastifyInstance, { auth }: Pick<Services, 
           type: 'object',
           required: ['username', 'password'],
           additionalProperties: false,
-          properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 64 },
+            password: { type: 'string', minLength: 1, maxLength: 256 },
+          },
         },
         response: { 200: actorSchema },
       },
     },
     async (request, reply) => {
       const { token, actor, expiresAt } = await auth.login(request.body.username, request.body.password, request.ip);
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', expires: expiresAt, maxAge: SESSION_HOURS * 3600 });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        expires: expiresAt,
+        maxAge: SESSION_HOURS * 3600,
+      });
       return { ...actor, roleLabel: ROLE_LABELS[actor.role] };
     },
   );
@@ -45,10 +54,14 @@ export async function authRoutes(app: FastifyInstance, { auth }: Pick<Services, 
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: actorSchema } } }, async (request) => {
-    const actor = actorOf(request);
-    return { ...actor, roleLabel: ROLE_LABELS[actor.role] };
-  });
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: actorSchema } } },
+    async (request) => {
+      const actor = actorOf(request);
+      return { ...actor, roleLabel: ROLE_LABELS[actor.role] };
+    },
+  );
 
   app.get('/api/users', { schema: { tags: ['auth'], summary: '本辖区用户列表（管理员）' } }, async (request) =>
     auth.listUsers(actorOf(request)),

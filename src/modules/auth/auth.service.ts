@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB, Role } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { AuditActions } from '../audit/audit-actions.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
-import { type Actor, ROLE_LABELS, SYSTEM_ACTOR, requirePermission, requireScope } from './actor.ts';
+import { type Actor, ROLE_LABELS, requirePermission, requireScope, SYSTEM_ACTOR } from './actor.ts';
 import type { AuthRepository, UserRecord } from './auth.repository.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -98,7 +98,11 @@ export const authService = ({ db, authRepo, regionsRepo, audit }: Deps) => ({
     });
   },
 
-  async login(username: string, password: string, ip?: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  async login(
+    username: string,
+    password: string,
+    ip?: string,
+  ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
     const user = await authRepo.findUserByUsername(username);
     const ok = user && !user.disabled && (await verifyPassword(user.passwordHash, password));
     if (!user || !ok) {
@@ -113,7 +117,11 @@ export const authService = ({ db, authRepo, regionsRepo, audit }: Deps) => ({
     const actor = actorOf(user, ip);
     await db.transaction().execute(async (trx) => {
       await authRepo.insertSession(sha256(token), user.id, expiresAt, trx);
-      await audit.append(actor, { action: AuditActions.userLogin, entity: 'user', entityId: user.id, regionCode: user.regionCode }, trx);
+      await audit.append(
+        actor,
+        { action: AuditActions.userLogin, entity: 'user', entityId: user.id, regionCode: user.regionCode },
+        trx,
+      );
     });
     return { token, actor, expiresAt };
   },
@@ -127,7 +135,11 @@ export const authService = ({ db, authRepo, regionsRepo, audit }: Deps) => ({
   async logout(actor: Actor, token: string): Promise<void> {
     await db.transaction().execute(async (trx) => {
       await authRepo.deleteSession(sha256(token), trx);
-      await audit.append(actor, { action: AuditActions.userLogout, entity: 'user', entityId: actor.userId, regionCode: actor.regionCode }, trx);
+      await audit.append(
+        actor,
+        { action: AuditActions.userLogout, entity: 'user', entityId: actor.userId, regionCode: actor.regionCode },
+        trx,
+      );
     });
   },
 

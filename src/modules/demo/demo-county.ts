@@ -16,7 +16,11 @@ export const DEMO = {
   department: 'medical_insurance',
 } as const;
 
-export type DemoUserSpec = { username: string; role: 'admin' | 'supervisor' | 'county' | 'township' | 'village' | 'department'; displayName: string };
+export type DemoUserSpec = {
+  username: string;
+  role: 'admin' | 'supervisor' | 'county' | 'township' | 'village' | 'department';
+  displayName: string;
+};
 
 export const DEMO_USERS: DemoUserSpec[] = [
   { username: 'admin', role: 'admin', displayName: '系统管理员（演示）' },

@@ -27,7 +27,10 @@ export function parentOfCode(code: string): string | null {
   return cut ? code.slice(0, cut) : null;
 }
 
-async function* readCsv(file: string, filter?: (code: string) => boolean): AsyncGenerator<{ code: string; name: string }> {
+async function* readCsv(
+  file: string,
+  filter?: (code: string) => boolean,
+): AsyncGenerator<{ code: string; name: string }> {
   const parser = fs.createReadStream(path.join(distDir, file)).pipe(parse({ columns: true }));
   for await (const rec of parser as AsyncIterable<{ code: string; name: string }>) {
     if (!filter || filter(rec.code)) yield { code: rec.code, name: rec.name };

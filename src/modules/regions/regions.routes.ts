@@ -21,7 +21,12 @@ export async function regionsRoutes(app: FastifyInstance, { regions }: Pick<Serv
         tags: ['regions'],
         summary: '下级区划（按管辖范围）',
         params: { type: 'object', properties: { code: { type: 'string', pattern: '^[0-9]{2,12}$' } } },
-        response: { 200: { type: 'object', properties: { region: regionSchema, children: { type: 'array', items: regionSchema } } } },
+        response: {
+          200: {
+            type: 'object',
+            properties: { region: regionSchema, children: { type: 'array', items: regionSchema } },
+          },
+        },
       },
     },
     async (request) => regions.children(actorOf(request), request.params.code),

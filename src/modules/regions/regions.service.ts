@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { AuditActions } from '../audit/audit-actions.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, inScope, requirePermission } from '../auth/actor.ts';
 import { levelOfCode, readCountyLevels, readUpperLevels } from './division-source.ts';
 import type { RegionsRepository } from './regions.repository.ts';
@@ -31,13 +31,15 @@ export const regionsService = ({ db, regionsRepo, audit }: Deps) => ({
     }
     await this.ensureUpperLevels();
     const county = await regionsRepo.findByCode(countyCode);
-    if (!county || county.level !== 3) {
+    if (county?.level !== 3) {
       throw new AppError('REGION_UNKNOWN', `未知的县级区划代码：${countyCode}`, { field: 'county' });
     }
     if (!inScope(actor, countyCode)) throw new AppError('REGION_OUT_OF_SCOPE', '该县不在您的管辖范围内');
     const rows = await readCountyLevels(countyCode);
     if (rows.length === 0) {
-      throw new AppError('REGION_UNKNOWN', `区划数据中没有 ${county.name}（${countyCode}）的乡镇和村`, { field: 'county' });
+      throw new AppError('REGION_UNKNOWN', `区划数据中没有 ${county.name}（${countyCode}）的乡镇和村`, {
+        field: 'county',
+      });
     }
     const townships = rows.filter((r) => r.level === 4).length;
     const villages = rows.length - townships;
@@ -45,7 +47,13 @@ export const regionsService = ({ db, regionsRepo, audit }: Deps) => ({
       await regionsRepo.upsert(rows, trx);
       await audit.append(
         actor,
-        { action: AuditActions.regionsLoad, entity: 'region', entityId: countyCode, regionCode: countyCode, after: { townships, villages } },
+        {
+          action: AuditActions.regionsLoad,
+          entity: 'region',
+          entityId: countyCode,
+          regionCode: countyCode,
+          after: { townships, villages },
+        },
         trx,
       );
     });

@@ -1,8 +1,7 @@
-import { parseIdNumber } from '../../domain/id-number.ts';
 import type { NewPerson } from '../../db/schema.ts';
+import { maskIdNumber, parseIdNumber } from '../../domain/id-number.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { maskIdNumber } from '../../domain/id-number.ts';
 
 /** A household member as the API receives it (SPEC §4.2). */
 export interface PersonInput {
@@ -59,7 +58,9 @@ export function personRow(
   }
   const health = input.health ?? 'healthy';
   if ((health === 'disabled') !== (input.disabilityLevel != null)) {
-    throw new AppError('VALIDATION', '残疾人须填写残疾等级（1–4级），非残疾人不填', { field: `${ctx.field}.disabilityLevel` });
+    throw new AppError('VALIDATION', '残疾人须填写残疾等级（1–4级），非残疾人不填', {
+      field: `${ctx.field}.disabilityLevel`,
+    });
   }
   return {
     household_id: ctx.householdId,

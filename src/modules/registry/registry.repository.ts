@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Transaction, sql } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, HouseholdUpdate, NewHousehold, NewPerson } from '../../db/schema.ts';
 import { type Actor, scopeFilter } from '../auth/actor.ts';
 
@@ -160,10 +160,12 @@ export const registryRepository = (db: Kysely<DB>) => ({
     if (f.idHash) {
       const hash = f.idHash;
       query = query.where((eb) =>
-        eb.exists(eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.id_number_hash', '=', hash)),
+        eb.exists(
+          eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.id_number_hash', '=', hash),
+        ),
       );
     }
-    const [items, total] = await Promise.all([
+    const [items, total, persons] = await Promise.all([
       query
         .select([
           'h.id',
@@ -190,8 +192,17 @@ export const registryRepository = (db: Kysely<DB>) => ({
         .offset((f.page - 1) * f.pageSize)
         .execute(),
       query.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      query
+        .innerJoin('persons as pp', 'pp.household_id', 'h.id')
+        .where('pp.status', '=', 'normal')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
-    return { items: items.map((i) => ({ ...i, memberCount: Number(i.memberCount) })), total: Number(total.n) };
+    return {
+      items: items.map((i) => ({ ...i, memberCount: Number(i.memberCount) })),
+      total: Number(total.n),
+      persons: Number(persons.n),
+    };
   },
 
   /** Next free household code in a village: village code + 4-digit sequence. */

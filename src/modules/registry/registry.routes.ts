@@ -21,7 +21,14 @@ type IdParams = { Params: { id: string } };
 export async function registryRoutes(app: FastifyInstance, { registry }: Pick<Services, 'registry'>): Promise<void> {
   app.get<{ Querystring: Record<string, never> & { page?: number; pageSize?: number } }>(
     '/api/households',
-    { schema: { tags: ['registry'], summary: '农户列表（分页、筛选）', querystring: householdListQuerySchema, response: { 200: householdListOut } } },
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '农户列表（分页、筛选）',
+        querystring: householdListQuerySchema,
+        response: { 200: householdListOut },
+      },
+    },
     async (request) => {
       const q = request.query as Parameters<typeof registry.list>[1];
       return registry.list(actorOf(request), { ...q, page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
@@ -66,28 +73,43 @@ export async function registryRoutes(app: FastifyInstance, { registry }: Pick<Se
         params: idParams,
         querystring: {
           type: 'object',
-          properties: { page: { type: 'integer', minimum: 1, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+          properties: {
+            page: { type: 'integer', minimum: 1, default: 1 },
+            pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+          },
         },
       },
     },
-    async (request) => registry.history(actorOf(request), request.params.id, request.query.page, request.query.pageSize),
+    async (request) =>
+      registry.history(actorOf(request), request.params.id, request.query.page, request.query.pageSize),
   );
 
   app.post<IdParams & { Body: PersonInput }>(
     '/api/households/:id/members',
     { schema: { tags: ['registry'], summary: '新增家庭成员', params: idParams, body: personInputSchema } },
-    async (request, reply) => reply.status(201).send(await registry.addMember(actorOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await registry.addMember(actorOf(request), request.params.id, request.body)),
   );
 
   app.patch<IdParams & { Body: PersonPatch }>(
     '/api/persons/:id',
-    { schema: { tags: ['registry'], summary: '修改成员信息（含死亡、服刑、失联、不共同生活等状态）', params: idParams, body: personPatchSchema } },
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '修改成员信息（含死亡、服刑、失联、不共同生活等状态）',
+        params: idParams,
+        body: personPatchSchema,
+      },
+    },
     async (request) => registry.updateMember(actorOf(request), request.params.id, request.body),
   );
 
   app.post<IdParams & { Body: IncomeInput }>(
     '/api/households/:id/incomes',
-    { schema: { tags: ['registry'], summary: '录入年度收支（按年度、调查批次）', params: idParams, body: incomeSchema } },
-    async (request, reply) => reply.status(201).send(await registry.recordIncome(actorOf(request), request.params.id, request.body)),
+    {
+      schema: { tags: ['registry'], summary: '录入年度收支（按年度、调查批次）', params: idParams, body: incomeSchema },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await registry.recordIncome(actorOf(request), request.params.id, request.body)),
   );
 }

@@ -3,7 +3,17 @@ const idNumber = { type: 'string', minLength: 1, maxLength: 40, description: '18
 const date = { type: 'string', format: 'date' } as const;
 const yuan = { type: 'number', minimum: 0, maximum: 1e11 } as const;
 
-export const RELATIONS = ['head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent', 'grandparent', 'sibling', 'other'];
+export const RELATIONS = [
+  'head',
+  'spouse',
+  'child',
+  'child_in_law',
+  'grandchild',
+  'parent',
+  'grandparent',
+  'sibling',
+  'other',
+];
 export const STATUSES = ['normal', 'deceased', 'imprisoned', 'missing', 'not_sharing'];
 
 const personFields = {
@@ -16,7 +26,10 @@ const personFields = {
   disabilityCategory: { type: ['string', 'null'], maxLength: 20 },
   disabilityLevel: { type: ['integer', 'null'], minimum: 1, maximum: 4 },
   labor: { type: 'string', enum: ['full', 'partial', 'none', 'not_working_age'] },
-  education: { type: ['string', 'null'], enum: ['preschool', 'compulsory', 'high_school', 'vocational', 'university', 'dropout', null] },
+  education: {
+    type: ['string', 'null'],
+    enum: ['preschool', 'compulsory', 'high_school', 'vocational', 'university', 'dropout', null],
+  },
   employment: { type: ['string', 'null'], enum: ['local', 'outside', 'public_welfare', 'none', null] },
   employmentMonths: { type: ['integer', 'null'], minimum: 0, maximum: 12 },
   insuredMedical: { type: 'boolean' },
@@ -150,7 +163,8 @@ export const householdOut = {
 export const householdListOut = {
   type: 'object',
   properties: {
-    total: { type: 'integer' },
+    total: { type: 'integer', description: '户数' },
+    persons: { type: 'integer', description: '人数（共同生活成员，X户Y人）' },
     page: { type: 'integer' },
     pageSize: { type: 'integer' },
     items: {

@@ -5,8 +5,8 @@ import { ageOn } from '../../domain/id-number.ts';
 import { toYuan } from '../../domain/money.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
-import { AuditActions } from '../audit/audit-actions.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, can, requirePermission, requireScope } from '../auth/actor.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import { type PersonInput, type PersonPatch, personPatchColumns, personRow, protectIdNumber } from './person-input.ts';
@@ -102,10 +102,14 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
   async function assertIdFree(hash: string, field: string, exceptPersonId?: string) {
     const holder = await registryRepo.findPersonByHash(hash);
     if (holder && holder.id !== exceptPersonId) {
-      throw new AppError('REGISTRY_PERSON_IN_OTHER_HOUSEHOLD', `该身份证号已登记在户 ${holder.householdCode} 中，一人只能属于一户`, {
-        field,
-        householdCode: holder.householdCode,
-      });
+      throw new AppError(
+        'REGISTRY_PERSON_IN_OTHER_HOUSEHOLD',
+        `该身份证号已登记在户 ${holder.householdCode} 中，一人只能属于一户`,
+        {
+          field,
+          householdCode: holder.householdCode,
+        },
+      );
     }
   }
 
@@ -113,20 +117,28 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
     async create(actor: Actor, input: NewHouseholdInput) {
       requirePermission(actor, 'registry.write');
       const village = await regionsRepo.findByCode(input.regionCode);
-      if (!village) throw new AppError('REGION_UNKNOWN', `区划代码不存在：${input.regionCode}`, { field: 'regionCode' });
-      if (village.level !== 5) throw new AppError('REGION_NOT_VILLAGE', '农户必须登记到村（12位区划代码）', { field: 'regionCode' });
+      if (!village)
+        throw new AppError('REGION_UNKNOWN', `区划代码不存在：${input.regionCode}`, { field: 'regionCode' });
+      if (village.level !== 5)
+        throw new AppError('REGION_NOT_VILLAGE', '农户必须登记到村（12位区划代码）', { field: 'regionCode' });
       requireScope(actor, village.code);
       const heads = input.members.filter((m) => m.relation === 'head').length;
       if (heads !== 1) {
-        throw new AppError('REGISTRY_NO_HEAD', heads === 0 ? '必须有且只有一名户主（relation=head）' : '一户只能有一名户主', {
-          field: 'members',
-        });
+        throw new AppError(
+          'REGISTRY_NO_HEAD',
+          heads === 0 ? '必须有且只有一名户主（relation=head）' : '一户只能有一名户主',
+          {
+            field: 'members',
+          },
+        );
       }
       const seen = new Set<string>();
       for (const [i, m] of input.members.entries()) {
         const { columns } = protectIdNumber(cipher, m.idNumber, `members[${i}].idNumber`, now());
         if (seen.has(columns.id_number_hash)) {
-          throw new AppError('REGISTRY_PERSON_IN_OTHER_HOUSEHOLD', '同一身份证号在本户中重复出现', { field: `members[${i}].idNumber` });
+          throw new AppError('REGISTRY_PERSON_IN_OTHER_HOUSEHOLD', '同一身份证号在本户中重复出现', {
+            field: `members[${i}].idNumber`,
+          });
         }
         seen.add(columns.id_number_hash);
         await assertIdFree(columns.id_number_hash, `members[${i}].idNumber`);
@@ -145,7 +157,8 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
             trx,
           )
           .catch((err: { code?: string; constraint?: string }) => {
-            if (err.code === '23505') throw new AppError('REGISTRY_DUPLICATE_CODE', `户编号已存在：${code}`, { field: 'code' });
+            if (err.code === '23505')
+              throw new AppError('REGISTRY_DUPLICATE_CODE', `户编号已存在：${code}`, { field: 'code' });
             throw err;
           });
         const rows = input.members.map((m, i) =>
@@ -162,7 +175,10 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
             entityId: id,
             householdId: id,
             regionCode: village.code,
-            after: { code, members: rows.map((r) => ({ name: r.name, idNumber: r.id_number_masked, relation: r.relation })) },
+            after: {
+              code,
+              members: rows.map((r) => ({ name: r.name, idNumber: r.id_number_masked, relation: r.relation })),
+            },
           },
           trx,
         );
@@ -213,7 +229,7 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
         if (patch.headPersonId && patch.headPersonId !== before.headPersonId) {
           const members = await registryRepo.members(id, trx);
           const newHead = members.find((m) => m.id === patch.headPersonId);
-          if (!newHead || newHead.status !== 'normal') {
+          if (newHead?.status !== 'normal') {
             throw new AppError('REGISTRY_NO_HEAD', '新户主必须是本户在册的正常成员', { field: 'headPersonId' });
           }
           if (before.headPersonId) await registryRepo.updatePerson(before.headPersonId, { relation: 'other' }, trx);
@@ -231,7 +247,15 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
         const after = await registryRepo.lockHousehold(actor, id, trx);
         await audit.append(
           actor,
-          { action: AuditActions.householdUpdate, entity: 'household', entityId: id, householdId: id, regionCode: before.regionCode, before, after },
+          {
+            action: AuditActions.householdUpdate,
+            entity: 'household',
+            entityId: id,
+            householdId: id,
+            regionCode: before.regionCode,
+            before,
+            after,
+          },
           trx,
         );
         return after;
@@ -241,14 +265,21 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
     async addMember(actor: Actor, householdId: string, input: PersonInput) {
       requirePermission(actor, 'registry.write');
       if (input.relation === 'head') {
-        throw new AppError('REGISTRY_NO_HEAD', '每户只能有一名户主；更换户主请修改户信息中的户主', { field: 'relation' });
+        throw new AppError('REGISTRY_NO_HEAD', '每户只能有一名户主；更换户主请修改户信息中的户主', {
+          field: 'relation',
+        });
       }
       const { columns } = protectIdNumber(cipher, input.idNumber, 'idNumber', now());
       await assertIdFree(columns.id_number_hash, 'idNumber');
       return db.transaction().execute(async (trx) => {
         const household = await registryRepo.lockHousehold(actor, householdId, trx);
         if (!household) throw notFound('农户');
-        const row = personRow(cipher, input, { householdId, regionCode: household.regionCode, field: 'member', today: now() });
+        const row = personRow(cipher, input, {
+          householdId,
+          regionCode: household.regionCode,
+          field: 'member',
+          today: now(),
+        });
         const [created] = await registryRepo.insertPersons([row], trx);
         await registryRepo.updateHousehold(householdId, {}, trx);
         await audit.append(
@@ -274,7 +305,9 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
         if (!before) throw notFound('人员');
         await registryRepo.lockHousehold(actor, before.householdId, trx);
         if (patch.birthDate && patch.birthDate !== before.birthDate) {
-          throw new AppError('REGISTRY_ID_MISMATCH', `出生日期须与身份证号一致（${before.birthDate}）`, { field: 'birthDate' });
+          throw new AppError('REGISTRY_ID_MISMATCH', `出生日期须与身份证号一致（${before.birthDate}）`, {
+            field: 'birthDate',
+          });
         }
         if (patch.sex && patch.sex !== before.sex) {
           throw new AppError('REGISTRY_ID_MISMATCH', '性别须与身份证号第17位一致', { field: 'sex' });

@@ -38,7 +38,15 @@ export const linesRepository = (db: Kysely<DB>) => ({
     return q
       .selectFrom('monitoring_lines as l')
       .leftJoin('users as u', 'u.id', 'l.set_by')
-      .select(['l.id', 'l.region_code as regionCode', 'l.year', 'l.amount', 'l.basis', 'l.set_at as setAt', 'u.username as setBy'])
+      .select([
+        'l.id',
+        'l.region_code as regionCode',
+        'l.year',
+        'l.amount',
+        'l.basis',
+        'l.set_at as setAt',
+        'u.username as setBy',
+      ])
       .where('l.region_code', '=', regionCode)
       .orderBy('l.year', 'desc')
       .orderBy('l.set_at', 'desc')

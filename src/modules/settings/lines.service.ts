@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { toFen, toYuan } from '../../domain/money.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { AuditActions } from '../audit/audit-actions.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, requirePermission, requireScope } from '../auth/actor.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import type { LinesRepository } from './lines.repository.ts';
@@ -70,7 +70,13 @@ export const linesService = ({ db, linesRepo, regionsRepo, audit }: Deps) => ({
     }
     return db.transaction().execute(async (trx) => {
       const saved = await linesRepo.insert(
-        { regionCode: region.code, year: input.year, amount: input.amount, basis: input.basis ?? '', setBy: actor.userId },
+        {
+          regionCode: region.code,
+          year: input.year,
+          amount: input.amount,
+          basis: input.basis ?? '',
+          setBy: actor.userId,
+        },
         trx,
       );
       await audit.append(

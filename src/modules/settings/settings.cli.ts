@@ -14,7 +14,12 @@ export function registerLinesCommands(program: Command): void {
     .option('--basis <text>', '依据', '')
     .action((opts: { region: string; year: number; amount: number; basis: string }) =>
       withCliContext('lines set', async (ctx) => {
-        await createServices(ctx).lines.set(SYSTEM_ACTOR, { regionCode: opts.region, year: opts.year, amount: opts.amount, basis: opts.basis });
+        await createServices(ctx).lines.set(SYSTEM_ACTOR, {
+          regionCode: opts.region,
+          year: opts.year,
+          amount: opts.amount,
+          basis: opts.basis,
+        });
         process.stdout.write(`已设定 ${opts.region} ${opts.year} 年监测线 ${opts.amount} 元\n`);
       }),
     );

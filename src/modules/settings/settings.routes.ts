@@ -15,7 +15,10 @@ export async function settingsRoutes(app: FastifyInstance, { lines }: Pick<Servi
         querystring: {
           type: 'object',
           required: ['region', 'year'],
-          properties: { region: { type: 'string', pattern: '^[0-9]{2,12}$' }, year: { type: 'integer', minimum: 2013, maximum: 2100 } },
+          properties: {
+            region: { type: 'string', pattern: '^[0-9]{2,12}$' },
+            year: { type: 'integer', minimum: 2013, maximum: 2100 },
+          },
         },
       },
     },
@@ -35,7 +38,11 @@ export async function settingsRoutes(app: FastifyInstance, { lines }: Pick<Servi
       schema: {
         tags: ['settings'],
         summary: '监测线设定历史',
-        querystring: { type: 'object', required: ['region'], properties: { region: { type: 'string', pattern: '^[0-9]{2,12}$' } } },
+        querystring: {
+          type: 'object',
+          required: ['region'],
+          properties: { region: { type: 'string', pattern: '^[0-9]{2,12}$' } },
+        },
       },
     },
     async (request) => {

@@ -45,7 +45,7 @@ export function VillageSelect({
       live = false;
     };
     // Only the root decides what is loaded; `value` and `onChange` are read once for the single-village case.
-  }, [rootCode]);
+  }, [rootCode, value, onChange]);
 
   const loadData = async (node: { id?: string | number; value?: string | number }) => {
     const code = String(node.value ?? node.id);

@@ -1,0 +1,270 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ClueChannel, ClueResult, DB } from '../../db/schema.ts';
+import { AppError, notFound } from '../../shared/app-error.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import { type Actor, inScope, requirePermission, requireScope } from '../auth/actor.ts';
+import type { RegionsRepository } from '../regions/regions.repository.ts';
+import type { RegistryRepository } from '../registry/registry.repository.ts';
+import type { RegionSettings } from '../settings/region-settings.ts';
+import type { ClueFilter, CluesRepository } from './clues.repository.ts';
+import { clueFactKey } from './fact-key.ts';
+
+export const CHANNEL_LABELS: Record<ClueChannel, string> = {
+  self_declaration: '农户自主申报',
+  cadre_screening: '基层干部排查',
+  department: '部门筛查预警',
+  social: '社会信息补充',
+};
+
+export const RESULT_LABELS: Record<ClueResult, string> = {
+  no_risk: '核实无风险',
+  start_identification: '启动识别程序',
+  start_elimination: '启动风险消除程序',
+  household_change: '家庭成员或户信息变更',
+};
+
+export interface NewClue {
+  channel: ClueChannel;
+  sourceKind: string;
+  sourceRef?: string;
+  householdId?: string | null;
+  personId?: string | null;
+  regionCode?: string;
+  finding: string;
+  facts?: Record<string, unknown>;
+  riskTypes?: string[];
+  severity?: 'low' | 'normal' | 'high';
+  receivedOn?: string;
+  assigneeName?: string | null;
+}
+
+interface Deps {
+  db: Kysely<DB>;
+  cluesRepo: CluesRepository;
+  registryRepo: Pick<RegistryRepository, 'findHousehold'>;
+  regionsRepo: Pick<RegionsRepository, 'findByCode'>;
+  settings: Pick<RegionSettings, 'get'>;
+  audit: Pick<AuditRepository, 'append'>;
+  now?: () => Date;
+}
+
+const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The clue ledger (监测预警信息台账, SPEC §6): every signal from the four channels enters one ledger, is verified and
+ * closed one by one with a result and a person (办理一条销号一条); the same facts for the same household are merged.
+ */
+export const cluesService = ({
+  db,
+  cluesRepo,
+  registryRepo,
+  regionsRepo,
+  settings,
+  audit,
+  now = () => new Date(),
+}: Deps) => {
+  const today = () => now().toISOString().slice(0, 10);
+
+  return {
+    /** Records a clue inside a transaction of the caller's (imports, screening, declarations) or its own. */
+    async record(actor: Actor, input: NewClue, trx?: Transaction<DB>): Promise<{ id: string; merged: boolean }> {
+      // All reads go through the caller's transaction: PGlite has a single connection, and a read outside an open
+      // transaction would wait for it forever.
+      const write = async (q: Transaction<DB>) => {
+        let regionCode = input.regionCode;
+        if (input.householdId) {
+          const household = await registryRepo.findHousehold(actor, input.householdId, q);
+          if (!household) throw notFound('农户');
+          regionCode = household.regionCode;
+        }
+        if (!regionCode) throw new AppError('VALIDATION', '线索必须关联农户或区划', { field: 'householdId' });
+        const region = await regionsRepo.findByCode(regionCode, q);
+        if (!region) throw new AppError('REGION_UNKNOWN', `区划代码不存在：${regionCode}`, { field: 'regionCode' });
+        requireScope(actor, regionCode);
+        if (!input.finding.trim()) throw new AppError('VALIDATION', '请填写发现的情况', { field: 'finding' });
+        const receivedOn = input.receivedOn ?? today();
+        const { value } = await settings.get<{ days: number }>('clues.dueDays', regionCode, q);
+        const facts = input.facts ?? {};
+        const sourceRef = input.sourceRef ?? '';
+        const saved = await cluesRepo.insertOrMerge(
+          {
+            region_code: regionCode,
+            channel: input.channel,
+            source_kind: input.sourceKind,
+            source_ref: sourceRef,
+            household_id: input.householdId ?? null,
+            person_id: input.personId ?? null,
+            finding: input.finding.trim(),
+            facts: JSON.stringify(facts),
+            fact_key: clueFactKey(
+              input.householdId ?? input.personId ?? regionCode,
+              input.sourceKind,
+              sourceRef,
+              facts,
+            ),
+            risk_types: input.riskTypes ?? [],
+            severity: input.severity ?? 'normal',
+            received_on: receivedOn,
+            due_on: addDays(receivedOn, value.days),
+            assignee_name: input.assigneeName ?? null,
+            assignee_id: null,
+            result: null,
+            result_note: null,
+            closed_by: null,
+            closed_by_name: null,
+            closed_at: null,
+            case_id: null,
+            created_by: actor.username,
+            created_at: now(),
+            last_seen_at: now(),
+          },
+          q,
+        );
+        await audit.append(
+          actor,
+          {
+            action: saved.merged ? 'clue.merge' : 'clue.create',
+            entity: 'clue',
+            entityId: saved.id,
+            regionCode,
+            householdId: input.householdId ?? null,
+            after: {
+              channel: input.channel,
+              sourceKind: input.sourceKind,
+              sourceRef,
+              finding: input.finding,
+              riskTypes: input.riskTypes,
+            },
+          },
+          q,
+        );
+        return saved;
+      };
+      return trx ? write(trx) : db.transaction().execute(write);
+    },
+
+    /** A cadre's screening visit (SPEC §6 channel 2): recorded as a clue; with no risk found it is closed at once. */
+    async recordVisit(
+      actor: Actor,
+      input: { householdId: string; visitedOn?: string; finding: string; riskTypes?: string[]; noRisk?: boolean },
+    ) {
+      requirePermission(actor, 'registry.write');
+      return db.transaction().execute(async (trx) => {
+        const saved = await this.record(
+          actor,
+          {
+            channel: 'cadre_screening',
+            sourceKind: 'visit',
+            sourceRef: actor.username,
+            householdId: input.householdId,
+            finding: input.finding,
+            facts: { visitedOn: input.visitedOn ?? today(), riskTypes: input.riskTypes ?? [] },
+            riskTypes: input.riskTypes,
+            receivedOn: input.visitedOn,
+          },
+          trx,
+        );
+        if (input.noRisk) await this.close(actor, saved.id, { result: 'no_risk', note: input.finding }, trx);
+        return saved;
+      });
+    },
+
+    async list(actor: Actor, filter: Omit<ClueFilter, 'overdueOn'> & { overdue?: boolean }) {
+      if (actor.role !== 'department') requirePermission(actor, 'registry.read');
+      const { overdue, ...rest } = filter;
+      const r = await cluesRepo.list(actor, { ...rest, overdueOn: overdue ? today() : undefined });
+      return { ...r, page: filter.page, pageSize: filter.pageSize, today: today() };
+    },
+
+    async get(actor: Actor, id: string) {
+      const clue = await cluesRepo.find(actor, id);
+      if (!clue || (actor.role === 'department' && !clue.sourceRef.startsWith(actor.department ?? '\u0000')))
+        throw notFound('线索');
+      return { ...clue, overdue: clue.status !== 'closed' && clue.dueOn < today() };
+    },
+
+    /** Overdue clues per region one level below the actor's scope, for the levels above (SPEC §6, §8.2). */
+    async overdueSummary(actor: Actor) {
+      requirePermission(actor, 'registry.read');
+      const childLength = { 0: 2, 2: 4, 4: 6, 6: 9, 9: 12, 12: 12 }[actor.regionCode.length] ?? 12;
+      const rows = await cluesRepo.overdueByRegion(actor, today(), childLength);
+      return rows.map((r) => ({ regionCode: r.regionCode, count: Number(r.count) }));
+    },
+
+    async assign(actor: Actor, id: string, assigneeName: string) {
+      requirePermission(actor, 'registry.write');
+      return db.transaction().execute(async (trx) => {
+        const clue = await cluesRepo.lock(actor, id, trx);
+        if (!clue) throw notFound('线索');
+        if (clue.status === 'closed') throw new AppError('CLUE_CLOSED', '线索已销号，不能再分派');
+        await cluesRepo.update(id, { assignee_name: assigneeName, status: 'verifying' }, trx);
+        await audit.append(
+          actor,
+          {
+            action: 'clue.assign',
+            entity: 'clue',
+            entityId: id,
+            regionCode: clue.regionCode,
+            householdId: clue.householdId,
+            before: { assignee: clue.assigneeName },
+            after: { assignee: assigneeName },
+          },
+          trx,
+        );
+      });
+    },
+
+    /** Closes a clue with a result and a person (对账销号): nothing is closed without both. */
+    async close(
+      actor: Actor,
+      id: string,
+      input: { result: ClueResult; note: string; caseId?: string },
+      trx?: Transaction<DB>,
+    ) {
+      requirePermission(actor, 'registry.write');
+      if (!RESULT_LABELS[input.result])
+        throw new AppError('VALIDATION', `处理结果无效：${input.result}`, { field: 'result' });
+      if (!input.note?.trim()) throw new AppError('VALIDATION', '销号必须写明核实情况和理由', { field: 'note' });
+      const write = async (q: Transaction<DB>) => {
+        const clue = await cluesRepo.lock(actor, id, q);
+        if (!clue) throw notFound('线索');
+        if (!inScope(actor, clue.regionCode)) throw notFound('线索');
+        if (clue.status === 'closed') throw new AppError('CLUE_CLOSED', '线索已销号');
+        await cluesRepo.update(
+          id,
+          {
+            status: 'closed',
+            result: input.result,
+            result_note: input.note.trim(),
+            closed_by: actor.userId,
+            closed_by_name: actor.username,
+            closed_at: now(),
+            case_id: input.caseId ?? null,
+          },
+          q,
+        );
+        await audit.append(
+          actor,
+          {
+            action: 'clue.close',
+            entity: 'clue',
+            entityId: id,
+            regionCode: clue.regionCode,
+            householdId: clue.householdId,
+            before: { status: clue.status },
+            after: { result: input.result, note: input.note },
+          },
+          q,
+        );
+      };
+      if (trx) await write(trx);
+      else await db.transaction().execute(write);
+    },
+  };
+};
+
+export type CluesService = ReturnType<typeof cluesService>;

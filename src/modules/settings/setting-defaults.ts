@@ -1,0 +1,18 @@
+/**
+ * Defaults of per-region configuration (SPEC §3 "rules are data"). A region's value is the newest row set at the
+ * region or its nearest ancestor; with none, these defaults apply. Every number here is a "default" in SPEC's sense.
+ */
+import { DEFAULT_THRESHOLDS } from '../../domain/assessment/thresholds.ts';
+
+export const SETTING_DEFAULTS = {
+  /** Identification thresholds of SPEC §7.3 (medical share and amount, income drop, disaster amount). */
+  'assessment.thresholds': DEFAULT_THRESHOLDS,
+  /** Days a clue has for verification on site before it is overdue (SPEC §6; the documents fix none). */
+  'clues.dueDays': { days: 10 },
+  /** Days from inclusion within which a 帮扶责任人 must be assigned (SPEC §9). */
+  'assistance.responsibleDays': { days: 15 },
+  /** Regional anomaly warning (SPEC §11). */
+  'risk.anomaly': { factorOverAverage: 2, months: 6, minNewCluesPer1000: 5 },
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS | (string & {});
