@@ -12,6 +12,8 @@ export interface AppContext {
   database: Database;
   cipher: PiiCipher;
   logger: Logger;
+  /** The clock services use for dates (procedures, deadlines); tests set it, production leaves it out. */
+  now?: () => Date;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,9 @@ import { authRepository } from './modules/auth/auth.repository.ts';
 import { authService } from './modules/auth/auth.service.ts';
 import { cluesRepository } from './modules/clues/clues.repository.ts';
 import { cluesService } from './modules/clues/clues.service.ts';
+import { caseFilesService } from './modules/cases/case-files.service.ts';
+import { casesRepository } from './modules/cases/cases.repository.ts';
+import { createCasesModule } from './modules/cases/cases.module.ts';
 import { regionsRepository } from './modules/regions/regions.repository.ts';
 import { regionsService } from './modules/regions/regions.service.ts';
 import { registryRepository } from './modules/registry/registry.repository.ts';
@@ -15,16 +18,19 @@ import { regionSettings } from './modules/settings/region-settings.ts';
 /** Builds each module's service from its own narrow dependencies (STYLE: factories, no god service). */
 export function createServices(ctx: AppContext) {
   const db = ctx.database.db;
+  const now = ctx.now ?? (() => new Date());
   const audit = auditRepository(db);
   const regionsRepo = regionsRepository(db);
   const regions = regionsService({ db, regionsRepo, audit });
   const auth = authService({ db, authRepo: authRepository(db), regionsRepo, audit });
   const registryRepo = registryRepository(db);
-  const registry = registryService({ db, registryRepo, regionsRepo, audit, cipher: ctx.cipher });
+  const registry = registryService({ db, registryRepo, regionsRepo, audit, cipher: ctx.cipher, now });
   const lines = linesService({ db, linesRepo: linesRepository(db), regionsRepo, audit });
   const settings = regionSettings({ db, audit });
-  const clues = cluesService({ db, cluesRepo: cluesRepository(db), registryRepo, regionsRepo, settings, audit });
-  return { audit, regions, auth, registry, lines, settings, clues };
+  const clues = cluesService({ db, cluesRepo: cluesRepository(db), registryRepo, regionsRepo, settings, audit, now });
+  const casesModule = createCasesModule({ db, registryRepo, lines, settings, clues, audit, cipher: ctx.cipher, now });
+  const caseFiles = caseFilesService({ db, casesRepo: casesRepository(db), settings, audit });
+  return { audit, regions, auth, registry, lines, settings, clues, casesModule, caseFiles, assessments: casesModule.assessments };
 }
 
 export type Services = ReturnType<typeof createServices>;

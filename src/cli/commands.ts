@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerMigrateCommand } from '../db/migrate.cli.ts';
 import { registerAssessCommand } from '../modules/assessment/assessment.cli.ts';
+import { registerGenerateCommand } from '../modules/generator/generator.cli.ts';
 import { registerUserCommands } from '../modules/auth/auth.cli.ts';
 import { registerRegionsCommands } from '../modules/regions/regions.cli.ts';
 import { registerLinesCommands } from '../modules/settings/settings.cli.ts';
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerUserCommands(program);
   registerLinesCommands(program);
   registerAssessCommand(program);
+  registerGenerateCommand(program);
 }

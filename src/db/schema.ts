@@ -194,7 +194,113 @@ export interface DeclarationsTable {
   created_at: Timestamp;
 }
 
+export interface HouseholdSurveysTable {
+  id: Generated<string>;
+  household_id: string;
+  region_code: string;
+  kind: 'identification' | 'elimination';
+  surveyed_on: string;
+  facts: ColumnType<unknown, string, string>;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface ProcedureTemplatesTable {
+  id: Generated<number>;
+  region_code: string;
+  code: string;
+  version: number;
+  kind: 'inclusion' | 'elimination';
+  body: ColumnType<unknown, string, string>;
+  set_by: string;
+  set_at: Timestamp;
+}
+
+export interface OfficialCalendarsTable {
+  year: number;
+  body: ColumnType<unknown, string, string>;
+  loaded_by: string;
+  loaded_at: Timestamp;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  region_code: string;
+  household_id: string;
+  kind: 'inclusion' | 'elimination';
+  template_code: string;
+  template_version: number;
+  state: ColumnType<unknown, string, string>;
+  status: string;
+  current_step: string | null;
+  current_level: string | null;
+  current_due: string | null;
+  round_month: string | null;
+  started_on: string;
+  finished_on: string | null;
+  outcome: 'completed' | 'rejected' | 'closed' | null;
+  clue_id: string | null;
+  assessment: ColumnType<unknown, string | null, string | null>;
+  category: Category | null;
+  category_reason: string | null;
+  risk_types: Generated<string[]>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CaseActionsTable {
+  id: Generated<number>;
+  case_id: string;
+  region_code: string;
+  seq: number;
+  type: string;
+  step_code: string;
+  user_id: string | null;
+  username: string;
+  role: string;
+  at: Timestamp;
+  decision: string | null;
+  note: string | null;
+  attachments: ColumnType<unknown, string | undefined, never>;
+  meeting: ColumnType<unknown, string | null, never>;
+}
+
+export interface CaseFilesTable {
+  id: Generated<string>;
+  case_id: string;
+  region_code: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  case_id: string;
+  household_id: string;
+  region_code: string;
+  kind: 'acceptance' | 'identification' | 'exit';
+  outcome: string;
+  text: string;
+  issued_on: string;
+  revoked_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  household_surveys: HouseholdSurveysTable;
+  procedure_templates: ProcedureTemplatesTable;
+  official_calendars: OfficialCalendarsTable;
+  cases: CasesTable;
+  case_actions: CaseActionsTable;
+  case_files: CaseFilesTable;
+  notifications: NotificationsTable;
   clues: CluesTable;
   declarations: DeclarationsTable;
   regions: RegionsTable;

@@ -43,6 +43,7 @@ export async function buildApp(
         { name: 'registry', description: '基础数据库（一户一档）' },
         { name: 'settings', description: '监测线与配置' },
         { name: 'clues', description: '监测预警信息台账' },
+        { name: 'cases', description: '识别纳入与风险消除程序' },
         { name: 'audit', description: '审计日志' },
         { name: 'assessment', description: '识别与风险消除研判' },
       ],

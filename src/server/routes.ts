@@ -3,6 +3,9 @@ import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { cluesRoutes } from '../modules/clues/clues.routes.ts';
+import { casesRoutes } from '../modules/cases/cases.routes.ts';
+import { proceduresConfigRoutes } from '../modules/cases/procedures-config.routes.ts';
+import { householdAssessmentRoutes } from '../modules/assessment/household-assessment.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
@@ -15,6 +18,9 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await registryRoutes(app, services);
   await settingsRoutes(app, services);
   await cluesRoutes(app, services);
+  await casesRoutes(app, services);
+  await proceduresConfigRoutes(app, services);
+  await householdAssessmentRoutes(app, services);
   await assessmentRoutes(app, {
     resolveMonitoringLine: async (region, year) => (await services.lines.effective(region, year))?.amount,
     resolveThresholds: async (region) =>

@@ -48,11 +48,14 @@ export interface TestApp {
   village: string;
   /** Session cookie of a demo user (admin, supervisor, county, township, village, department). */
   login(username: string): Promise<string>;
+  /** Sets the services' clock (procedures and deadlines); undefined returns to real time. */
+  setNow(date: Date | string | undefined): void;
   request(cookie: string | undefined, opts: InjectOptions): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
   close(): Promise<void>;
 }
 
 export async function startTestApp(opts: { now?: Date } = {}): Promise<TestApp> {
+  let clock = opts.now;
   const { database, drop } = await openTestDatabase();
   await migrate(database);
   const config = { ...loadConfig({}), databaseUrl: process.env.DATABASE_URL };
@@ -61,12 +64,12 @@ export async function startTestApp(opts: { now?: Date } = {}): Promise<TestApp> 
     database,
     cipher: createPiiCipher(crypto.randomBytes(32)),
     logger: pino({ level: 'silent' }),
+    now: () => clock ?? new Date(),
     close: async () => {
       await database.close();
       await drop();
     },
   };
-  void opts;
   const services = createServices(ctx);
   const demo = await loadDemoIfEmpty(ctx, services);
   if (!demo) throw new Error('demo not loaded');
@@ -92,6 +95,9 @@ export async function startTestApp(opts: { now?: Date } = {}): Promise<TestApp> 
       const cookie = `sx_session=${c.value}`;
       cookies.set(username, cookie);
       return cookie;
+    },
+    setNow(date) {
+      clock = date === undefined ? undefined : new Date(date);
     },
     request(cookie, o) {
       return app.inject({ ...o, headers: { ...(o.headers ?? {}), ...(cookie ? { cookie } : {}) } });

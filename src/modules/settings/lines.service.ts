@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { toFen, toYuan } from '../../domain/money.ts';
 import { AppError } from '../../shared/app-error.ts';
@@ -30,9 +30,10 @@ export interface EffectiveLine {
  * a region is the highest among its own and its ancestors' lines, so a later raise above stays effective.
  */
 export const linesService = ({ db, linesRepo, regionsRepo, audit }: Deps) => ({
-  async effective(regionCode: string, year: number): Promise<EffectiveLine | undefined> {
-    const chainCodes = (await regionsRepo.path(regionCode)).map((r) => r.code);
-    const rows = await linesRepo.current(chainCodes, year);
+  /** `q`: the caller's transaction, if any (PGlite has one connection: reads inside a transaction must use it). */
+  async effective(regionCode: string, year: number, q?: Transaction<DB>): Promise<EffectiveLine | undefined> {
+    const chainCodes = (await regionsRepo.path(regionCode, q)).map((r) => r.code);
+    const rows = await linesRepo.current(chainCodes, year, q);
     if (rows.length === 0) return undefined;
     const chain = rows
       .map((r) => ({ regionCode: r.regionCode, amount: Number(r.amount) }))

@@ -11,6 +11,10 @@ export const SETTING_DEFAULTS = {
   'clues.dueDays': { days: 10 },
   /** Days from inclusion within which a 帮扶责任人 must be assigned (SPEC §9). */
   'assistance.responsibleDays': { days: 15 },
+  /** Months with a concentrated screening: the routine round is skipped (SPEC §8.2). */
+  'cycle.concentratedScreenings': { months: [] as string[] },
+  /** Where objections to a publicity go (SPEC §8.1); the village committee when not set. */
+  'publicity.objectionContact': {} as { place?: string; phone?: string; online?: string },
   /** Regional anomaly warning (SPEC §11). */
   'risk.anomaly': { factorOverAverage: 2, months: 6, minNewCluesPer1000: 5 },
 } as const;

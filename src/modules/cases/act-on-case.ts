@@ -1,0 +1,135 @@
+import type { Kysely, Transaction } from 'kysely';
+import { chinaDate } from '../../domain/calendar/index.ts';
+import { type CaseAction, type CaseErrorCode, applyAction, currentStep } from '../../domain/procedures/index.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, notFound } from '../../shared/app-error.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { HouseholdAssessmentService } from '../assessment/household-assessment.service.ts';
+import type { CalendarsService } from './calendars.service.ts';
+import { applyCaseEffects } from './case-effects.ts';
+import { procedureActor } from './case-levels.ts';
+import type { CasesRepository } from './cases.repository.ts';
+import { currentDue } from './cases.service.ts';
+import { decideAtDecisionStep } from './decision-step.ts';
+
+export interface ActionInput {
+  type: CaseAction['type'];
+  note?: string;
+  decision?: string;
+  attachments?: { recordCode: string; fileId: string }[];
+  meeting?: { date: string; attendees: string[]; votesFor: number; votesAgainst: number; abstentions?: number; chair?: string; resolution?: string };
+  startDate?: string;
+  receivedOn?: string;
+  from?: string;
+  objectionSeq?: number;
+  toStepCode?: string;
+  /** At the county decision: a category other than the suggested one, with the reason (SPEC §5.1). */
+  category?: 'unstable' | 'marginal' | 'sudden';
+  categoryReason?: string;
+  /** Year whose income figures the decision assesses; default the latest year on file. */
+  assessmentYear?: number;
+}
+
+const STATUS_OF: Partial<Record<CaseErrorCode, number>> = {
+  CASE_OUT_OF_SCOPE: 404,
+  CASE_WRONG_LEVEL: 403,
+  CASE_INVALID_ACTION: 400,
+  CASE_REASON_REQUIRED: 400,
+  CASE_UNKNOWN_RECORD: 400,
+  CASE_MEETING_INVALID: 400,
+  CASE_MEETING_MISSING: 400,
+};
+
+interface Deps {
+  db: Kysely<DB>;
+  casesRepo: CasesRepository;
+  calendars: Pick<CalendarsService, 'list'>;
+  assessments: Pick<HouseholdAssessmentService, 'assess'>;
+  audit: Pick<AuditRepository, 'append'>;
+  now?: () => Date;
+}
+
+/**
+ * One action on a case by a user of the step's level inside scope (SPEC §8.1): recorded with who, when, decision,
+ * note and attachments in the append-only case_actions; the case state, deadlines, notifications and — when the
+ * procedure completes — the household's status follow in the same transaction.
+ */
+export const actOnCase =
+  ({ db, casesRepo, calendars, assessments, audit, now = () => new Date() }: Deps) =>
+  async (actor: Actor, caseId: string, input: ActionInput) =>
+    db.transaction().execute(async (trx: Transaction<DB>) => {
+      const c = await casesRepo.lock(actor, caseId, trx);
+      if (!c) throw notFound('程序事项');
+      if (input.attachments?.length) {
+        const ids = input.attachments.map((a) => a.fileId);
+        const found = await trx.selectFrom('case_files').select('id').where('case_id', '=', caseId).where('id', 'in', ids).execute();
+        const missing = ids.filter((id) => !found.some((f) => f.id === id));
+        if (missing.length) throw new AppError('CASE_FILE_UNKNOWN', '附件不属于本事项，请先上传', { field: 'attachments', fileIds: missing });
+      }
+      const at = now().toISOString();
+      const step = currentStep(c.state);
+      const patch: Record<string, unknown> = {};
+      if (input.type === 'complete_step' && step.notification && step.notification !== 'acceptance') {
+        Object.assign(patch, await decideAtDecisionStep(trx, assessments, actor, c, step.notification, input));
+      }
+      const action = { ...input, actor: procedureActor(actor), at } as unknown as CaseAction;
+      const result = applyAction(c.state, action, { inScope: true, calendars: await calendars.list(trx) });
+      if (!result.ok) {
+        throw new AppError(result.error.code, result.error.message, result.error.details ?? {}, STATUS_OF[result.error.code] ?? 409);
+      }
+      const state = result.state;
+      const recorded = state.history[state.history.length - 1];
+      if (recorded) {
+        await casesRepo.insertAction(
+          {
+            case_id: caseId,
+            region_code: c.regionCode,
+            seq: recorded.seq,
+            type: recorded.type,
+            step_code: recorded.stepCode,
+            user_id: actor.userId,
+            username: actor.username,
+            role: actor.role,
+            at,
+            decision: input.decision ?? null,
+            note: input.note ?? null,
+            attachments: JSON.stringify(input.attachments ?? []),
+            meeting: input.meeting ? JSON.stringify(input.meeting) : null,
+          },
+          trx,
+        );
+      }
+      const next = currentStep(state);
+      const on = chinaDate(at);
+      const merged = { ...c, ...(patch.category !== undefined ? { category: patch.category as string } : {}), ...(patch.risk_types ? { riskTypes: patch.risk_types as string[] } : {}), ...(patch.assessment ? { assessment: JSON.parse(patch.assessment as string) } : {}) };
+      await casesRepo.update(
+        caseId,
+        {
+          ...patch,
+          state: JSON.stringify(state),
+          status: state.status,
+          current_step: state.result ? null : next.code,
+          current_level: state.result ? null : next.level,
+          current_due: await currentDue(state, calendars, trx),
+          outcome: state.result?.outcome ?? null,
+          finished_on: state.result ? on : null,
+        },
+        trx,
+      );
+      await applyCaseEffects(trx, audit, actor, merged, c.state, state, result.effects, on);
+      await audit.append(
+        actor,
+        {
+          action: `case.${input.type}`,
+          entity: 'case',
+          entityId: caseId,
+          householdId: c.householdId,
+          regionCode: c.regionCode,
+          before: { step: step.code, status: c.status },
+          after: { step: state.result ? null : next.code, status: state.status, decision: input.decision ?? null, note: input.note ?? null },
+        },
+        trx,
+      );
+      return { id: caseId, status: state.status, outcome: state.result?.outcome ?? null, currentStep: state.result ? null : next.code, effects: result.effects };
+    });
