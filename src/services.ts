@@ -1,9 +1,11 @@
 import type { AppContext } from './app-context.ts';
+import { createAssistance, startEliminationCase } from './modules/assistance/assistance.module.ts';
 import { auditRepository } from './modules/audit/audit.repository.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { authService } from './modules/auth/auth.service.ts';
 import { cluesRepository } from './modules/clues/clues.repository.ts';
 import { cluesService } from './modules/clues/clues.service.ts';
+import { declarationsService } from './modules/declarations/declarations.service.ts';
 import { caseFilesService } from './modules/cases/case-files.service.ts';
 import { casesRepository } from './modules/cases/cases.repository.ts';
 import { createCasesModule } from './modules/cases/cases.module.ts';
@@ -30,7 +32,9 @@ export function createServices(ctx: AppContext) {
   const clues = cluesService({ db, cluesRepo: cluesRepository(db), registryRepo, regionsRepo, settings, audit, now });
   const casesModule = createCasesModule({ db, registryRepo, lines, settings, clues, audit, cipher: ctx.cipher, now });
   const caseFiles = caseFilesService({ db, casesRepo: casesRepository(db), settings, audit });
-  return { audit, regions, auth, registry, lines, settings, clues, casesModule, caseFiles, assessments: casesModule.assessments };
+  const declarations = declarationsService({ db, cipher: ctx.cipher, clues, regionsRepo, now });
+  const assistance = createAssistance({ db, audit, registryRepo, regionsRepo, settings, lines, now, startElimination: startEliminationCase({ cases: casesModule.cases, clues }) });
+  return { assistance, audit, regions, auth, registry, lines, settings, clues, casesModule, caseFiles, assessments: casesModule.assessments, declarations };
 }
 
 export type Services = ReturnType<typeof createServices>;

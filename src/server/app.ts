@@ -44,6 +44,8 @@ export async function buildApp(
         { name: 'settings', description: '监测线与配置' },
         { name: 'clues', description: '监测预警信息台账' },
         { name: 'cases', description: '识别纳入与风险消除程序' },
+        { name: 'declarations', description: '农户自主申报' },
+        { name: 'assistance', description: '帮扶：措施、责任人、成效评议、兜底保障' },
         { name: 'audit', description: '审计日志' },
         { name: 'assessment', description: '识别与风险消除研判' },
       ],

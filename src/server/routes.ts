@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
+import { assistanceRoutes } from '../modules/assistance/assistance.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { cluesRoutes } from '../modules/clues/clues.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
+import { declarationsRoutes } from '../modules/declarations/declarations.routes.ts';
 import { proceduresConfigRoutes } from '../modules/cases/procedures-config.routes.ts';
 import { householdAssessmentRoutes } from '../modules/assessment/household-assessment.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
@@ -19,6 +21,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await settingsRoutes(app, services);
   await cluesRoutes(app, services);
   await casesRoutes(app, services);
+  await declarationsRoutes(app, services);
   await proceduresConfigRoutes(app, services);
   await householdAssessmentRoutes(app, services);
   await assessmentRoutes(app, {
@@ -26,5 +29,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
     resolveThresholds: async (region) =>
       (await services.settings.get('assessment.thresholds', region ?? '')).value as never,
   });
+  await assistanceRoutes(app, services);
   await auditRoutes(app, services);
 }
