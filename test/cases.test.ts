@@ -11,7 +11,7 @@ import { ENGINE, type TestApp, startTestApp } from './support/test-app.ts';
  */
 describe(`procedures on ${ENGINE} (SPEC §8)`, () => {
   let t: TestApp;
-  let users: Record<string, string>;
+  let users: { village: string; township: string; county: string };
   let d: ReturnType<typeof caseDriver>;
 
   beforeAll(async () => {
