@@ -31,6 +31,12 @@ describe(`monitoring lines and regions on ${ENGINE} (SPEC §3, §4.4)`, () => {
     expect(res.children.length).toBeGreaterThan(10);
   });
 
+  it('lists villages publicly for the self-declaration form', async () => {
+    const res = await t.request(undefined, { method: 'GET', url: `/api/public/regions/${t.township}/children` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().children.map((c: { code: string }) => c.code)).toContain(t.village);
+  });
+
   it('refuses unknown region codes with a clear error', async () => {
     const res = await t.request(await t.login('admin'), { method: 'GET', url: '/api/regions/629999/children' });
     expect(res.statusCode).toBe(404);
