@@ -1,0 +1,194 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { HOUSEHOLD_LABOUR_NAMES, householdLabour, type RiskType } from '../../domain/assistance/household-facts.ts';
+import { enabledSubtype } from '../../domain/assistance/measure-catalogue.ts';
+import { riskGaps } from '../../domain/assistance/risk-colour.ts';
+import { suggestPlan } from '../../domain/assistance/suggest-plan.ts';
+import { AppError, notFound } from '../../shared/app-error.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { RegistryRepository } from '../registry/registry.repository.ts';
+import { requireAssistanceRead, requireAssistanceWrite } from './assistance.policy.ts';
+import type { MeasureStatus } from './assistance.tables.ts';
+import { AssistanceActions } from './assistance-actions.ts';
+import type { CatalogueService } from './catalogue.service.ts';
+import { hasStableWorkIncome, memberFacts, riskTypesOf } from './household-facts.ts';
+import { checkMeasure, type MeasureFields, moneyText, presentMeasure } from './measure-input.ts';
+import type { MeasuresRepository } from './measures.repository.ts';
+
+export interface NewMeasureInput extends Omit<MeasureFields, 'status' | 'result' | 'finishedOn'> {
+  /** Catalogue sub-type code, as suggested or chosen by staff. */
+  subtype: string;
+  /** Risk types this measure is to answer; by default those of the household the sub-type answers. */
+  answersRisks?: RiskType[];
+  /** The suggestion accepted or changed (its rule code), absent for a measure staff add themselves. */
+  suggestionRule?: string;
+  suggestionReason?: string;
+}
+
+interface Deps {
+  db: Kysely<DB>;
+  measuresRepo: Pick<MeasuresRepository, 'byHousehold' | 'insert'>;
+  registryRepo: Pick<RegistryRepository, 'findHousehold' | 'lockHousehold' | 'members'>;
+  catalogue: Pick<CatalogueService, 'effective'>;
+  audit: Pick<AuditRepository, 'append'>;
+  now?: () => Date;
+}
+
+const notMonitored = () =>
+  new AppError('ASSISTANCE_NOT_MONITORED', '该户不是监测对象：帮扶措施只为纳入监测的农户安排', {}, 409);
+
+/**
+ * 缺什么补什么 (SPEC §9): the suggested plan for a monitored household, and staff's choice of measures. A suggestion
+ * is only shown; a measure exists only when staff record it (accepted, changed or added), never silently.
+ */
+export const planService = ({ db, measuresRepo, registryRepo, catalogue, audit, now = () => new Date() }: Deps) => {
+  const today = () => now().toISOString().slice(0, 10);
+
+  return {
+    async suggest(actor: Actor, householdId: string, opts: { weakMotivation?: boolean; stableWorkIncome?: boolean }) {
+      requireAssistanceRead(actor);
+      const household = await registryRepo.findHousehold(actor, householdId);
+      if (!household) throw notFound('农户');
+      if (household.monitoringStatus !== 'monitored') throw notMonitored();
+      const [rows, measures, entries] = await Promise.all([
+        registryRepo.members(householdId),
+        measuresRepo.byHousehold(householdId),
+        catalogue.effective(household.regionCode),
+      ]);
+      const members = rows.map((m) => memberFacts(m, today()));
+      const stableFromRegistry = hasStableWorkIncome(rows);
+      const stableWorkIncome = opts.stableWorkIncome ?? stableFromRegistry;
+      const riskTypes = riskTypesOf(household.riskTypes);
+      const existing = measures.map((m) => ({
+        subtype: m.subtype,
+        status: m.status,
+        answersRisks: riskTypesOf(m.answersRisks),
+      }));
+      const plan = suggestPlan(
+        {
+          riskTypes,
+          category: household.category,
+          members,
+          stableWorkIncome,
+          weakMotivation: opts.weakMotivation ?? false,
+          backstop: household.backstop,
+          existingMeasures: existing,
+        },
+        entries,
+      );
+      await audit.append(actor, {
+        action: AssistanceActions.planSuggest,
+        entity: 'household',
+        entityId: householdId,
+        householdId,
+        regionCode: household.regionCode,
+      });
+      const labour = householdLabour(members);
+      return {
+        householdId,
+        householdCode: household.code,
+        category: household.category,
+        riskTypes,
+        facts: {
+          labour,
+          labourName: HOUSEHOLD_LABOUR_NAMES[labour],
+          stableWorkIncome,
+          stableWorkIncomeSource: opts.stableWorkIncome === undefined ? 'registry' : 'staff',
+          weakMotivation: opts.weakMotivation ?? false,
+          backstop: household.backstop,
+        },
+        unansweredRisks: riskGaps(riskTypes, existing),
+        measures: plan.measures.map((m) => ({ ...m, content: enabledSubtype(entries, m.subtype)?.content ?? '' })),
+        notes: plan.notes,
+        gaps: plan.gaps,
+        ...(plan.backstopProposal ? { backstopProposal: plan.backstopProposal } : {}),
+      };
+    },
+
+    /** Records one measure staff accepted, changed or added (SPEC §9), in the region's catalogue. */
+    async addMeasure(actor: Actor, householdId: string, input: NewMeasureInput) {
+      requireAssistanceWrite(actor);
+      return db.transaction().execute(async (trx) => {
+        const household = await registryRepo.lockHousehold(actor, householdId, trx);
+        if (!household) throw notFound('农户');
+        if (household.monitoringStatus !== 'monitored') throw notMonitored();
+        const entries = await catalogue.effective(household.regionCode, trx);
+        const entry = enabledSubtype(entries, input.subtype);
+        if (!entry) {
+          throw new AppError('ASSISTANCE_SUBTYPE_UNKNOWN', `本地帮扶措施目录中没有启用的措施子类“${input.subtype}”`, {
+            field: 'subtype',
+          });
+        }
+        const riskTypes = riskTypesOf(household.riskTypes);
+        const wrong = (input.answersRisks ?? []).filter((r) => !entry.answersRisks.includes(r));
+        if (wrong.length > 0) {
+          throw new AppError('VALIDATION', `「${entry.name}」不能应对所列风险：${wrong.join('、')}`, {
+            field: 'answersRisks',
+          });
+        }
+        const answersRisks = input.answersRisks ?? entry.answersRisks.filter((r) => riskTypes.includes(r));
+        const content = input.content?.trim() || entry.content;
+        const department = input.department ?? entry.department;
+        const origin = !input.suggestionRule
+          ? 'added'
+          : content === entry.content && department === entry.department
+            ? 'accepted'
+            : 'changed';
+        const status: MeasureStatus = 'planned';
+        checkMeasure({
+          department,
+          content,
+          startOn: input.startOn ?? null,
+          plannedEndOn: input.plannedEndOn ?? null,
+          status,
+          result: null,
+        });
+        const row = {
+          household_id: householdId,
+          region_code: household.regionCode,
+          type: entry.type,
+          subtype: entry.code,
+          name: entry.name,
+          line_of_defence: entry.lineOfDefence,
+          answers_risks: answersRisks,
+          content,
+          department,
+          responsible_person: input.responsiblePerson ?? null,
+          start_on: input.startOn ?? null,
+          planned_end_on: input.plannedEndOn ?? null,
+          amount: moneyText(input.amount) ?? null,
+          fund_source: input.fundSource ?? null,
+          status,
+          result: null,
+          finished_on: null,
+          origin,
+          suggestion_rule: input.suggestionRule ?? null,
+          suggestion_reason: input.suggestionReason ?? null,
+          created_by: actor.username,
+        } as const;
+        const id = await measuresRepo.insert(row, trx);
+        await audit.append(
+          actor,
+          {
+            action: AssistanceActions.measureCreate,
+            entity: 'measure',
+            entityId: id,
+            householdId,
+            regionCode: household.regionCode,
+            after: row,
+          },
+          trx,
+        );
+        const saved = (await measuresRepo.byHousehold(householdId, trx)).find((m) => m.id === id);
+        const warnings: string[] = [];
+        if (answersRisks.length === 0 && entry.lineOfDefence !== 'spiritual') {
+          warnings.push(`「${entry.name}」不针对本户登记的风险类型，请确认措施的针对性`);
+        }
+        return { ...presentMeasure(saved as NonNullable<typeof saved>), warnings };
+      });
+    },
+  };
+};
+
+export type PlanService = ReturnType<typeof planService>;
