@@ -24,6 +24,9 @@ export async function buildApp(
     logger: opts.logger === false ? false : undefined,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
     bodyLimit: 5 * 1024 * 1024,
+    // Request URLs can carry ID numbers or names in query strings (STYLE: never log them): we log the route
+    // pattern instead of the URL, in one line per request (see the onResponse hook below).
+    disableRequestLogging: true,
     trustProxy: true,
   } as never) as unknown as FastifyInstance;
 
@@ -48,6 +51,8 @@ export async function buildApp(
         { name: 'assistance', description: '帮扶：措施、责任人、成效评议、兜底保障' },
         { name: 'audit', description: '审计日志' },
         { name: 'assessment', description: '识别与风险消除研判' },
+        { name: 'feeds', description: '部门数据：模板与导入' },
+        { name: 'screening', description: '部门筛查预警规则、运行与数据质量' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sx_session' } } },
       security: [{ session: [] }],
@@ -57,6 +62,12 @@ export async function buildApp(
 
   const spaFallback = await serveWebApp(app);
   installErrorHandler(app, { spaFallback });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? '(static)', status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: request.actor?.username },
+      'request',
+    );
+  });
   installAuthentication(app, services.auth);
 
   app.get(
