@@ -6,6 +6,7 @@ import { authService } from './modules/auth/auth.service.ts';
 import { cluesRepository } from './modules/clues/clues.repository.ts';
 import { cluesService } from './modules/clues/clues.service.ts';
 import { declarationsService } from './modules/declarations/declarations.service.ts';
+import { createFeeds } from './modules/feeds/feeds.module.ts';
 import { caseFilesService } from './modules/cases/case-files.service.ts';
 import { casesRepository } from './modules/cases/cases.repository.ts';
 import { createCasesModule } from './modules/cases/cases.module.ts';
@@ -15,6 +16,7 @@ import { registryRepository } from './modules/registry/registry.repository.ts';
 import { registryService } from './modules/registry/registry.service.ts';
 import { linesRepository } from './modules/settings/lines.repository.ts';
 import { linesService } from './modules/settings/lines.service.ts';
+import { createScreening } from './modules/screening/screening.module.ts';
 import { regionSettings } from './modules/settings/region-settings.ts';
 
 /** Builds each module's service from its own narrow dependencies (STYLE: factories, no god service). */
@@ -34,7 +36,9 @@ export function createServices(ctx: AppContext) {
   const caseFiles = caseFilesService({ db, casesRepo: casesRepository(db), settings, audit });
   const declarations = declarationsService({ db, cipher: ctx.cipher, clues, regionsRepo, now });
   const assistance = createAssistance({ db, audit, registryRepo, regionsRepo, settings, lines, now, startElimination: startEliminationCase({ cases: casesModule.cases, clues }) });
-  return { assistance, audit, regions, auth, registry, lines, settings, clues, casesModule, caseFiles, assessments: casesModule.assessments, declarations };
+  const screening = createScreening({ db, regionsRepo, settings, audit, now });
+  const feeds = createFeeds({ db, regionsRepo, audit, cipher: ctx.cipher, screening });
+  return { screening, feeds, assistance, audit, regions, auth, registry, lines, settings, clues, casesModule, caseFiles, assessments: casesModule.assessments, declarations };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -6,10 +6,12 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { cluesRoutes } from '../modules/clues/clues.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { declarationsRoutes } from '../modules/declarations/declarations.routes.ts';
+import { feedsRoutes } from '../modules/feeds/feeds.routes.ts';
 import { proceduresConfigRoutes } from '../modules/cases/procedures-config.routes.ts';
 import { householdAssessmentRoutes } from '../modules/assessment/household-assessment.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
+import { screeningRoutes } from '../modules/screening/screening.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import type { Services } from '../services.ts';
 
@@ -30,5 +32,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
       (await services.settings.get('assessment.thresholds', region ?? '')).value as never,
   });
   await assistanceRoutes(app, services);
+  await feedsRoutes(app, services);
+  await screeningRoutes(app, services);
   await auditRoutes(app, services);
 }

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { PiiCipher } from '../../security/pii-cipher.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { RegionsRepository } from '../regions/regions.repository.ts';
+import type { ScreeningService } from '../screening/screening.service.ts';
+import { feedsRepository } from './feeds.repository.ts';
+import { feedsService } from './feeds.service.ts';
+
+/** Wiring of the department feed module (SPEC §10) for src/services.ts: each committed batch is screened at once. */
+export function createFeeds(deps: {
+  db: Kysely<DB>;
+  regionsRepo: Pick<RegionsRepository, 'findByCode'>;
+  audit: Pick<AuditRepository, 'append'>;
+  cipher: PiiCipher;
+  screening: Pick<ScreeningService, 'screenBatch'>;
+}) {
+  return feedsService({
+    db: deps.db,
+    feedsRepo: feedsRepository(deps.db),
+    regionsRepo: deps.regionsRepo,
+    audit: deps.audit,
+    cipher: deps.cipher,
+    screenBatch: (trx, actor, batch) => deps.screening.screenBatch(trx, actor, batch),
+  });
+}

@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type FeedRecord, findFeed, findFeedRecord } from '../../domain/feeds/index.ts';
+import type { PiiCipher } from '../../security/pii-cipher.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { RegionsRepository } from '../regions/regions.repository.ts';
+import { unknownDepartment } from './feed-errors.ts';
+import { type BadFeedRow, type FeedHeaderInfo, type FeedRowResult, parseFeedFile } from './feed-parser.ts';
+import { requireImport } from './feeds.policy.ts';
+import type { FeedsRepository } from './feeds.repository.ts';
+import { regionColumnKey, storedBadRow, storedRow } from './stored-row.ts';
+
+/** Rows per batch: one transaction each (rows, bad rows, bookkeeping, real-time screening). */
+export const DEFAULT_BATCH_SIZE = 10_000;
+
+export interface ImportInput {
+  department: string;
+  regionCode: string;
+  /** 'YYYY-MM': the period the department's data describe (SPEC §10: a feed carries department, region, period). */
+  period: string;
+  fileName: string;
+  path: string;
+  recordKind?: string;
+  batchSize?: number;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  bytesRead: number;
+  bytesTotal: number;
+  rows: number;
+  batches: number;
+  resumedBatches: number;
+}
+
+export interface ImportDeps {
+  db: Kysely<DB>;
+  feedsRepo: FeedsRepository;
+  regionsRepo: Pick<RegionsRepository, 'findByCode'>;
+  audit: Pick<AuditRepository, 'append'>;
+  cipher: PiiCipher;
+  screenBatch: (
+    trx: Transaction<DB>,
+    actor: Actor,
+    batch: {
+      importId: string;
+      batchNo: number;
+      department: string;
+      recordKind: string;
+      region: string;
+      period: string;
+    },
+  ) => Promise<{ hits: number; cluesCreated: number; cluesMerged: number }>;
+  today?: () => Date;
+}
+
+type ImportRow = Awaited<ReturnType<FeedsRepository['finish']>>;
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+/** A good row whose own region code lies outside the import's region is refused like any bad row. */
+function outsideRegion(row: FeedRowResult, record: FeedRecord, region: string): FeedRowResult {
+  const key = regionColumnKey(record);
+  if (!row.ok || !key) return row;
+  const code = row.values[key];
+  if (typeof code !== 'string' || code.startsWith(region)) return row;
+  const column = record.columns.find((c) => c.key === key);
+  const original = Object.fromEntries(record.columns.map((c) => [c.header, String(row.values[c.key] ?? '')]));
+  const bad: BadFeedRow = {
+    ok: false,
+    rowNumber: row.rowNumber,
+    errors: [{ column: column?.header ?? key, message: `区划代码 ${code} 不在本次导入的区域（${region}）内` }],
+    original,
+  };
+  return bad;
+}
+
+export const summarize = (row: ImportRow, extra: { alreadyLoaded: boolean; resumedBatches: number }) => ({
+  ...row,
+  duplicates: row.rowsGood - row.rowsNew,
+  ...extra,
+});
+
+/**
+ * Imports one department file (SPEC §10): streams it through the parser in constant memory, commits every batch of
+ * rows in its own transaction together with its bad rows, its bookkeeping and the screening of its new records, so
+ * that a crash leaves whole batches only; running the same file again resumes after the last committed batch, and
+ * once loaded returns the finished import unchanged. Rows are unique per region and row hash, so the same rows in
+ * another file are not loaded twice either.
+ */
+export async function importFeedFile(deps: ImportDeps, actor: Actor, input: ImportInput) {
+  const { department, regionCode, period } = input;
+  if (!findFeed(department)) throw unknownDepartment(department);
+  requireImport(actor, department, regionCode);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
+    throw new AppError('VALIDATION', `数据期别应为 YYYY-MM 格式：${period}`, { field: 'period' });
+  }
+  if (!(await deps.regionsRepo.findByCode(regionCode))) {
+    throw new AppError('REGION_UNKNOWN', `区划代码不存在：${regionCode}`, { field: 'region' });
+  }
+  const fileSha256 = await sha256File(input.path);
+  const key = { department, regionCode, period, fileSha256 };
+  const existing = await deps.feedsRepo.findByKey(key);
+  if (existing?.status === 'loaded') return summarize(existing, { alreadyLoaded: true, resumedBatches: 0 });
+
+  const bytesTotal = statSync(input.path).size;
+  let bytesRead = 0;
+  // Counts bytes as the parser pulls them (a 'data' listener would start the flow before the parser listens).
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytesRead += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const source = createReadStream(input.path, { highWaterMark: 256 * 1024 });
+  source.on('error', (e) => counter.destroy(e));
+  source.pipe(counter);
+  let header: FeedHeaderInfo | undefined;
+  const rows = parseFeedFile({
+    stream: counter,
+    fileName: input.fileName,
+    department,
+    recordKind: input.recordKind ?? existing?.recordKind ?? undefined,
+    today: deps.today?.(),
+    onHeader: (h) => {
+      header = h;
+    },
+  })[Symbol.asyncIterator]();
+  let next = await rows.next(); // file-level problems (no header, missing columns) surface here, before any write
+  if (!header) throw new AppError('FEED_HEADER_NOT_FOUND', '未找到表头行', {}, 400);
+  const record = findFeedRecord(department, header.recordKind) as FeedRecord;
+  const imp =
+    existing ??
+    (await deps.feedsRepo.create({
+      ...key,
+      recordKind: header.recordKind,
+      fileName: input.fileName,
+      batchSize: input.batchSize ?? DEFAULT_BATCH_SIZE,
+      header: { ...header, sourceHeaders: header.sourceHeaders },
+      actor,
+    }));
+  const target = { id: imp.id, department, recordKind: header.recordKind, regionCode, period };
+  const batchSize = imp.batchSize;
+  const resumedBatches = imp.batches;
+
+  let batch: FeedRowResult[] = [];
+  let batchNo = 0;
+  let rowCount = 0;
+  const progress = () =>
+    input.onProgress?.({ bytesRead, bytesTotal, rows: rowCount, batches: batchNo, resumedBatches });
+
+  const flush = async () => {
+    batchNo++;
+    const current = batch;
+    batch = [];
+    if (batchNo <= resumedBatches) return progress(); // committed by an earlier, interrupted run
+    const checked = current.map((r) => outsideRegion(r, record, regionCode));
+    const good = checked.flatMap((r) => (r.ok ? [storedRow(deps.cipher, record, r)] : []));
+    const bad = checked.flatMap((r) => (r.ok ? [] : [storedBadRow(deps.cipher, r)]));
+    await deps.db.transaction().execute(async (trx) => {
+      const inserted = await deps.feedsRepo.insertRecords(target, batchNo, good, trx);
+      await deps.feedsRepo.insertErrors(imp.id, batchNo, bad, trx);
+      const screened =
+        inserted > 0
+          ? await deps.screenBatch(trx, actor, {
+              importId: imp.id,
+              batchNo,
+              department,
+              recordKind: record.kind,
+              region: regionCode,
+              period,
+            })
+          : { hits: 0, cluesCreated: 0, cluesMerged: 0 };
+      await deps.feedsRepo.commitBatch(
+        {
+          importId: imp.id,
+          batchNo,
+          firstRow: current[0]?.rowNumber ?? 0,
+          lastRow: current[current.length - 1]?.rowNumber ?? 0,
+          good: good.length,
+          bad: bad.length,
+          inserted,
+          hits: screened.hits,
+          clues: screened.cluesCreated,
+        },
+        trx,
+      );
+    });
+    progress();
+  };
+
+  try {
+    for (; !next.done; next = await rows.next()) {
+      batch.push(next.value);
+      rowCount++;
+      if (batch.length >= batchSize) await flush();
+    }
+    if (batch.length > 0) await flush();
+  } catch (err) {
+    await rows.return?.(undefined);
+    await deps.feedsRepo.finish(imp.id, 'failed', (err as Error).message.slice(0, 500));
+    throw err;
+  }
+  const done = await deps.db.transaction().execute(async (trx) => {
+    const row = await deps.feedsRepo.finish(imp.id, 'loaded', null, trx);
+    await deps.audit.append(
+      actor,
+      {
+        action: 'feed.import',
+        entity: 'feed_import',
+        entityId: imp.id,
+        regionCode,
+        after: {
+          department,
+          recordKind: row.recordKind,
+          period,
+          fileName: input.fileName,
+          rowsGood: row.rowsGood,
+          rowsBad: row.rowsBad,
+          rowsNew: row.rowsNew,
+          hits: row.hits,
+          clues: row.clues,
+          resumedBatches,
+        },
+      },
+      trx,
+    );
+    return row;
+  });
+  return summarize(done, { alreadyLoaded: false, resumedBatches });
+}
+
+export type ImportSummary = Awaited<ReturnType<typeof importFeedFile>>;

@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import { findFeedRecord } from '../../../domain/feeds/index.ts';
+import { conditionSql } from '../field-tests.ts';
+import { thresholdSql } from '../regional-thresholds.ts';
+import type { RecordTestCondition } from '../rule-types.ts';
+import {
+  type CompiledRule,
+  type CompileInput,
+  noPersonInScope,
+  personInScope,
+  recordFilter,
+  recordInScope,
+  whoSql,
+} from '../screen-scope.ts';
+
+/**
+ * record_test (SPEC §10): each department record that passes the tests is one hit. Records are joined to persons by
+ * the keyed ID hash; records that concern a village (water failures, matchBy region_code) reach every household of
+ * that village; public opinion (matchBy none) without a known person becomes a clue on its region.
+ */
+export function compileRecordTest(input: CompileInput): CompiledRule {
+  const { rule } = input;
+  const condition = rule.condition as RecordTestCondition;
+  const matchBy = findFeedRecord(rule.department, rule.recordKind)?.matchBy ?? 'id_number';
+  const onHousehold = thresholdSql(input.settings, sql`h.region_code`);
+  const onRecord = thresholdSql(input.settings, sql`r.region_code`);
+  const test = conditionSql(rule.department, rule.recordKind, condition, onHousehold, true);
+  const finding = sql`${rule.finding}::text || '：' || ${whoSql()}`;
+  const facts = sql`jsonb_build_object('rule', ${rule.code}::text, 'recordId', r.id, 'period', r.period, 'values', r.data)`;
+
+  const byPerson = sql`SELECT 'r' || r.id AS fact_hash, r.id AS record_id, h.id AS household_id, p.id AS person_id,
+      h.region_code, h.monitoring_status = 'monitored' AS monitored, p.id::text AS clue_subject,
+      ${facts} AS facts, ${finding} AS finding
+    FROM feed_records r
+    JOIN persons p ON p.id_number_hash = r.id_number_hash
+    JOIN households h ON h.id = p.household_id
+    WHERE ${recordFilter(input)} AND ${personInScope(input)} AND ${onHousehold.enabled()} AND ${test}`;
+
+  const unmatchedTest = conditionSql(rule.department, rule.recordKind, condition, onRecord, false);
+  const unmatched = sql`SELECT r.id AS record_id, r.region_code, r.data ->> 'name' AS name,
+      r.id_number_masked
+    FROM feed_records r
+    WHERE ${recordFilter(input)} AND ${recordInScope(input)} AND r.id_number_hash IS NOT NULL
+      AND ${noPersonInScope(input)} AND ${onRecord.enabled()} AND ${unmatchedTest}`;
+
+  if (matchBy === 'id_number') return { candidates: byPerson, unmatched };
+
+  const region = sql`coalesce(r.subject_region, r.region_code)`;
+  const onRegion = thresholdSql(input.settings, region);
+  const regionTest = conditionSql(rule.department, rule.recordKind, condition, onRegion, false);
+  const regionScope = input.scope.batch ? sql`true` : sql`${region} LIKE ${`${input.scope.region}%`}`;
+  if (matchBy === 'region_code') {
+    // A village-wide problem reaches each household of the village (or township/county when the code is shorter).
+    const byRegion = sql`SELECT 'r' || r.id || ':' || h.id AS fact_hash, r.id AS record_id, h.id AS household_id,
+        NULL::uuid AS person_id, h.region_code, h.monitoring_status = 'monitored' AS monitored, '' AS clue_subject,
+        ${facts} AS facts, ${rule.finding}::text || '：' || coalesce(r.data ->> 'regionName', r.subject_region) AS finding
+      FROM feed_records r
+      JOIN households h ON (length(r.subject_region) = 12 AND h.region_code = r.subject_region)
+        OR (length(r.subject_region) < 12 AND left(h.region_code, length(r.subject_region)) = r.subject_region)
+      WHERE ${recordFilter(input)} AND r.id_number_hash IS NULL AND r.subject_region IS NOT NULL
+        AND h.region_code LIKE ${`${input.scope.region}%`} AND ${onHousehold.enabled()} AND ${regionTest}`;
+    return { candidates: sql`${byPerson} UNION ALL ${byRegion}`, unmatched };
+  }
+  // matchBy none: social information; a clue on the household when the person is known, else on the region.
+  const byPlace = sql`SELECT 'r' || r.id AS fact_hash, r.id AS record_id, NULL::uuid AS household_id,
+      NULL::uuid AS person_id, ${region} AS region_code, false AS monitored, r.id::text AS clue_subject,
+      ${facts} AS facts, ${rule.finding}::text || '：' || coalesce(r.data ->> 'title', '') AS finding
+    FROM feed_records r
+    WHERE ${recordFilter(input)} AND ${regionScope} AND ${onRegion.enabled()} AND ${regionTest}
+      AND (r.id_number_hash IS NULL OR ${noPersonInScope(input)})`;
+  return { candidates: sql`${byPerson} UNION ALL ${byPlace}` };
+}

@@ -1,0 +1,206 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type Actor, scopeFilter } from '../auth/actor.ts';
+import type { RegionSetting } from './regional-thresholds.ts';
+import type { ScreeningRule } from './rule-types.ts';
+import './screening.tables.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+const ancestors = (code: string) => [2, 4, 6, 9, 12].filter((n) => n < code.length).map((n) => code.slice(0, n));
+
+export interface QualityFilter {
+  region?: string;
+  department?: string;
+  open?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** Screening rules, their regional settings, runs, hits and data-quality items (SPEC §10). */
+export const screeningRepository = (db: Kysely<DB>) => ({
+  async rules(q: Q = db): Promise<ScreeningRule[]> {
+    const rows = await q.selectFrom('screening_rules').selectAll().orderBy('sort_order').orderBy('code').execute();
+    return rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      department: r.department,
+      recordKind: r.record_kind,
+      conditionKind: r.condition_kind,
+      condition: r.condition as ScreeningRule['condition'],
+      thresholds: r.thresholds as Record<string, number>,
+      signal: r.signal,
+      riskType: r.risk_type,
+      exclusionItem: r.exclusion_item,
+      severity: r.severity,
+      finding: r.finding,
+      enabled: r.enabled,
+    }));
+  },
+
+  /** The newest setting per rule and region, for regions above the scope and inside it. */
+  async settings(scope: string, q: Q = db): Promise<Map<string, RegionSetting[]>> {
+    const up = ancestors(scope);
+    const rows = await q
+      .selectFrom('screening_rule_settings')
+      .distinctOn(['rule_code', 'region_code'])
+      .select(['rule_code', 'region_code', 'thresholds', 'enabled'])
+      .where((eb) =>
+        eb.or([eb('region_code', 'like', `${scope}%`), ...(up.length ? [eb('region_code', 'in', up)] : [])]),
+      )
+      .orderBy('rule_code')
+      .orderBy('region_code')
+      .orderBy('set_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    const out = new Map<string, RegionSetting[]>();
+    for (const r of rows) {
+      const list = out.get(r.rule_code) ?? [];
+      list.push({
+        regionCode: r.region_code,
+        thresholds: r.thresholds as Record<string, number>,
+        enabled: r.enabled,
+      });
+      out.set(r.rule_code, list);
+    }
+    return out;
+  },
+
+  async addSetting(
+    row: { ruleCode: string; regionCode: string; thresholds: Record<string, number>; enabled: boolean },
+    actor: Actor,
+    q: Q,
+  ) {
+    await q
+      .insertInto('screening_rule_settings')
+      .values({
+        rule_code: row.ruleCode,
+        region_code: row.regionCode,
+        thresholds: JSON.stringify(row.thresholds),
+        enabled: row.enabled,
+        set_by: actor.userId,
+        set_by_name: actor.username,
+      })
+      .execute();
+  },
+
+  async startRun(
+    row: { region: string; trigger: 'manual' | 'schedule' | 'import'; importId?: string; asOf: string; by: string },
+    q: Q,
+  ): Promise<string> {
+    const r = await q
+      .insertInto('screening_runs')
+      .values({
+        region_code: row.region,
+        trigger: row.trigger,
+        import_id: row.importId ?? null,
+        as_of: row.asOf,
+        started_by: row.by,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  async finishRun(
+    id: string,
+    c: { rules: number; hits: number; cluesCreated: number; cluesMerged: number; qualityItems: number },
+    q: Q,
+  ) {
+    await q
+      .updateTable('screening_runs')
+      .set({
+        rules: c.rules,
+        hits: c.hits,
+        clues_created: c.cluesCreated,
+        clues_merged: c.cluesMerged,
+        quality_items: c.qualityItems,
+        finished_at: sql`now()`,
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  runs(actor: Actor, limit: number) {
+    return db
+      .selectFrom('screening_runs')
+      .select([
+        'id',
+        'region_code as regionCode',
+        'trigger',
+        'import_id as importId',
+        'as_of as asOf',
+        'rules',
+        'hits',
+        'clues_created as cluesCreated',
+        'clues_merged as cluesMerged',
+        'quality_items as qualityItems',
+        'started_by as startedBy',
+        'started_at as startedAt',
+        'finished_at as finishedAt',
+      ])
+      .where(scopeFilter(actor))
+      .orderBy('started_at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Hits of one household, including exclusion signals that raised no clue (evidence for identification). */
+  householdHits(actor: Actor, householdId: string) {
+    return db
+      .selectFrom('screening_hits as s')
+      .innerJoin('screening_rules as r', 'r.code', 's.rule_code')
+      .select([
+        's.id',
+        's.rule_code as ruleCode',
+        'r.name as ruleName',
+        'r.signal',
+        'r.exclusion_item as exclusionItem',
+        'r.risk_type as riskType',
+        's.finding',
+        's.facts',
+        's.clue_key as clueKey',
+        's.created_at as createdAt',
+      ])
+      .where('s.household_id', '=', householdId)
+      .where(scopeFilter(actor, 's.region_code'))
+      .orderBy('s.id', 'desc')
+      .execute();
+  },
+
+  async qualityItems(actor: Actor, f: QualityFilter) {
+    let query = db.selectFrom('data_quality_items as d').where(scopeFilter(actor, 'd.region_code'));
+    if (actor.role === 'department') query = query.where('d.department', '=', actor.department ?? '');
+    if (f.region) query = query.where('d.region_code', 'like', `${f.region}%`);
+    if (f.department) query = query.where('d.department', '=', f.department);
+    if (f.open) query = query.where('d.resolved_at', 'is', null);
+    const [items, total] = await Promise.all([
+      query
+        .innerJoin('feed_records as r', 'r.id', 'd.record_id')
+        .select([
+          'd.id',
+          'd.kind',
+          'd.rule_code as ruleCode',
+          'd.department',
+          'r.record_kind as recordKind',
+          'r.period',
+          'r.row_number as rowNumber',
+          'r.import_id as importId',
+          'd.region_code as regionCode',
+          'd.name',
+          'd.id_number_masked as idNumberMasked',
+          'd.reason',
+          'd.created_at as createdAt',
+          'd.resolved_at as resolvedAt',
+        ])
+        .orderBy('d.id', 'desc')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
+      query.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(total.n) };
+  },
+});
+
+export type ScreeningRepository = ReturnType<typeof screeningRepository>;

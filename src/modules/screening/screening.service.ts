@@ -1,0 +1,201 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError, notFound } from '../../shared/app-error.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import { type Actor, requirePermission, requireScope } from '../auth/actor.ts';
+import { requireCountyWork } from '../feeds/feeds.policy.ts';
+import type { RegionsRepository } from '../regions/regions.repository.ts';
+import type { RegionSettings } from '../settings/region-settings.ts';
+import { validateRule } from './compile-rule.ts';
+import { effectiveSettings } from './regional-thresholds.ts';
+import { type RunTotals, runRules } from './run-rules.ts';
+import type { QualityFilter, ScreeningRepository } from './screening.repository.ts';
+
+interface Deps {
+  db: Kysely<DB>;
+  screeningRepo: ScreeningRepository;
+  regionsRepo: Pick<RegionsRepository, 'findByCode'>;
+  settings: Pick<RegionSettings, 'get'>;
+  audit: Pick<AuditRepository, 'append'>;
+  now?: () => Date;
+}
+
+/** One committed import batch to screen at once (SPEC §10 "over each new record as it arrives"). */
+export interface BatchToScreen {
+  importId: string;
+  batchNo: number;
+  department: string;
+  recordKind: string;
+  region: string;
+  period: string;
+}
+
+export type RunSummary = Omit<RunTotals, 'perRule'> & { runId: string | null; region: string; asOf: string };
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) => isoDay(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));
+/** The last day of a 'YYYY-MM' period. */
+const periodEnd = (period: string) => {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return isoDay(new Date(Date.UTC(y, m, 0)));
+};
+
+/**
+ * Department data screening (SPEC §10): the rules run over the whole registry of a region (on demand or on schedule)
+ * and over each newly imported batch inside the batch's transaction; hits become clues in the ledger.
+ */
+export const screeningService = ({ db, screeningRepo, regionsRepo, settings, audit, now = () => new Date() }: Deps) => {
+  async function screen(
+    trx: Transaction<DB>,
+    actor: Actor,
+    opts: { region: string; asOf: string; trigger: 'manual' | 'schedule' | 'import'; batch?: BatchToScreen },
+  ) {
+    const all = await screeningRepo.rules(trx);
+    const rules = opts.batch
+      ? all.filter((r) => r.department === opts.batch?.department && r.recordKind === opts.batch.recordKind)
+      : all;
+    const empty = { rules: 0, hits: 0, cluesCreated: 0, cluesMerged: 0, qualityItems: 0, perRule: [] };
+    if (rules.length === 0) return { runId: null, totals: empty as RunTotals };
+    const runId = await screeningRepo.startRun(
+      {
+        region: opts.region,
+        trigger: opts.trigger,
+        importId: opts.batch?.importId,
+        asOf: opts.asOf,
+        by: actor.username,
+      },
+      trx,
+    );
+    const receivedOn = isoDay(now());
+    const due = await settings.get<{ days: number }>('clues.dueDays', opts.region, trx);
+    const totals = await runRules(trx, {
+      rules,
+      settings: await screeningRepo.settings(opts.region, trx),
+      scope: {
+        region: opts.region,
+        batch: opts.batch && { importId: opts.batch.importId, batchNo: opts.batch.batchNo },
+      },
+      asOf: opts.asOf,
+      apply: { runId, actor, receivedOn, dueOn: addDays(receivedOn, due.value.days) },
+    });
+    await screeningRepo.finishRun(runId, totals, trx);
+    return { runId, totals };
+  }
+
+  return {
+    /** A routine run over the registry of a region (default: the actor's scope), as of a day (default: today). */
+    async run(
+      actor: Actor,
+      opts: { region?: string; asOf?: string; trigger?: 'manual' | 'schedule' } = {},
+    ): Promise<RunSummary & { perRule: RunTotals['perRule'] }> {
+      requireCountyWork(actor, '运行部门数据筛查');
+      const region = opts.region ?? actor.regionCode;
+      requireScope(actor, region);
+      if (region && !(await regionsRepo.findByCode(region))) {
+        throw new AppError('REGION_UNKNOWN', `区划代码不存在：${region}`, { field: 'region' });
+      }
+      const asOf = opts.asOf ?? isoDay(now());
+      return db.transaction().execute(async (trx) => {
+        const { runId, totals } = await screen(trx, actor, { region, asOf, trigger: opts.trigger ?? 'manual' });
+        const { perRule, ...counts } = totals;
+        await audit.append(
+          actor,
+          { action: 'screening.run', entity: 'screening_run', entityId: runId, regionCode: region, after: counts },
+          trx,
+        );
+        return { runId, region, asOf, ...counts, perRule };
+      });
+    },
+
+    /** Real-time screening of one import batch, inside the batch's transaction (called by the importer). */
+    async screenBatch(trx: Transaction<DB>, actor: Actor, batch: BatchToScreen): Promise<RunSummary> {
+      const asOf = periodEnd(batch.period);
+      const { runId, totals } = await screen(trx, actor, { region: batch.region, asOf, trigger: 'import', batch });
+      const { perRule: _, ...counts } = totals;
+      return { runId, region: batch.region, asOf, ...counts };
+    },
+
+    /** The rules with the thresholds in force for a region (default: the actor's scope). */
+    async rules(actor: Actor, region?: string) {
+      const scope = region ?? actor.regionCode;
+      requireScope(actor, scope);
+      const [rules, regional] = await Promise.all([screeningRepo.rules(), screeningRepo.settings(scope)]);
+      return rules
+        .filter((r) => actor.role !== 'department' || r.department === actor.department)
+        .map((r) => {
+          const e = effectiveSettings(
+            { thresholds: r.thresholds, enabled: r.enabled },
+            scope,
+            regional.get(r.code) ?? [],
+          );
+          return {
+            ...r,
+            defaults: r.thresholds,
+            thresholds: e.base.thresholds,
+            enabled: e.base.enabled,
+            region: scope,
+          };
+        });
+    },
+
+    /** Sets a region's thresholds and on/off for one rule; earlier settings stay as history (SPEC §3). */
+    async setRule(
+      actor: Actor,
+      code: string,
+      input: { regionCode: string; thresholds?: Record<string, number>; enabled?: boolean },
+    ) {
+      requirePermission(actor, 'settings.write');
+      requireScope(actor, input.regionCode);
+      if (!(await regionsRepo.findByCode(input.regionCode))) {
+        throw new AppError('REGION_UNKNOWN', `区划代码不存在：${input.regionCode}`, { field: 'regionCode' });
+      }
+      const rule = (await screeningRepo.rules()).find((r) => r.code === code);
+      if (!rule) throw notFound('筛查规则');
+      const thresholds = input.thresholds ?? {};
+      for (const [name, value] of Object.entries(thresholds)) {
+        if (!(name in rule.thresholds)) {
+          throw new AppError('SCREENING_RULE_INVALID', `规则 ${code} 没有阈值 ${name}`, { field: name }, 400);
+        }
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+          throw new AppError('SCREENING_RULE_INVALID', `阈值 ${name} 应为非负数`, { field: name }, 400);
+        }
+      }
+      validateRule({ ...rule, thresholds: { ...rule.thresholds, ...thresholds } });
+      await db.transaction().execute(async (trx) => {
+        const row = { ruleCode: code, regionCode: input.regionCode, thresholds, enabled: input.enabled ?? true };
+        await screeningRepo.addSetting(row, actor, trx);
+        await audit.append(
+          actor,
+          {
+            action: 'screening.rule_set',
+            entity: 'screening_rule',
+            entityId: code,
+            regionCode: input.regionCode,
+            after: row,
+          },
+          trx,
+        );
+      });
+      return (await this.rules(actor, input.regionCode)).find((r) => r.code === code);
+    },
+
+    runs(actor: Actor, limit = 50) {
+      requirePermission(actor, 'registry.read');
+      return screeningRepo.runs(actor, limit);
+    },
+
+    householdHits(actor: Actor, householdId: string) {
+      requirePermission(actor, 'registry.read');
+      return screeningRepo.householdHits(actor, householdId);
+    },
+
+    /** Data-quality items (SPEC §10): department hits on persons not found in the registry. */
+    async qualityItems(actor: Actor, filter: QualityFilter) {
+      if (actor.role !== 'department') requirePermission(actor, 'registry.read');
+      const r = await screeningRepo.qualityItems(actor, filter);
+      return { ...r, page: filter.page, pageSize: filter.pageSize };
+    },
+  };
+};
+
+export type ScreeningService = ReturnType<typeof screeningService>;
