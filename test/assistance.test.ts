@@ -62,7 +62,11 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     const s = res.json();
     expect(s.facts.labour).toBe('has');
     expect(s.measures).toHaveLength(1);
-    expect(s.measures[0]).toMatchObject({ subtype: 'job_placement', lineOfDefence: 'development', answersRisks: ['income'] });
+    expect(s.measures[0]).toMatchObject({
+      subtype: 'job_placement',
+      lineOfDefence: 'development',
+      answersRisks: ['income'],
+    });
     expect(s.measures[0].reason).toContain('收入风险');
     expect(s.notes).toContain('风险单一，实施单项措施，防止陷入福利陷阱');
     const summary = (await req(users.village, 'GET', `/api/households/${included}/assistance`)).json();
@@ -83,7 +87,12 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
       fundSource: '衔接资金',
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ origin: 'accepted', status: 'planned', amount: 1200.5, department: 'hr_social_security' });
+    expect(res.json()).toMatchObject({
+      origin: 'accepted',
+      status: 'planned',
+      amount: 1200.5,
+      department: 'hr_social_security',
+    });
     job = res.json();
     const changed = await req(users.village, 'POST', `/api/households/${included}/measures`, {
       subtype: 'skills_training',
@@ -163,7 +172,7 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     const lines = s.measures.map((m: { lineOfDefence: string }) => m.lineOfDefence);
     expect(lines[0]).toBe('development');
     expect(lines.slice(1)).toEqual(['protective', 'protective']);
-    expect(s.measures.map((m: { answersRisks: string[] }) => m.answersRisks).flat().sort()).toEqual([
+    expect(s.measures.flatMap((m: { answersRisks: string[] }) => m.answersRisks).sort()).toEqual([
       'housing',
       'income',
       'medical',
@@ -174,7 +183,10 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
 
   it('lists households without a responsible person past the deadline, and risks no measure answers (SPEC §9, §16)', async () => {
     d.setDay('2026-11-02');
-    const late = await monitoredHouseholdFixture(t, users.county, { riskTypes: ['income', 'water'], includedOn: '2026-09-01' });
+    const late = await monitoredHouseholdFixture(t, users.county, {
+      riskTypes: ['income', 'water'],
+      includedOn: '2026-09-01',
+    });
     const fresh = await monitoredHouseholdFixture(t, users.county, { riskTypes: ['income'], includedOn: '2026-10-30' });
     for (const cookie of [users.village, users.township, users.county]) {
       const g = (await req(cookie, 'GET', '/api/assistance/gaps')).json();
@@ -198,7 +210,11 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   it('runs the yearly review; its outcome starts the elimination procedure (SPEC §9, §8.3)', async () => {
     d.setDay('2026-12-20');
     for (const year of [2025, 2026]) {
-      const r = await req(users.village, 'POST', `/api/households/${included}/incomes`, { year, wage: 36000, transfer: 2000 });
+      const r = await req(users.village, 'POST', `/api/households/${included}/incomes`, {
+        year,
+        wage: 36000,
+        transfer: 2000,
+      });
       expect(r.statusCode, r.body).toBe(201);
     }
     const round = await req(users.village, 'POST', '/api/assistance/reviews', {
@@ -216,7 +232,12 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
       rigidExpenditureControllable: true,
       basicNeedsSecured: true,
     };
-    const res = await req(users.village, 'POST', `/api/assistance/reviews/${reviewId}/households/${included}`, judgement);
+    const res = await req(
+      users.village,
+      'POST',
+      `/api/assistance/reviews/${reviewId}/households/${included}`,
+      judgement,
+    );
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
     expect(r.outcome).toBe('start_elimination');
@@ -225,7 +246,12 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     expect(c).toMatchObject({ kind: 'elimination', householdId: included, clueId: r.clueId });
     const clue = (await req(users.village, 'GET', `/api/clues/${r.clueId}`)).json();
     expect(clue).toMatchObject({ status: 'closed', result: 'start_elimination', caseId: r.caseId });
-    const dup = await req(users.village, 'POST', `/api/assistance/reviews/${reviewId}/households/${included}`, judgement);
+    const dup = await req(
+      users.village,
+      'POST',
+      `/api/assistance/reviews/${reviewId}/households/${included}`,
+      judgement,
+    );
     expect(dup.json().code).toBe('REVIEW_DUPLICATE');
     const got = (await req(users.township, 'GET', `/api/assistance/reviews/${reviewId}`)).json();
     expect(got).toMatchObject({ year: 2026, meetingDate: '2026-12-18', minutes: '逐户评议帮扶成效' });
@@ -278,7 +304,11 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     for (const [method, url, body] of [
       ['POST', `/api/households/${other.id}/measures`, { subtype: 'job_placement' }],
       ['PUT', `/api/households/${other.id}/responsible`, { name: '某', phone: '13800001111', unit: '某单位' }],
-      ['POST', '/api/assistance/reviews', { villageCode: t.village, year: 2026, meeting: { date: '2026-12-01', attendees: ['某'], minutes: '某' } }],
+      [
+        'POST',
+        '/api/assistance/reviews',
+        { villageCode: t.village, year: 2026, meeting: { date: '2026-12-01', attendees: ['某'], minutes: '某' } },
+      ],
     ] as const) {
       const res = await req(supervisor, method, url, body);
       expect(res.statusCode, `${method} ${url}`).toBe(403);
@@ -287,9 +317,16 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   });
 
   it('shows a department user the measures it delivers only, and lets it record their delivery (SPEC §1)', async () => {
-    const h = await monitoredHouseholdFixture(t, users.county, { riskTypes: ['medical', 'income'], includedOn: '2026-12-01' });
-    const med = (await req(users.village, 'POST', `/api/households/${h.id}/measures`, { subtype: 'medical_assistance' })).json();
-    const work = (await req(users.village, 'POST', `/api/households/${h.id}/measures`, { subtype: 'job_placement' })).json();
+    const h = await monitoredHouseholdFixture(t, users.county, {
+      riskTypes: ['medical', 'income'],
+      includedOn: '2026-12-01',
+    });
+    const med = (
+      await req(users.village, 'POST', `/api/households/${h.id}/measures`, { subtype: 'medical_assistance' })
+    ).json();
+    const work = (
+      await req(users.village, 'POST', `/api/households/${h.id}/measures`, { subtype: 'job_placement' })
+    ).json();
     const dept = await t.login('department'); // 医保局 (medical_insurance)
     const list = (await req(dept, 'GET', '/api/measures')).json();
     expect(list.items.map((m: { id: string }) => m.id)).toContain(med.id);

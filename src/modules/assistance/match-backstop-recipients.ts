@@ -24,6 +24,19 @@ export interface BackstopMatchResult {
   notMonitored: { householdId: string; regionCode: string; kind: BackstopKind }[];
 }
 
+export interface MatchOptions {
+  /** Region whose households are matched (prefix of the village codes). */
+  regionPrefix: string;
+  /**
+   * The recipients; when absent, read from the stored civil-affairs feed (feed_records of migration 0004: record kind
+   * social_assistance, type 低保/特困, status 新增/在保 and not ended by a later period's record), optionally of one
+   * import only.
+   */
+  recipients?: readonly BackstopRecipient[];
+  importId?: string;
+  actor?: Actor;
+}
+
 const entry = (code: BackstopKind) => DEFAULT_CATALOGUE.find((e) => e.code === code);
 
 /**
@@ -35,7 +48,7 @@ const entry = (code: BackstopKind) => DEFAULT_CATALOGUE.find((e) => e.code === c
  */
 export async function matchBackstopRecipients(
   db: Kysely<DB> | Transaction<DB>,
-  opts: { regionPrefix: string; recipients: readonly BackstopRecipient[]; actor?: Actor },
+  opts: MatchOptions,
 ): Promise<BackstopMatchResult> {
   if (db.isTransaction) return run(db as Transaction<DB>, opts);
   return db.transaction().execute((trx) => run(trx, opts));
@@ -43,11 +56,15 @@ export async function matchBackstopRecipients(
 
 async function run(
   trx: Transaction<DB>,
-  { regionPrefix, recipients, actor = SYSTEM_ACTOR }: Parameters<typeof matchBackstopRecipients>[1],
+  { regionPrefix, recipients, importId, actor = SYSTEM_ACTOR }: MatchOptions,
 ): Promise<BackstopMatchResult> {
   const empty = { matched: 0, backstopSet: 0, proposalsApproved: 0, measuresCreated: 0, notMonitored: [] };
-  if (recipients.length === 0) return empty;
+  if (recipients?.length === 0) return empty;
   const prefix = `${regionPrefix.replace(/[%_\\]/g, '')}%`;
+  const source = recipients
+    ? sql`select * from unnest(${recipients.map((r) => r.idNumberHash)}::text[], ${recipients.map((r) => r.kind)}::text[],
+                               ${recipients.map((r) => r.startDate)}::date[]) as r(id_number_hash, kind, start_date)`
+    : feedRecipients(prefix, importId);
   const hits = await sql<{
     householdId: string;
     regionCode: string;
@@ -55,10 +72,7 @@ async function run(
     kind: BackstopKind;
     startDate: string;
   }>`
-    with r as (
-      select * from unnest(${recipients.map((r) => r.idNumberHash)}::text[], ${recipients.map((r) => r.kind)}::text[],
-                           ${recipients.map((r) => r.startDate)}::date[]) as r(id_number_hash, kind, start_date)
-    )
+    with r as (${source})
     select h.id as "householdId", h.region_code as "regionCode", h.monitoring_status = 'monitored' as monitored,
            case when bool_or(r.kind = 'tekun') then 'tekun' else 'dibao' end as kind,
            to_char(min(r.start_date), 'YYYY-MM-DD') as "startDate"
@@ -149,4 +163,24 @@ async function run(
     measuresCreated: created.rows.length,
     notMonitored,
   };
+}
+
+/** 低保/特困 recipients in the stored civil-affairs feed (src/domain/feeds/civil-affairs.ts, social_assistance). */
+function feedRecipients(prefix: string, importId: string | undefined) {
+  return sql`
+    select f.id_number_hash, f.data ->> 'assistanceType' as kind,
+           coalesce((f.data ->> 'startDate')::date, current_date) as start_date
+    from feed_records f
+    where f.department = 'civil_affairs' and f.record_kind = 'social_assistance'
+      and f.id_number_hash is not null
+      -- the feed's region (the uploading county) and the matched region overlap
+      and (f.region_code like ${prefix} or ${prefix} like f.region_code || '%')
+      and f.data ->> 'assistanceType' in ('dibao', 'tekun')
+      and coalesce(f.data ->> 'status', 'active') in ('added', 'active')
+      ${importId ? sql`and f.import_id = ${importId}::uuid` : sql``}
+      and not exists (select 1 from feed_records e
+                      where e.department = 'civil_affairs' and e.record_kind = 'social_assistance'
+                        and e.id_number_hash = f.id_number_hash
+                        and e.data ->> 'assistanceType' = f.data ->> 'assistanceType'
+                        and e.data ->> 'status' = 'ended' and e.period > f.period)`;
 }
