@@ -32,10 +32,23 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   return {
     database,
     drop: async () => {
+      // pg's pool may still be closing its clients: retry a plain DROP before forcing it, so that no live
+      // connection is terminated under a test that has already finished.
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 20 ? ' WITH (FORCE)' : ''}`);
+            break;
+          } catch (err) {
+            if (attempt >= 20) throw err;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
