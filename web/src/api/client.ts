@@ -38,9 +38,19 @@ export function toQueryString(query: Query = {}): string {
   return s ? `?${s}` : '';
 }
 
-async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** Sent as multipart/form-data (file uploads); the browser sets the boundary. */
+  form?: FormData;
+  /** Return the response body as text (publicity notice) instead of JSON. */
+  text?: boolean;
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
-  if (opts.body !== undefined) {
+  if (opts.form) init.body = opts.form;
+  else if (opts.body !== undefined) {
     init.headers = { ...init.headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(opts.body);
   }
@@ -51,6 +61,7 @@ async function request<T>(method: string, path: string, opts: { query?: Query; b
     throw new ApiError('NETWORK', '无法连接服务器，请检查网络后重试', 0);
   }
   const text = await res.text();
+  if (res.ok && opts.text) return text as T;
   let data: unknown;
   try {
     data = text ? JSON.parse(text) : undefined;
@@ -75,6 +86,11 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  /** POST with a query string and an empty JSON body (e.g. the assessment's mode and year). */
+  postQuery: <T>(path: string, query: Query) => request<T>('POST', path, { query, body: {} }),
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
+  text: (path: string, query?: Query) => request<string>('GET', path, { query, text: true }),
 };
 
 /** A readable message for anything thrown, for `message.error(...)`. */

@@ -5,6 +5,7 @@ import { matchPath, navigate, useLocation } from '../router/history';
 import { AppLayout } from './AppLayout';
 import { useAuth } from './auth';
 import { PageErrorBoundary } from './PageErrorBoundary';
+import { findPublicRoute } from './public-routes';
 import { allowed, findRoute } from './routes';
 
 function Loading() {
@@ -26,6 +27,19 @@ export function App() {
   const { pathname, search } = useLocation();
   const next = search.get('next');
   const safeNext = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+
+  const open = findPublicRoute(pathname);
+  if (open) {
+    document.title = `${open.title} · 守线`;
+    const Public = open.component;
+    return (
+      <PageErrorBoundary key={pathname}>
+        <Suspense fallback={<Loading />}>
+          <Public />
+        </Suspense>
+      </PageErrorBoundary>
+    );
+  }
 
   if (user === undefined) return <Loading />;
   if (pathname === '/login') return user ? <Redirect to={safeNext} /> : <LoginPage next={safeNext} />;

@@ -4,6 +4,7 @@ import { ApiError, setUnauthorizedHandler } from '../api/client';
 import { regionsApi } from '../api/regions';
 import type { CurrentUser, Region } from '../api/types';
 import { navigate } from '../router/history';
+import { isPublicPath } from './public-routes';
 
 interface AuthState {
   /** undefined while the session is being checked; null when logged out. */
@@ -46,7 +47,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setUser(null);
-      navigate(loginUrl(), { replace: true });
+      // The citizen's pages need no login: a 401 there (the session check) is simply "not logged in".
+      if (!isPublicPath(window.location.pathname)) navigate(loginUrl(), { replace: true });
     });
     authApi
       .me()

@@ -1,4 +1,13 @@
-import { AuditOutlined, DashboardOutlined, HomeOutlined, LineChartOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  LineChartOutlined,
+  NodeIndexOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Role } from '../api/types';
 import { can, type Permission } from '../domain/permissions';
@@ -53,6 +62,41 @@ export const ROUTES: AppRoute[] = [
     permission: 'registry.read',
     component: page(() => import('../pages/households/HouseholdFilePage')),
     activeMenu: '/households',
+  },
+  {
+    path: '/clues',
+    title: '线索台账',
+    roles: ['village', 'township', 'county', 'department', 'supervisor', 'admin'],
+    component: page(() => import('../pages/clues/ClueLedgerPage')),
+    menu: { order: 30, icon: <AlertOutlined /> },
+  },
+  {
+    path: '/cases',
+    title: '程序办理',
+    permission: 'registry.read',
+    component: page(() => import('../pages/cases/CaseListPage')),
+    menu: { order: 40, icon: <SolutionOutlined /> },
+  },
+  {
+    path: '/cases/:id',
+    title: '程序事项',
+    permission: 'registry.read',
+    component: page(() => import('../pages/cases/CaseDetailPage')),
+    activeMenu: '/cases',
+  },
+  {
+    path: '/cycle',
+    title: '月度调度',
+    permission: 'registry.read',
+    component: page(() => import('../pages/cycle/CyclePage')),
+    menu: { order: 50, icon: <CalendarOutlined /> },
+  },
+  {
+    path: '/procedure-templates',
+    title: '程序模板',
+    roles: ['county', 'admin', 'supervisor'],
+    component: page(() => import('../pages/templates/TemplatesPage')),
+    menu: { order: 70, icon: <NodeIndexOutlined /> },
   },
   {
     path: '/monitoring-lines',

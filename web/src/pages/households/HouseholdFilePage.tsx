@@ -11,10 +11,12 @@ import { AddMemberModal } from './AddMemberModal';
 import { EditHouseholdModal } from './EditHouseholdModal';
 import { HistoryTab } from './HistoryTab';
 import { HouseholdSummary } from './HouseholdSummary';
+import { HouseholdWorkButtons } from './HouseholdWorkButtons';
 import { IncomeModal } from './IncomeModal';
 import { IncomesTable } from './IncomesTable';
 import { MemberStatusModal } from './MemberStatusModal';
 import { MembersTable } from './MembersTable';
+import { ProceduresTab } from './ProceduresTab';
 import { RevealIdsButton } from './RevealIdsButton';
 import { useHousehold } from './use-household';
 
@@ -91,6 +93,16 @@ export default function HouseholdFilePage({ params }: PageProps) {
       )}
       <Card style={{ marginBottom: 16 }}>
         <HouseholdSummary file={file} />
+        <div style={{ marginTop: 16 }}>
+          <HouseholdWorkButtons
+            file={file}
+            writable={writable}
+            onChanged={() => {
+              setChanges((c) => c + 1);
+              void reload().catch(() => undefined);
+            }}
+          />
+        </div>
       </Card>
       <Card>
         <Tabs
@@ -104,6 +116,11 @@ export default function HouseholdFilePage({ params }: PageProps) {
               key: 'incomes',
               label: `收支情况（${file.incomes.length}）`,
               children: <IncomesTable incomes={file.incomes} regionCode={file.regionCode} />,
+            },
+            {
+              key: 'procedures',
+              label: '线索与程序',
+              children: <ProceduresTab householdId={file.id} refreshKey={changes} />,
             },
             { key: 'history', label: '变更历史', children: <HistoryTab householdId={file.id} refreshKey={changes} /> },
           ]}

@@ -1,0 +1,85 @@
+import { api } from './client';
+import type { Page } from './types';
+
+/** Shapes of the clue ledger API (src/modules/clues, SPEC §6). */
+export type ClueChannel = 'self_declaration' | 'cadre_screening' | 'department' | 'social';
+export type ClueStatus = 'open' | 'verifying' | 'closed';
+export type ClueResult = 'no_risk' | 'start_identification' | 'start_elimination' | 'household_change';
+
+export interface Clue {
+  id: string;
+  regionCode: string;
+  channel: ClueChannel;
+  sourceKind: string;
+  sourceRef: string;
+  householdId: string | null;
+  householdCode: string | null;
+  personId: string | null;
+  finding: string;
+  facts: Record<string, unknown>;
+  riskTypes: string[];
+  severity: 'low' | 'normal' | 'high';
+  receivedOn: string;
+  dueOn: string;
+  assigneeName: string | null;
+  status: ClueStatus;
+  result: ClueResult | null;
+  resultNote: string | null;
+  closedBy: string | null;
+  closedAt: string | null;
+  mergedCount: number;
+  caseId: string | null;
+  createdBy: string;
+  createdAt: string;
+  /** Only on the detail (GET /api/clues/:id). */
+  overdue?: boolean;
+}
+
+export interface CluePage extends Page<Clue> {
+  /** The server's date, against which "overdue" is judged. */
+  today: string;
+}
+
+export interface ClueQuery {
+  status?: 'open' | 'verifying' | 'closed' | 'unclosed';
+  channel?: ClueChannel;
+  region?: string;
+  householdId?: string;
+  overdue?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface NewClue {
+  channel: 'cadre_screening' | 'department' | 'social';
+  sourceKind: string;
+  sourceRef?: string;
+  householdId?: string;
+  regionCode?: string;
+  finding: string;
+  riskTypes?: string[];
+  severity?: 'low' | 'normal' | 'high';
+  receivedOn?: string;
+  assigneeName?: string;
+}
+
+export interface Visit {
+  householdId: string;
+  visitedOn?: string;
+  finding: string;
+  riskTypes?: string[];
+  noRisk?: boolean;
+}
+
+export const cluesApi = {
+  list: (q: ClueQuery) => api.get<CluePage>('/api/clues', { ...q }),
+  get: (id: string) => api.get<Clue>(`/api/clues/${id}`),
+  overdueSummary: () => api.get<{ regionCode: string; count: number }[]>('/api/clues/overdue-summary'),
+  record: (body: NewClue) => api.post<{ id: string; merged: boolean }>('/api/clues', body),
+  recordVisit: (body: Visit) => api.post<{ id: string; merged: boolean }>('/api/clues/visits', body),
+  assign: (id: string, assigneeName: string) => api.post<{ ok: true }>(`/api/clues/${id}/assign`, { assigneeName }),
+  close: (id: string, result: ClueResult, note: string) =>
+    api.post<{ ok: true }>(`/api/clues/${id}/close`, { result, note }),
+  startCase: (id: string, kind: 'inclusion' | 'elimination', note: string) =>
+    api.post<{ id: string; currentStep: string; due: string | null }>(`/api/clues/${id}/start-case`, { kind, note }),
+};
