@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { registerMigrateCommand } from '../db/migrate.cli.ts';
 import { registerAssessCommand } from '../modules/assessment/assessment.cli.ts';
 import { registerGenerateCommand } from '../modules/generator/generator.cli.ts';
+import { registerFeedsCommands } from '../modules/feeds/feeds.cli.ts';
+import { registerScreenCommand } from '../modules/screening/screening.cli.ts';
 import { registerUserCommands } from '../modules/auth/auth.cli.ts';
 import { registerRegionsCommands } from '../modules/regions/regions.cli.ts';
 import { registerLinesCommands } from '../modules/settings/settings.cli.ts';
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerLinesCommands(program);
   registerAssessCommand(program);
   registerGenerateCommand(program);
+  registerFeedsCommands(program);
+  registerScreenCommand(program);
 }

@@ -152,6 +152,11 @@ export const feedsRepository = (db: Kysely<DB>) => ({
       .execute();
   },
 
+  /** Planner statistics of the records table, refreshed as a bulk import grows it (PGlite has no autovacuum). */
+  async analyze() {
+    await sql`ANALYZE feed_records`.execute(db);
+  },
+
   async finish(id: string, status: 'loaded' | 'failed', error: string | null, q: Q = db) {
     await q.updateTable('feed_imports').set({ status, error, finished_at: sql`now()` }).where('id', '=', id).execute();
     return q.selectFrom('feed_imports as i').select(importColumns).where('i.id', '=', id).executeTakeFirstOrThrow();

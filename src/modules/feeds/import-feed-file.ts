@@ -196,6 +196,8 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
         trx,
       );
     });
+    // Statistics follow the table's growth (after batches 1, 2, 4, 8 …) so later batches get sound plans.
+    if ((batchNo & (batchNo - 1)) === 0) await deps.feedsRepo.analyze();
     progress();
   };
 

@@ -67,9 +67,11 @@ export function noPersonInScope(input: CompileInput, alias = 'r'): RawBuilder<bo
 export function householdsOfBatch(input: CompileInput, householdColumn: RawBuilder<unknown>): RawBuilder<boolean> {
   const b = input.scope.batch;
   if (!b) return sql<boolean>`true`;
-  return sql<boolean>`${householdColumn} IN (SELECT bp.household_id FROM feed_records br
+  // ARRAY(…) is evaluated once, then used as an index condition: the plan stays a few index lookups per batch row
+  // whatever the (often stale, right after a bulk load) statistics say.
+  return sql<boolean>`${householdColumn} = ANY (ARRAY(SELECT DISTINCT bp.household_id FROM feed_records br
     JOIN persons bp ON bp.id_number_hash = br.id_number_hash
-    WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo})`;
+    WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo}))`;
 }
 
 /** '姓名（621124********1234）' of a record for findings. */
@@ -88,6 +90,6 @@ export function aggregateRecords(input: CompileInput, alias = 'r'): RawBuilder<b
     AND ${r}.region_code LIKE ${likePrefix(input.scope.region)}`;
   const b = input.scope.batch;
   if (!b) return base;
-  return sql<boolean>`${base} AND ${r}.id_number_hash IN (SELECT br.id_number_hash FROM feed_records br
-    WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo})`;
+  return sql<boolean>`${base} AND ${r}.id_number_hash = ANY (ARRAY(SELECT DISTINCT br.id_number_hash FROM feed_records br
+    WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo} AND br.id_number_hash IS NOT NULL))`;
 }

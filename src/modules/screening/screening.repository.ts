@@ -19,6 +19,14 @@ export interface QualityFilter {
 
 /** Screening rules, their regional settings, runs, hits and data-quality items (SPEC §10). */
 export const screeningRepository = (db: Kysely<DB>) => ({
+  /**
+   * Fresh planner statistics before a full run: right after a bulk import or a generated population they are stale
+   * (PGlite has no autovacuum; PostgreSQL's lags), and a plan made for an "empty" table turns hash joins into loops.
+   */
+  async analyze(q: Q = db) {
+    await sql`ANALYZE feed_records, persons, households, household_incomes, screening_hits`.execute(q);
+  },
+
   async rules(q: Q = db): Promise<ScreeningRule[]> {
     const rows = await q.selectFrom('screening_rules').selectAll().orderBy('sort_order').orderBy('code').execute();
     return rows.map((r) => ({

@@ -96,6 +96,7 @@ export const screeningService = ({ db, screeningRepo, regionsRepo, settings, aud
       }
       const asOf = opts.asOf ?? isoDay(now());
       return db.transaction().execute(async (trx) => {
+        await screeningRepo.analyze(trx);
         const { runId, totals } = await screen(trx, actor, { region, asOf, trigger: opts.trigger ?? 'manual' });
         const { perRule, ...counts } = totals;
         await audit.append(

@@ -26,11 +26,16 @@ export function compilePerCapita(input: CompileInput): CompiledRule {
       ${amount} AS amount, rank() OVER (PARTITION BY r.id_number_hash ORDER BY ${when} DESC NULLS LAST) AS pos
     FROM feed_records r`;
 
+  // The members of the households in scope (of the batch's households in real time, as an index condition).
+  const inScope = sql`SELECT p.id_number_hash FROM persons p
+    WHERE ${personInScope(input)} AND ${householdsOfBatch(input, sql`p.household_id`)}`;
+  const members = input.scope.batch
+    ? sql`r.id_number_hash = ANY (ARRAY(${inScope}))`
+    : sql`r.id_number_hash IN (${inScope})`;
   const candidates = sql`WITH latest AS (
       ${latest}
       WHERE r.department = ${rule.department} AND r.record_kind = ${rule.recordKind}
-        AND r.id_number_hash IN (SELECT p.id_number_hash FROM persons p
-          WHERE ${personInScope(input)} AND ${householdsOfBatch(input, sql`p.household_id`)})
+        AND ${members}
     ), agg AS (
       SELECT p.household_id, sum(l.amount) AS total, max(l.id) AS last_record
       FROM latest l JOIN persons p ON p.id_number_hash = l.id_number_hash
