@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import { cluesOf, importRows, knownHousehold } from './feeds-fixtures.ts';
+import { makeIdNumber } from './support/factories.ts';
+import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
+
+describe(`screening runs and regional thresholds on ${ENGINE} (SPEC §10, §3)`, () => {
+  let t: TestApp;
+  let county: string;
+  let otherVillage: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    county = await t.login('county');
+    const villages = await t.services.regions.children(SYSTEM_ACTOR, t.township);
+    otherVillage = villages.children.find((v) => v.code !== t.village)?.code as string;
+  });
+  afterAll(() => t.close());
+
+  const post = (cookie: string, url: string, payload: object) => t.request(cookie, { method: 'POST', url, payload });
+  const count = async (table: string) =>
+    Number(
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(t.ctx.database.db)).rows[0]
+        ?.n,
+    );
+
+  it("applies a village's own threshold inside it and keeps the history of settings (SPEC §3, §10)", async () => {
+    const res = await post(county, '/api/screening/rules/EMG-LOSS/settings', {
+      regionCode: t.village,
+      thresholds: { amountYuan: 5000 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      code: 'EMG-LOSS',
+      thresholds: { amountYuan: 5000 },
+      defaults: { amountYuan: 10000 },
+    });
+    await post(county, '/api/screening/rules/EMG-LOSS/settings', {
+      regionCode: t.village,
+      thresholds: { amountYuan: 6000 },
+    });
+    const rules = (await t.request(county, { method: 'GET', url: '/api/screening/rules' })).json();
+    expect(rules.find((r: { code: string }) => r.code === 'EMG-LOSS').thresholds).toEqual({ amountYuan: 10000 });
+    const inside = await knownHousehold(t, t.village);
+    const outside = await knownHousehold(t, otherVillage);
+    const loss = (h: typeof inside) => ({ name: h.head.name, idNumber: h.head.idNumber, propertyLoss: '7000' });
+    await importRows(t, 'emergency', 'household_loss', [loss(inside), loss(outside)]);
+    expect((await cluesOf(t, inside.id)).map((c) => c.sourceRef)).toEqual(['emergency:EMG-LOSS']);
+    expect(await cluesOf(t, outside.id)).toHaveLength(0);
+    const history = await t.ctx.database.db
+      .selectFrom('screening_rule_settings')
+      .select('thresholds')
+      .where('rule_code', '=', 'EMG-LOSS')
+      .execute();
+    expect(history).toHaveLength(2);
+    const admin = await t.login('admin');
+    const audit = (await t.request(admin, { method: 'GET', url: '/api/audit?action=screening.rule_set' })).json();
+    expect(audit.total).toBe(2);
+  });
+
+  it('refuses thresholds a rule does not have and settings outside the scope', async () => {
+    const bad = await post(county, '/api/screening/rules/EMG-LOSS/settings', {
+      regionCode: t.village,
+      thresholds: { x: 1 },
+    });
+    expect(bad.json().code).toBe('SCREENING_RULE_INVALID');
+    const far = await post(county, '/api/screening/rules/EMG-LOSS/settings', { regionCode: '620102', thresholds: {} });
+    expect(far.statusCode).toBe(403);
+  });
+
+  it('the routine run finds what real time could not; a person found later turns the data-quality item into a clue', async () => {
+    const lateId = makeIdNumber('20120606', 'female');
+    const s = await importRows(t, 'education', 'dropout', [{ name: '晚登记', idNumber: lateId }]);
+    expect(s).toMatchObject({ hits: 0, clues: 0 });
+    const dq = (await t.request(county, { method: 'GET', url: '/api/data-quality?department=education' })).json();
+    expect(dq.items.map((i: { name: string }) => i.name)).toContain('晚登记');
+    const h = await knownHousehold(t, t.village, [], { child: { name: '晚登记', idNumber: lateId } });
+    const run = await post(county, '/api/screening/runs', {});
+    expect(run.statusCode).toBe(201);
+    expect(run.json()).toMatchObject({ region: '621124' });
+    expect(run.json().hits).toBeGreaterThanOrEqual(1);
+    expect((await cluesOf(t, h.id)).map((c) => c.sourceRef)).toEqual(['education:EDU-DROPOUT']);
+  });
+
+  it('screening twice creates no duplicate clues (SPEC §10)', async () => {
+    const h = await knownHousehold(t, t.village);
+    await importRows(t, 'housing', 'safety_appraisal', [
+      { name: h.head.name, idNumber: h.head.idNumber, grade: 'D级' },
+    ]);
+    await post(county, '/api/screening/runs', {});
+    const before = {
+      clues: await count('clues'),
+      hits: await count('screening_hits'),
+      dq: await count('data_quality_items'),
+    };
+    const again = (await post(county, '/api/screening/runs', {})).json();
+    expect(again).toMatchObject({ hits: 0, cluesCreated: 0, cluesMerged: 0, qualityItems: 0 });
+    const after = {
+      clues: await count('clues'),
+      hits: await count('screening_hits'),
+      dq: await count('data_quality_items'),
+    };
+    expect(after).toEqual(before);
+    // a closed clue is not re-opened by the next routine run: the hit was handled once
+    const [clue] = await cluesOf(t, h.id);
+    const close = await post(county, `/api/clues/${clue?.id}/close`, { result: 'no_risk', note: '已核实，危房已改造' });
+    expect(close.statusCode).toBe(200);
+    await post(county, '/api/screening/runs', {});
+    expect((await cluesOf(t, h.id)).map((c) => c.status)).toEqual(['closed']);
+  });
+
+  it('a run over one township screens only its households', async () => {
+    const h = await knownHousehold(t, t.village);
+    await sql`INSERT INTO screening_rule_settings (rule_code, region_code, thresholds, enabled, set_by_name)
+      VALUES ('HOU-APPRAISAL', '621124', '{}', false, 'test')`.execute(t.ctx.database.db);
+    await importRows(t, 'housing', 'safety_appraisal', [
+      { name: h.head.name, idNumber: h.head.idNumber, grade: 'C级' },
+    ]);
+    expect(await cluesOf(t, h.id)).toHaveLength(0); // switched off for the county
+    await sql`INSERT INTO screening_rule_settings (rule_code, region_code, thresholds, enabled, set_by_name)
+      VALUES ('HOU-APPRAISAL', ${t.township}, '{}', true, 'test')`.execute(t.ctx.database.db);
+    const run = (await post(county, '/api/screening/runs', { region: t.township })).json();
+    expect(run.region).toBe(t.township);
+    expect((await cluesOf(t, h.id)).map((c) => c.sourceRef)).toEqual(['housing:HOU-APPRAISAL']);
+  });
+
+  it('only the county bureau runs screening; a department sees only its own warnings (SPEC §17)', async () => {
+    const village = await t.login('village');
+    expect((await post(village, '/api/screening/runs', {})).statusCode).toBe(403);
+    const dept = await t.login('department');
+    const h = await knownHousehold(t, t.village);
+    await importRows(t, 'medical_insurance', 'settlement', [
+      { name: h.head.name, idNumber: h.head.idNumber, outOfPocket: '30000', settlementDate: '2026-10-03' },
+    ]);
+    const list = (await t.request(dept, { method: 'GET', url: '/api/clues?pageSize=200' })).json();
+    expect(list.total).toBeGreaterThanOrEqual(1);
+    expect(list.items.every((c: { sourceRef: string }) => c.sourceRef.startsWith('medical_insurance:'))).toBe(true);
+    const rules = (await t.request(dept, { method: 'GET', url: '/api/screening/rules' })).json();
+    expect(rules.map((r: { department: string }) => r.department)).toEqual(['medical_insurance']);
+  });
+});
