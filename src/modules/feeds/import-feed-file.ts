@@ -69,13 +69,14 @@ async function sha256File(path: string): Promise<string> {
 }
 
 /** A good row whose own region code lies outside the import's region is refused like any bad row. */
-function outsideRegion(row: FeedRowResult, record: FeedRecord, region: string): FeedRowResult {
+function outsideRegion(row: FeedRowResult, record: FeedRecord, region: string, header: FeedHeaderInfo): FeedRowResult {
   const key = regionColumnKey(record);
   if (!row.ok || !key) return row;
   const code = row.values[key];
   if (typeof code !== 'string' || code.startsWith(region)) return row;
   const column = record.columns.find((c) => c.key === key);
-  const original = Object.fromEntries(record.columns.map((c) => [c.header, String(row.values[c.key] ?? '')]));
+  // The row as the file wrote it is not kept for good rows: its normalised values under the file's own headers.
+  const original = Object.fromEntries(header.columns.map((c) => [c.sourceLabel, String(row.values[c.key] ?? '')]));
   const bad: BadFeedRow = {
     ok: false,
     rowNumber: row.rowNumber,
@@ -164,7 +165,7 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
     const current = batch;
     batch = [];
     if (batchNo <= resumedBatches) return progress(); // committed by an earlier, interrupted run
-    const checked = current.map((r) => outsideRegion(r, record, regionCode));
+    const checked = current.map((r) => outsideRegion(r, record, regionCode, header as FeedHeaderInfo));
     const good = checked.flatMap((r) => (r.ok ? [storedRow(deps.cipher, record, r)] : []));
     const bad = checked.flatMap((r) => (r.ok ? [] : [storedBadRow(deps.cipher, r)]));
     await deps.db.transaction().execute(async (trx) => {
