@@ -32,7 +32,7 @@ export const CLUE_RESULT: Record<string, string> = {
   household_change: '家庭成员或户信息变更',
 };
 
-export const SEVERITY: Record<string, string> = { low: '一般', normal: '较重', high: '严重' };
+export const SEVERITY: Record<string, string> = { low: '较轻', normal: '一般', high: '严重' };
 
 export const CASE_KIND: Record<string, string> = { inclusion: '识别纳入', elimination: '风险消除' };
 

@@ -47,7 +47,7 @@ export type CaseAbilities = ReturnType<typeof caseAbilities>;
 
 /** The deadline rule in words, as the server describes it (src/domain/procedures/deadlines.ts). */
 export function describeDeadline(d: StepDeadline | undefined): string {
-  if (!d) return '随后续步骤时限';
+  if (!d) return '未规定时限';
   switch (d.kind) {
     case 'day_of_month':
       return `每月${d.day}日前`;

@@ -54,7 +54,7 @@ export default function CaseDetailPage({ params }: PageProps) {
         title={
           <Space wrap>
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={back} aria-label="返回" />
-            {label(CASE_KIND, c.kind)}程序
+            {`${label(CASE_KIND, c.kind)}程序`}
             <Tag color={STATUS_COLOUR[c.status]} data-testid="case-status">
               {label(CASE_STATUS, c.status)}
             </Tag>

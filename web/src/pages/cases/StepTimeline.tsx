@@ -55,7 +55,7 @@ export function StepTimeline({ c }: { c: CaseDetail }) {
                 <span className={late ? 'sx-late' : 'sx-muted'}>
                   时限 {formatDate(due.due)}
                   {late ? '（已逾期）' : ''}
-                  {due.onDayOff ? '（节假日）' : ''}
+                  {due.onDayOff ? '（非工作日）' : ''}
                 </span>
               </Tooltip>
             )

@@ -129,10 +129,16 @@ export function ClueDrawer({
           {open && (
             <Space wrap style={{ marginTop: 16 }}>
               <Button onClick={() => onAction(clue, 'assign')}>分派核实人</Button>
-              <Button type="primary" onClick={() => onAction(clue, 'start_identification')}>
-                启动识别程序
-              </Button>
-              <Button onClick={() => onAction(clue, 'start_elimination')}>启动风险消除程序</Button>
+              {clue.householdId ? (
+                <>
+                  <Button type="primary" onClick={() => onAction(clue, 'start_identification')}>
+                    启动识别程序
+                  </Button>
+                  <Button onClick={() => onAction(clue, 'start_elimination')}>启动风险消除程序</Button>
+                </>
+              ) : (
+                <span className="sx-muted">未关联农户：核实后请先建立农户档案，再从档案启动程序</span>
+              )}
               <Button danger onClick={() => onAction(clue, 'no_risk')}>
                 核实销号
               </Button>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card } from 'antd';
+import { Alert, App, Button, Card, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import type { Clue, CluePage, ClueQuery, ClueResult } from '../../api/clues';
@@ -72,11 +72,16 @@ export default function ClueLedgerPage() {
       <PageHead
         title="线索台账"
         extra={
-          writable && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              登记社会信息线索
-            </Button>
-          )
+          <Space wrap>
+            {user.role === 'village' && (
+              <Button onClick={() => navigate(`/declare?village=${user.regionCode}`)}>代农户申报</Button>
+            )}
+            {writable && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                登记社会信息线索
+              </Button>
+            )}
+          </Space>
         }
       >
         <span className="sx-muted">监测预警信息台账：农户申报、干部排查、部门预警、社会信息，逐条核实销号</span>

@@ -33,7 +33,7 @@ export function CycleSteps({ steps }: { steps: CycleStep[] }) {
               {s.onDayOff && (
                 <Tooltip title="截止日为节假日或周末，按文件原日期保留">
                   <Tag color="orange" style={{ marginLeft: 6 }}>
-                    节假日
+                    非工作日
                   </Tag>
                 </Tooltip>
               )}

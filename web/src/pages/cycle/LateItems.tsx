@@ -21,7 +21,7 @@ export function LateItems({ items, mine }: { items: LateItem[]; mine: LateItem[]
         const list = items.filter((i) => i.level === level);
         if (list.length === 0) return null;
         return (
-          <Col xs={24} xl={12} key={level}>
+          <Col span={24} key={level}>
             <Card
               size="small"
               title={`${label(LEVEL, level)}逾期`}
@@ -37,14 +37,14 @@ export function LateItems({ items, mine }: { items: LateItem[]; mine: LateItem[]
                   {
                     title: '区划',
                     dataIndex: 'regionCode',
+                    width: 220,
                     render: (v?: string) => <RegionName code={v} />,
                   },
-                  { title: '步骤', dataIndex: 'stepName' },
+                  { title: '步骤', dataIndex: 'stepName', width: 160 },
                   { title: '截止', dataIndex: 'due', width: 100, render: (v: string) => formatDate(v) },
                   {
                     title: '情况',
                     key: 'kind',
-                    width: 150,
                     render: (_, i) => (
                       <span>
                         <Tag color={i.kind === 'overdue' ? 'red' : 'orange'}>

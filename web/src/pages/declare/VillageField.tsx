@@ -70,7 +70,14 @@ export function VillageField({
           <div className="sx-muted">村（社区）代码 {info.code}</div>
         </div>
         {root && (
-          <Button type="link" onClick={() => setPicking(true)} style={{ padding: 0 }}>
+          <Button
+            type="link"
+            onClick={() => {
+              setPicked(info.code.slice(0, 9));
+              setPicking(true);
+            }}
+            style={{ padding: 0 }}
+          >
             不是这个村？重新选择
           </Button>
         )}

@@ -17,7 +17,7 @@ function InUseCard({ kind, t }: { kind: ProcedureKind; t: ProcedureTemplate }) {
       style={{ marginBottom: 16 }}
       title={
         <Space wrap>
-          {label(CASE_KIND, kind)}程序（正在使用）
+          {`${label(CASE_KIND, kind)}程序（正在使用）`}
           <Tag color="green">{t.name}</Tag>
           <Tag>第{t.version}版</Tag>
         </Space>
