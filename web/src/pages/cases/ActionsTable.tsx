@@ -4,6 +4,13 @@ import { formatDateTime } from '../../domain/format';
 import { ROLE } from '../../domain/labels';
 import { CASE_ACTION, label } from '../../domain/procedure-labels';
 
+/** Decisions recorded with an action (answer_objection, the county leading group's override). */
+const ACTION_DECISION: Record<string, string> = {
+  upheld: '异议属实',
+  dismissed: '异议不属实',
+  leading_group_approved: '县级领导小组决定纳入',
+};
+
 /** Every action on the case, in order (SPEC §8.1: who, when, decision, note, attachments; never edited). */
 export function ActionsTable({ c }: { c: CaseDetail }) {
   const stepName = (code: string) => c.state.template.steps.find((s) => s.code === code)?.name ?? code;
@@ -31,9 +38,7 @@ export function ActionsTable({ c }: { c: CaseDetail }) {
       key: 'what',
       render: (_, a) => (
         <div>
-          {a.decision && (
-            <div>决定：{a.decision === 'leading_group_approved' ? '县级领导小组决定纳入' : a.decision}</div>
-          )}
+          {a.decision && <div>决定：{ACTION_DECISION[a.decision] ?? a.decision}</div>}
           {a.note && <div>{a.note}</div>}
           {a.meeting && (
             <div className="sx-muted">
