@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { chinaDate } from '../../domain/calendar/index.ts';
-import { currentStep, publicityNotice } from '../../domain/procedures/index.ts';
+import { publicityNotice } from '../../domain/procedures/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
@@ -69,13 +69,22 @@ export const caseFilesService = ({
       .executeTakeFirstOrThrow();
     const contact = (await settings.get<{ place?: string; phone?: string; online?: string }>('publicity.objectionContact', c.regionCode)).value;
     const assessment = (c.assessment ?? {}) as { reasonText?: string };
-    const step = currentStep(c.state);
+    // Before the county decision there is no assessment text yet: the verified clue's finding, else the survey note.
+    const clue = c.clueId ? await db.selectFrom('clues').select('finding').where('id', '=', c.clueId).executeTakeFirst() : undefined;
+    const survey = await db
+      .selectFrom('household_surveys')
+      .select('facts')
+      .where('household_id', '=', c.householdId)
+      .orderBy('surveyed_on', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const surveyNote = (survey?.facts as { note?: string } | undefined)?.note;
     return publicityNotice({
       kind: c.kind,
       county: info.county ?? undefined,
       township: info.township ?? '',
       village: info.village,
-      households: [{ headName: info.headName ?? '', persons: Number(info.persons), category: c.category ?? undefined, reason: assessment.reasonText || step.description || '经入户调查和民主评议' }],
+      households: [{ headName: info.headName ?? '', persons: Number(info.persons), category: c.category ?? undefined, reason: assessment.reasonText || surveyNote || clue?.finding || '经入户调查和民主评议' }],
       period,
       objection: { place: contact.place ?? `${info.village}村民委员会`, phone: contact.phone, online: contact.online },
       issuedOn: period.start ?? chinaDate(new Date().toISOString()),

@@ -118,6 +118,9 @@ export const casesRepository = (db: Kysely<DB>) => ({
           'c.template_code as templateCode',
           'c.status',
           'c.current_step as currentStep',
+          sql<string | null>`(select s->>'name' from jsonb_array_elements(c.state->'template'->'steps') s where s->>'code' = c.current_step limit 1)`.as(
+            'currentStepName',
+          ),
           'c.current_level as currentLevel',
           'c.current_due as currentDue',
           'c.started_on as startedOn',

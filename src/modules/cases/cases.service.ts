@@ -104,10 +104,18 @@ export const casesService = ({ db, casesRepo, registryRepo, templates, calendars
     requirePermission(actor, 'registry.read');
     const c = await casesRepo.find(actor, id);
     if (!c) throw notFound('程序事项');
-    const [actions, notifications, files] = await Promise.all([
+    const [actions, notifications, files, household] = await Promise.all([
       casesRepo.actions(id),
       db.selectFrom('notifications').select(['id', 'kind', 'outcome', 'text', 'issued_on as issuedOn', 'revoked_at as revokedAt']).where('case_id', '=', id).orderBy('created_at').execute(),
       db.selectFrom('case_files').select(['id', 'name', 'mime', 'size', 'uploaded_by as uploadedBy', 'uploaded_at as uploadedAt']).where('case_id', '=', id).orderBy('uploaded_at').execute(),
+      db
+        .selectFrom('households as h')
+        .leftJoin('persons as p', 'p.id', 'h.head_person_id')
+        .innerJoin('regions as v', 'v.code', 'h.region_code')
+        .select(['h.code', 'p.name as headName', 'v.name as villageName', 'h.monitoring_status as monitoringStatus'])
+        .select((eb) => eb.selectFrom('household_incomes as i').whereRef('i.household_id', '=', 'h.id').select((e) => e.fn.max('i.year').as('y')).as('latestIncomeYear'))
+        .where('h.id', '=', c.householdId)
+        .executeTakeFirst(),
     ]);
     const step = currentStep(c.state);
     const completedOn = c.state.template.steps.map((_, i) => c.state.completed.find((x) => x.stepIndex === i)?.completedOn);
@@ -115,6 +123,7 @@ export const casesService = ({ db, casesRepo, registryRepo, templates, calendars
     const today = chinaDate(now().toISOString());
     return {
       ...c,
+      household: household ?? null,
       overdue: !c.outcome && !!c.currentDue && c.currentDue < today,
       step: { ...step, index: c.state.current.stepIndex, missingRecords: missingRecords(step, c.state.current.attachments) },
       publicity: c.state.current.publicity ?? null,
@@ -127,10 +136,12 @@ export const casesService = ({ db, casesRepo, registryRepo, templates, calendars
     };
   },
 
-  list(actor: Actor, f: Omit<CaseFilter, 'overdueOn'> & { overdue?: boolean }) {
+  async list(actor: Actor, f: Omit<CaseFilter, 'overdueOn'> & { overdue?: boolean }) {
     requirePermission(actor, 'registry.read');
     const { overdue, ...rest } = f;
-    return casesRepo.list(actor, { ...rest, overdueOn: overdue ? chinaDate(now().toISOString()) : undefined });
+    const today = chinaDate(now().toISOString());
+    const r = await casesRepo.list(actor, { ...rest, overdueOn: overdue ? today : undefined });
+    return { ...r, page: f.page, pageSize: f.pageSize, today };
   },
 });
 
