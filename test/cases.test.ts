@@ -175,8 +175,9 @@ describe(`procedures on ${ENGINE} (SPEC §8)`, () => {
     expect(c.actions.at(-1).type).toBe('reverse');
   });
 
-  it('eliminates a household whose income is stably above the line, with consent, and tells it (SPEC §8.3)', async () => {
+  it.each(['huize-elimination', 'bortala-elimination'])('%s: eliminates a household whose income is stably above the line, with consent, and tells it (SPEC §8.3)', async (elimination) => {
     await chooseTemplate('wafang-inclusion');
+    await chooseTemplate(elimination, 'elimination');
     const hh = await poorHousehold();
     await d.driveToEnd(await start(hh));
     for (const year of [2025, 2026]) {
@@ -191,6 +192,7 @@ describe(`procedures on ${ENGINE} (SPEC §8)`, () => {
     const preview = (await t.request(users.village, { method: 'POST', url: `/api/households/${hh}/assess?mode=elimination&year=2026` })).json();
     expect(preview.result.decision).toBe('eliminate');
     const id = await start(hh, 'elimination');
+    expect((await d.get(id)).templateCode).toBe(elimination);
     const c = await d.driveToEnd(id);
     expect(c.outcome).toBe('completed');
     expect(c.notifications.map((n: { kind: string }) => n.kind)).toContain('exit');
