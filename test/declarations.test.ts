@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
 import { caseDriver } from './support/case-driver.ts';
 import { householdPayload } from './support/factories.ts';
-import { ENGINE, type TestApp, startTestApp } from './support/test-app.ts';
+import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 
 describe(`self-declaration and notifications on ${ENGINE} (SPEC §6 channel 1, §8.1 三告知)`, () => {
   let t: TestApp;
@@ -15,7 +15,8 @@ describe(`self-declaration and notifications on ${ENGINE} (SPEC §6 channel 1, �
   });
   afterAll(() => t.close());
 
-  const declare = (body: object, cookie?: string) => t.request(cookie, { method: 'POST', url: '/api/declarations', payload: body });
+  const declare = (body: object, cookie?: string) =>
+    t.request(cookie, { method: 'POST', url: '/api/declarations', payload: body });
   const base = () => ({
     name: '李秀英',
     idNumber: payload.members[1]?.idNumber,
@@ -30,7 +31,9 @@ describe(`self-declaration and notifications on ${ENGINE} (SPEC §6 channel 1, �
     expect(res.statusCode, res.body).toBe(201);
     const { trackingCode } = res.json();
     expect(trackingCode).toMatch(/^[A-Z2-9]{10}$/);
-    const clues = (await t.request(await t.login('village'), { method: 'GET', url: `/api/clues?householdId=${householdId}` })).json();
+    const clues = (
+      await t.request(await t.login('village'), { method: 'GET', url: `/api/clues?householdId=${householdId}` })
+    ).json();
     expect(clues.items[0]).toMatchObject({ channel: 'self_declaration', status: 'open', riskTypes: ['medical'] });
     expect(clues.items[0].finding).not.toContain(payload.members[1]?.idNumber);
   });
@@ -44,22 +47,47 @@ describe(`self-declaration and notifications on ${ENGINE} (SPEC §6 channel 1, �
 
   it('shows the status with code and phone only; the acceptance notice appears once the case accepts it', async () => {
     t.setNow('2026-11-03T02:00:00Z');
-    const { trackingCode } = (await declare({ ...base(), hardship: ['medical', 'income'], description: '再次申报' })).json();
-    const wrong = await t.request(undefined, { method: 'GET', url: `/api/declarations/status?code=${trackingCode}&phone=13900000000` });
+    const { trackingCode } = (
+      await declare({ ...base(), hardship: ['medical', 'income'], description: '再次申报' })
+    ).json();
+    const wrong = await t.request(undefined, {
+      method: 'GET',
+      url: `/api/declarations/status?code=${trackingCode}&phone=13900000000`,
+    });
     expect(wrong.statusCode).toBe(404);
-    const first = (await t.request(undefined, { method: 'GET', url: `/api/declarations/status?code=${trackingCode}&phone=13800001234` })).json();
+    const first = (
+      await t.request(undefined, {
+        method: 'GET',
+        url: `/api/declarations/status?code=${trackingCode}&phone=13800001234`,
+      })
+    ).json();
     expect(first.stage).toContain('已受理');
 
     const village = await t.login('village');
     const county = await t.login('county');
-    await t.request(county, { method: 'PUT', url: '/api/procedure-templates/choice', payload: { regionCode: '621124', kind: 'inclusion', code: 'wafang-inclusion' } });
-    const clue = (await t.request(village, { method: 'GET', url: `/api/clues?householdId=${householdId}&status=open` })).json().items.find((c: { sourceRef: string }) => c.sourceRef === trackingCode);
-    const started = await t.request(village, { method: 'POST', url: `/api/clues/${clue.id}/start-case`, payload: { kind: 'inclusion', note: '入户核实属实，启动识别程序' } });
+    await t.request(county, {
+      method: 'PUT',
+      url: '/api/procedure-templates/choice',
+      payload: { regionCode: '621124', kind: 'inclusion', code: 'wafang-inclusion' },
+    });
+    const clue = (await t.request(village, { method: 'GET', url: `/api/clues?householdId=${householdId}&status=open` }))
+      .json()
+      .items.find((c: { sourceRef: string }) => c.sourceRef === trackingCode);
+    const started = await t.request(village, {
+      method: 'POST',
+      url: `/api/clues/${clue.id}/start-case`,
+      payload: { kind: 'inclusion', note: '入户核实属实，启动识别程序' },
+    });
     expect(started.statusCode, started.body).toBe(201);
     const d = caseDriver(t, { village, township: await t.login('township'), county });
     d.setDay('2026-11-03');
     await d.completeStep(started.json().id);
-    const after = (await t.request(undefined, { method: 'GET', url: `/api/declarations/status?code=${trackingCode}&phone=13800001234` })).json();
+    const after = (
+      await t.request(undefined, {
+        method: 'GET',
+        url: `/api/declarations/status?code=${trackingCode}&phone=13800001234`,
+      })
+    ).json();
     expect(after.stage).toBe('正在按程序办理');
     expect(after.notifications[0].kind).toBe('acceptance');
     expect(after.notifications[0].text).toContain('受理');
@@ -94,22 +122,52 @@ describe(`official calendars on ${ENGINE} (SPEC §8.1)`, () => {
   it('flags a publicity reaching a year with no official calendar, until an admin loads it', async () => {
     const county = await t.login('county');
     const village = await t.login('village');
-    await t.request(county, { method: 'PUT', url: '/api/procedure-templates/choice', payload: { regionCode: '621124', kind: 'inclusion', code: 'wafang-inclusion' } });
+    await t.request(county, {
+      method: 'PUT',
+      url: '/api/procedure-templates/choice',
+      payload: { regionCode: '621124', kind: 'inclusion', code: 'wafang-inclusion' },
+    });
     const { id: hh } = await t.services.registry.create(SYSTEM_ACTOR, householdPayload(t.village));
-    const c = (await t.request(village, { method: 'POST', url: '/api/cases', payload: { householdId: hh, kind: 'inclusion' } })).json();
+    const c = (
+      await t.request(village, { method: 'POST', url: '/api/cases', payload: { householdId: hh, kind: 'inclusion' } })
+    ).json();
     const d = caseDriver(t, { village, county });
     d.setDay('2026-12-28');
     const step = (await d.get(c.id)).step;
-    const file = (await t.request(village, { method: 'POST', url: `/api/cases/${c.id}/files`, ...(await import('./support/case-driver.ts')).multipart('a.pdf', (await import('./support/case-driver.ts')).PDF) })).json();
-    await d.act(c.id, { type: 'attach_records', attachments: step.missingRecords.map((r: { code: string }) => ({ recordCode: r.code, fileId: file.id })) }, village);
+    const file = (
+      await t.request(village, {
+        method: 'POST',
+        url: `/api/cases/${c.id}/files`,
+        ...(
+          await import('./support/case-driver.ts')
+        ).multipart('a.pdf', (await import('./support/case-driver.ts')).PDF),
+      })
+    ).json();
+    await d.act(
+      c.id,
+      {
+        type: 'attach_records',
+        attachments: step.missingRecords.map((r: { code: string }) => ({ recordCode: r.code, fileId: file.id })),
+      },
+      village,
+    );
     const meeting = { date: '2026-12-28', attendees: ['甲', '乙', '丙'], votesFor: 3, votesAgainst: 0 };
     const refused = await d.act(c.id, { type: 'start_publicity', meeting }, village);
     expect(refused.json().code).toBe('CASE_CALENDAR_MISSING');
 
     const admin = await t.login('admin');
-    const bad = await t.request(admin, { method: 'POST', url: '/api/calendars', payload: { year: 2027, holidays: ['2026-12-31'], workdays: [], source: 'x' } });
+    const bad = await t.request(admin, {
+      method: 'POST',
+      url: '/api/calendars',
+      payload: { year: 2027, holidays: ['2026-12-31'], workdays: [], source: 'x' },
+    });
     expect(bad.statusCode).toBe(400);
-    const cal = { year: 2027, source: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）', holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] };
+    const cal = {
+      year: 2027,
+      source: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
+      holidays: ['2027-01-01', '2027-01-02', '2027-01-03'],
+      workdays: [],
+    };
     expect((await t.request(admin, { method: 'POST', url: '/api/calendars', payload: cal })).statusCode).toBe(201);
     const ok = await d.act(c.id, { type: 'start_publicity', meeting }, village);
     expect(ok.statusCode, ok.body).toBe(200);

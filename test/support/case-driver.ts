@@ -29,20 +29,34 @@ export function caseDriver(t: TestApp, users: Record<string, string>) {
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
-  const act = (id: string, body: object, cookie: string) => t.request(cookie, { method: 'POST', url: `/api/cases/${id}/actions`, payload: body });
+  const act = (id: string, body: object, cookie: string) =>
+    t.request(cookie, { method: 'POST', url: `/api/cases/${id}/actions`, payload: body });
   const upload = async (id: string, cookie: string) => {
-    const res = await t.request(cookie, { method: 'POST', url: `/api/cases/${id}/files`, ...multipart('材料.pdf', PDF) });
+    const res = await t.request(cookie, {
+      method: 'POST',
+      url: `/api/cases/${id}/files`,
+      ...multipart('材料.pdf', PDF),
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
-  const meeting = () => ({ date: today, attendees: ['王书记', '李主任', '党员代表张某', '户主代表赵某'], votesFor: 4, votesAgainst: 0 });
+  const meeting = () => ({
+    date: today,
+    attendees: ['王书记', '李主任', '党员代表张某', '户主代表赵某'],
+    votesFor: 4,
+    votesAgainst: 0,
+  });
 
   async function attachMissing(id: string, cookie: string) {
     const c = await get(id, cookie);
     const missing = c.step.missingRecords as { code: string }[];
     if (missing.length === 0) return;
     const fileId = await upload(id, cookie);
-    const res = await act(id, { type: 'attach_records', attachments: missing.map((m) => ({ recordCode: m.code, fileId })) }, cookie);
+    const res = await act(
+      id,
+      { type: 'attach_records', attachments: missing.map((m) => ({ recordCode: m.code, fileId })) },
+      cookie,
+    );
     expect(res.statusCode, res.body).toBe(200);
   }
 
@@ -59,13 +73,22 @@ export function caseDriver(t: TestApp, users: Record<string, string>) {
       await attachMissing(id, cookie);
       if (c.step.publicity) {
         if (!c.publicity) {
-          const started = await act(id, { type: 'start_publicity', meeting: c.step.meeting ? meeting() : undefined }, cookie);
+          const started = await act(
+            id,
+            { type: 'start_publicity', meeting: c.step.meeting ? meeting() : undefined },
+            cookie,
+          );
           expect(started.statusCode, started.body).toBe(200);
         }
         const now = await get(id);
         setDay(addDays(now.publicity.end, 1).slice(0, 10));
       }
-      const body = { type: 'complete_step', note: `${c.step.name}已完成`, ...(c.step.meeting && !c.step.publicity ? { meeting: meeting() } : {}), ...extra };
+      const body = {
+        type: 'complete_step',
+        note: `${c.step.name}已完成`,
+        ...(c.step.meeting && !c.step.publicity ? { meeting: meeting() } : {}),
+        ...extra,
+      };
       const res = await act(id, body, cookie);
       expect(res.statusCode, `${c.step.code}: ${res.body}`).toBe(200);
       setDay(addDays(today, 1).slice(0, 10));

@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { AssessmentMode } from '../../domain/assessment/index.ts';
 import { actorOf } from '../../server/authenticate.ts';
+import type { HouseholdAssessmentService } from './household-assessment.service.ts';
 import type { SurveyFacts } from './household-facts.ts';
 import { surveyFactsSchema } from './household-facts.ts';
-import type { HouseholdAssessmentService } from './household-assessment.service.ts';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
 
 /** A registry household assessed in place, and the surveys that establish its facts (SPEC §7.3, §8.3). */
-export async function householdAssessmentRoutes(app: FastifyInstance, { assessments }: { assessments: HouseholdAssessmentService }) {
+export async function householdAssessmentRoutes(
+  app: FastifyInstance,
+  { assessments }: { assessments: HouseholdAssessmentService },
+) {
   app.post<{ Params: { id: string }; Querystring: { mode?: AssessmentMode; year: number } }>(
     '/api/households/:id/assess',
     {
@@ -19,14 +22,24 @@ export async function householdAssessmentRoutes(app: FastifyInstance, { assessme
         querystring: {
           type: 'object',
           required: ['year'],
-          properties: { mode: { type: 'string', enum: ['identification', 'elimination'], default: 'identification' }, year: { type: 'integer', minimum: 2013, maximum: 2100 } },
+          properties: {
+            mode: { type: 'string', enum: ['identification', 'elimination'], default: 'identification' },
+            year: { type: 'integer', minimum: 2013, maximum: 2100 },
+          },
         },
       },
     },
-    async (request) => assessments.assess(actorOf(request), request.params.id, { year: request.query.year, mode: request.query.mode ?? 'identification' }),
+    async (request) =>
+      assessments.assess(actorOf(request), request.params.id, {
+        year: request.query.year,
+        mode: request.query.mode ?? 'identification',
+      }),
   );
 
-  app.post<{ Params: { id: string }; Body: { kind: 'identification' | 'elimination'; surveyedOn: string; facts: SurveyFacts } }>(
+  app.post<{
+    Params: { id: string };
+    Body: { kind: 'identification' | 'elimination'; surveyedOn: string; facts: SurveyFacts };
+  }>(
     '/api/households/:id/surveys',
     {
       schema: {
@@ -37,10 +50,15 @@ export async function householdAssessmentRoutes(app: FastifyInstance, { assessme
           type: 'object',
           required: ['kind', 'surveyedOn', 'facts'],
           additionalProperties: false,
-          properties: { kind: { type: 'string', enum: ['identification', 'elimination'] }, surveyedOn: { type: 'string', format: 'date' }, facts: surveyFactsSchema },
+          properties: {
+            kind: { type: 'string', enum: ['identification', 'elimination'] },
+            surveyedOn: { type: 'string', format: 'date' },
+            facts: surveyFactsSchema,
+          },
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await assessments.recordSurvey(actorOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await assessments.recordSurvey(actorOf(request), request.params.id, request.body)),
   );
 }

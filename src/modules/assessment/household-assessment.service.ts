@@ -60,13 +60,18 @@ export const householdAssessmentService = ({ db, registryRepo, lines, settings, 
   async function toInput(actor: Actor, householdId: string, year: number, mode: AssessmentMode, q: Q = db) {
     const household = await registryRepo.findHousehold(actor, householdId, q);
     if (!household) throw notFound('农户');
-    const [members, incomes] = await Promise.all([registryRepo.members(householdId, q), registryRepo.incomes(householdId, q)]);
+    const [members, incomes] = await Promise.all([
+      registryRepo.members(householdId, q),
+      registryRepo.incomes(householdId, q),
+    ]);
     const income = incomeOf(incomes, year);
     if (!income) {
       throw new AppError('ASSESS_INCOME_MISSING', `该户尚未录入${year}年收支，无法研判`, { field: 'income', year });
     }
     const previous = incomeOf(incomes, year - 1);
-    const survey = (await latestSurvey(householdId, mode, q)) ?? (mode === 'elimination' ? await latestSurvey(householdId, 'identification', q) : undefined);
+    const survey =
+      (await latestSurvey(householdId, mode, q)) ??
+      (mode === 'elimination' ? await latestSurvey(householdId, 'identification', q) : undefined);
     const facts = survey?.facts ?? {};
     const input: HouseholdInput = {
       id: household.code,
@@ -110,7 +115,11 @@ export const householdAssessmentService = ({ db, registryRepo, lines, settings, 
     async assess(actor: Actor, householdId: string, opts: { year: number; mode: AssessmentMode }, q: Q = db) {
       requirePermission(actor, 'registry.read');
       const { household, input, survey } = await toInput(actor, householdId, opts.year, opts.mode, q);
-      const line = await lines.effective(household.regionCode, opts.year, q === db ? undefined : (q as Transaction<DB>));
+      const line = await lines.effective(
+        household.regionCode,
+        opts.year,
+        q === db ? undefined : (q as Transaction<DB>),
+      );
       const thresholds = (await settings.get('assessment.thresholds', household.regionCode, q)).value as never;
       const output: AssessmentOutput = assessFile({ year: opts.year, households: [input] }, opts.mode, {
         resolveMonitoringLine: () => line?.amount,
@@ -130,11 +139,19 @@ export const householdAssessmentService = ({ db, registryRepo, lines, settings, 
       );
       const error = output.errors[0];
       if (error) {
-        throw new AppError('ASSESS_INVALID_HOUSEHOLD', `该户数据不完整，无法研判：${error.errors.map((e) => e.message).join('；')}`, {
-          errors: error.errors,
-        });
+        throw new AppError(
+          'ASSESS_INVALID_HOUSEHOLD',
+          `该户数据不完整，无法研判：${error.errors.map((e) => e.message).join('；')}`,
+          {
+            errors: error.errors,
+          },
+        );
       }
-      return { result: output.results[0] as AssessmentOutput['results'][number], year: opts.year, survey: survey ?? null };
+      return {
+        result: output.results[0] as AssessmentOutput['results'][number],
+        year: opts.year,
+        survey: survey ?? null,
+      };
     },
 
     /** Records a household survey (实地入户调查, 风险销号评估认定表); the newest one is used by assessments. */
@@ -161,7 +178,14 @@ export const householdAssessmentService = ({ db, registryRepo, lines, settings, 
           .executeTakeFirstOrThrow();
         await audit.append(
           actor,
-          { action: 'survey.record', entity: 'household_survey', entityId: row.id, householdId, regionCode: household.regionCode, after: input },
+          {
+            action: 'survey.record',
+            entity: 'household_survey',
+            entityId: row.id,
+            householdId,
+            regionCode: household.regionCode,
+            after: input,
+          },
           trx,
         );
         return { id: row.id };

@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import { chinaDate } from '../../domain/calendar/index.ts';
-import { type CaseAction, type CaseErrorCode, applyAction, currentStep } from '../../domain/procedures/index.ts';
 import type { DB } from '../../db/schema.ts';
+import { chinaDate } from '../../domain/calendar/index.ts';
+import { applyAction, type CaseAction, type CaseErrorCode, currentStep } from '../../domain/procedures/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
+import type { HouseholdAssessmentService } from '../assessment/household-assessment.service.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { HouseholdAssessmentService } from '../assessment/household-assessment.service.ts';
 import type { CalendarsService } from './calendars.service.ts';
 import { applyCaseEffects } from './case-effects.ts';
 import { procedureActor } from './case-levels.ts';
@@ -18,7 +18,15 @@ export interface ActionInput {
   note?: string;
   decision?: string;
   attachments?: { recordCode: string; fileId: string }[];
-  meeting?: { date: string; attendees: string[]; votesFor: number; votesAgainst: number; abstentions?: number; chair?: string; resolution?: string };
+  meeting?: {
+    date: string;
+    attendees: string[];
+    votesFor: number;
+    votesAgainst: number;
+    abstentions?: number;
+    chair?: string;
+    resolution?: string;
+  };
   startDate?: string;
   receivedOn?: string;
   from?: string;
@@ -63,9 +71,18 @@ export const actOnCase =
       if (!c) throw notFound('程序事项');
       if (input.attachments?.length) {
         const ids = input.attachments.map((a) => a.fileId);
-        const found = await trx.selectFrom('case_files').select('id').where('case_id', '=', caseId).where('id', 'in', ids).execute();
+        const found = await trx
+          .selectFrom('case_files')
+          .select('id')
+          .where('case_id', '=', caseId)
+          .where('id', 'in', ids)
+          .execute();
         const missing = ids.filter((id) => !found.some((f) => f.id === id));
-        if (missing.length) throw new AppError('CASE_FILE_UNKNOWN', '附件不属于本事项，请先上传', { field: 'attachments', fileIds: missing });
+        if (missing.length)
+          throw new AppError('CASE_FILE_UNKNOWN', '附件不属于本事项，请先上传', {
+            field: 'attachments',
+            fileIds: missing,
+          });
       }
       const at = now().toISOString();
       const step = currentStep(c.state);
@@ -76,7 +93,12 @@ export const actOnCase =
       const action = { ...input, actor: procedureActor(actor), at } as unknown as CaseAction;
       const result = applyAction(c.state, action, { inScope: true, calendars: await calendars.list(trx) });
       if (!result.ok) {
-        throw new AppError(result.error.code, result.error.message, result.error.details ?? {}, STATUS_OF[result.error.code] ?? 409);
+        throw new AppError(
+          result.error.code,
+          result.error.message,
+          result.error.details ?? {},
+          STATUS_OF[result.error.code] ?? 409,
+        );
       }
       const state = result.state;
       const recorded = state.history[state.history.length - 1];
@@ -102,7 +124,12 @@ export const actOnCase =
       }
       const next = currentStep(state);
       const on = chinaDate(at);
-      const merged = { ...c, ...(patch.category !== undefined ? { category: patch.category as string } : {}), ...(patch.risk_types ? { riskTypes: patch.risk_types as string[] } : {}), ...(patch.assessment ? { assessment: JSON.parse(patch.assessment as string) } : {}) };
+      const merged = {
+        ...c,
+        ...(patch.category !== undefined ? { category: patch.category as string } : {}),
+        ...(patch.risk_types ? { riskTypes: patch.risk_types as string[] } : {}),
+        ...(patch.assessment ? { assessment: JSON.parse(patch.assessment as string) } : {}),
+      };
       await casesRepo.update(
         caseId,
         {
@@ -127,9 +154,20 @@ export const actOnCase =
           householdId: c.householdId,
           regionCode: c.regionCode,
           before: { step: step.code, status: c.status },
-          after: { step: state.result ? null : next.code, status: state.status, decision: input.decision ?? null, note: input.note ?? null },
+          after: {
+            step: state.result ? null : next.code,
+            status: state.status,
+            decision: input.decision ?? null,
+            note: input.note ?? null,
+          },
         },
         trx,
       );
-      return { id: caseId, status: state.status, outcome: state.result?.outcome ?? null, currentStep: state.result ? null : next.code, effects: result.effects };
+      return {
+        id: caseId,
+        status: state.status,
+        outcome: state.result?.outcome ?? null,
+        currentStep: state.result ? null : next.code,
+        effects: result.effects,
+      };
     });

@@ -18,7 +18,13 @@ export interface CaseRow {
 
 interface Assessment {
   reasonText?: string;
-  prior?: { status: string; category: string | null; riskTypes: string[]; includedOn: string | null; eliminatedOn: string | null };
+  prior?: {
+    status: string;
+    category: string | null;
+    riskTypes: string[];
+    includedOn: string | null;
+    eliminatedOn: string | null;
+  };
 }
 
 async function noticeContext(trx: Transaction<DB>, c: CaseRow) {
@@ -28,7 +34,14 @@ async function noticeContext(trx: Transaction<DB>, c: CaseRow) {
     .innerJoin('regions as v', 'v.code', 'h.region_code')
     .leftJoin('regions as t', 't.code', 'v.parent_code')
     .leftJoin('regions as k', 'k.code', 't.parent_code')
-    .select(['p.name as headName', 'v.name as village', 't.name as township', 'k.name as county', 'h.responsible_person as rp', 'h.responsible_phone as rpPhone'])
+    .select([
+      'p.name as headName',
+      'v.name as village',
+      't.name as township',
+      'k.name as county',
+      'h.responsible_person as rp',
+      'h.responsible_phone as rpPhone',
+    ])
     .where('h.id', '=', c.householdId)
     .executeTakeFirstOrThrow();
   return row;
@@ -67,9 +80,28 @@ export async function applyCaseEffects(
       });
       await trx
         .insertInto('notifications')
-        .values({ case_id: c.id, household_id: c.householdId, region_code: c.regionCode, kind: e.kind, outcome: e.outcome, text, issued_on: on })
+        .values({
+          case_id: c.id,
+          household_id: c.householdId,
+          region_code: c.regionCode,
+          kind: e.kind,
+          outcome: e.outcome,
+          text,
+          issued_on: on,
+        })
         .execute();
-      await audit.append(actor, { action: 'notification.issue', entity: 'case', entityId: c.id, householdId: c.householdId, regionCode: c.regionCode, after: { kind: e.kind, outcome: e.outcome } }, trx);
+      await audit.append(
+        actor,
+        {
+          action: 'notification.issue',
+          entity: 'case',
+          entityId: c.id,
+          householdId: c.householdId,
+          regionCode: c.regionCode,
+          after: { kind: e.kind, outcome: e.outcome },
+        },
+        trx,
+      );
     } else if (e.type === 'reversed' && e.revokesNotification) {
       const last = await trx
         .selectFrom('notifications')
@@ -80,14 +112,33 @@ export async function applyCaseEffects(
         .orderBy('created_at', 'desc')
         .limit(1)
         .executeTakeFirst();
-      if (last) await trx.updateTable('notifications').set({ revoked_at: new Date() }).where('id', '=', last.id).execute();
+      if (last)
+        await trx.updateTable('notifications').set({ revoked_at: new Date() }).where('id', '=', last.id).execute();
     } else if (e.type === 'case_finished' && e.outcome === 'completed') {
       const patch =
         c.kind === 'inclusion'
-          ? { monitoring_status: 'monitored' as const, category: c.category as never, risk_types: c.riskTypes, included_on: on, eliminated_on: null }
+          ? {
+              monitoring_status: 'monitored' as const,
+              category: c.category as never,
+              risk_types: c.riskTypes,
+              included_on: on,
+              eliminated_on: null,
+            }
           : { monitoring_status: 'eliminated' as const, eliminated_on: on };
       await trx.updateTable('households').set(patch).where('id', '=', c.householdId).execute();
-      await audit.append(actor, { action: 'household.status', entity: 'household', entityId: c.householdId, householdId: c.householdId, regionCode: c.regionCode, before: assessment.prior, after: patch }, trx);
+      await audit.append(
+        actor,
+        {
+          action: 'household.status',
+          entity: 'household',
+          entityId: c.householdId,
+          householdId: c.householdId,
+          regionCode: c.regionCode,
+          before: assessment.prior,
+          after: patch,
+        },
+        trx,
+      );
     }
   }
   // A reversal that reopens a completed case puts the household back as it was before the procedure.
@@ -95,9 +146,26 @@ export async function applyCaseEffects(
     const p = assessment.prior;
     await trx
       .updateTable('households')
-      .set({ monitoring_status: p.status as never, category: p.category as never, risk_types: p.riskTypes, included_on: p.includedOn, eliminated_on: p.eliminatedOn })
+      .set({
+        monitoring_status: p.status as never,
+        category: p.category as never,
+        risk_types: p.riskTypes,
+        included_on: p.includedOn,
+        eliminated_on: p.eliminatedOn,
+      })
       .where('id', '=', c.householdId)
       .execute();
-    await audit.append(actor, { action: 'household.status', entity: 'household', entityId: c.householdId, householdId: c.householdId, regionCode: c.regionCode, after: { reverted: p } }, trx);
+    await audit.append(
+      actor,
+      {
+        action: 'household.status',
+        entity: 'household',
+        entityId: c.householdId,
+        householdId: c.householdId,
+        regionCode: c.regionCode,
+        after: { reverted: p },
+      },
+      trx,
+    );
   }
 }

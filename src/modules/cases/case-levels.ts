@@ -16,7 +16,13 @@ const LEVEL_OF_ROLE: Record<Role, ActorLevel> = {
 };
 
 export function procedureActor(actor: Actor) {
-  return { userId: actor.userId ?? 'system', role: actor.role, level: LEVEL_OF_ROLE[actor.role], regionCode: actor.regionCode, name: actor.username };
+  return {
+    userId: actor.userId ?? 'system',
+    role: actor.role,
+    level: LEVEL_OF_ROLE[actor.role],
+    regionCode: actor.regionCode,
+    name: actor.username,
+  };
 }
 
 export const levelOf = (actor: Actor): ActorLevel => LEVEL_OF_ROLE[actor.role];

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
 import { householdAssessmentService } from '../assessment/household-assessment.service.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { CluesService } from '../clues/clues.service.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { LinesService } from '../settings/lines.service.ts';
@@ -30,7 +30,14 @@ export function createCasesModule(deps: {
   const casesRepo = casesRepository(db);
   const calendars = calendarsService({ db, audit });
   const templates = templatesService({ db, settings, audit });
-  const assessments = householdAssessmentService({ db, registryRepo: deps.registryRepo, lines: deps.lines, settings, audit, cipher: deps.cipher });
+  const assessments = householdAssessmentService({
+    db,
+    registryRepo: deps.registryRepo,
+    lines: deps.lines,
+    settings,
+    audit,
+    cipher: deps.cipher,
+  });
   const cases = casesService({ db, casesRepo, registryRepo: deps.registryRepo, templates, calendars, audit, now });
   return {
     cases,

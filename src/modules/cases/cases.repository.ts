@@ -66,7 +66,12 @@ export const casesRepository = (db: Kysely<DB>) => ({
   },
 
   openFor(householdId: string, q: Q = db) {
-    return q.selectFrom('cases').select(['id', 'kind']).where('household_id', '=', householdId).where('outcome', 'is', null).executeTakeFirst();
+    return q
+      .selectFrom('cases')
+      .select(['id', 'kind'])
+      .where('household_id', '=', householdId)
+      .where('outcome', 'is', null)
+      .executeTakeFirst();
   },
 
   async insert(row: Insertable<CasesTable>, q: Q) {
@@ -88,7 +93,18 @@ export const casesRepository = (db: Kysely<DB>) => ({
   actions(caseId: string, q: Q = db) {
     return q
       .selectFrom('case_actions')
-      .select(['seq', 'type', 'step_code as stepCode', 'username', 'role', 'at', 'decision', 'note', 'attachments', 'meeting'])
+      .select([
+        'seq',
+        'type',
+        'step_code as stepCode',
+        'username',
+        'role',
+        'at',
+        'decision',
+        'note',
+        'attachments',
+        'meeting',
+      ])
       .where('case_id', '=', caseId)
       .orderBy('seq')
       .execute();
@@ -118,7 +134,9 @@ export const casesRepository = (db: Kysely<DB>) => ({
           'c.template_code as templateCode',
           'c.status',
           'c.current_step as currentStep',
-          sql<string | null>`(select s->>'name' from jsonb_array_elements(c.state->'template'->'steps') s where s->>'code' = c.current_step limit 1)`.as(
+          sql<
+            string | null
+          >`(select s->>'name' from jsonb_array_elements(c.state->'template'->'steps') s where s->>'code' = c.current_step limit 1)`.as(
             'currentStepName',
           ),
           'c.current_level as currentLevel',

@@ -3,15 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../server/authenticate.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { ActionInput } from './act-on-case.ts';
+import type { CaseFilesService } from './case-files.service.ts';
 import { MAX_CASE_FILE_BYTES } from './case-files.ts';
 import type { CasesModule } from './cases.module.ts';
 import { actionSchema, caseListQuery, idParams, startCaseSchema } from './cases.schema.ts';
-import type { CaseFilesService } from './case-files.service.ts';
 
 type Id = { Params: { id: string } };
 
 /** Procedures API (SPEC §8.1, §8.3): start, act, files, publicity notice and the three notifications. */
-export async function casesRoutes(app: FastifyInstance, deps: { casesModule: CasesModule; caseFiles: CaseFilesService }) {
+export async function casesRoutes(
+  app: FastifyInstance,
+  deps: { casesModule: CasesModule; caseFiles: CaseFilesService },
+) {
   const { cases, act, startFromClue } = deps.casesModule;
   const files = deps.caseFiles;
 
@@ -41,31 +44,48 @@ export async function casesRoutes(app: FastifyInstance, deps: { casesModule: Cas
           type: 'object',
           required: ['kind', 'note'],
           additionalProperties: false,
-          properties: { kind: { type: 'string', enum: ['inclusion', 'elimination'] }, note: { type: 'string', minLength: 1, maxLength: 2000 } },
+          properties: {
+            kind: { type: 'string', enum: ['inclusion', 'elimination'] },
+            note: { type: 'string', minLength: 1, maxLength: 2000 },
+          },
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await startFromClue(actorOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await startFromClue(actorOf(request), request.params.id, request.body)),
   );
 
-  app.get<Id>('/api/cases/:id', { schema: { tags: ['cases'], summary: '程序事项详情（步骤、期限、公示、异议、记录、告知）', params: idParams } }, async (request) =>
-    cases.get(actorOf(request), request.params.id),
+  app.get<Id>(
+    '/api/cases/:id',
+    { schema: { tags: ['cases'], summary: '程序事项详情（步骤、期限、公示、异议、记录、告知）', params: idParams } },
+    async (request) => cases.get(actorOf(request), request.params.id),
   );
 
   app.post<Id & { Body: ActionInput }>(
     '/api/cases/:id/actions',
-    { schema: { tags: ['cases'], summary: '办理（完成步骤、公示、异议、退回、不予认定、撤回等）', params: idParams, body: actionSchema } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '办理（完成步骤、公示、异议、退回、不予认定、撤回等）',
+        params: idParams,
+        body: actionSchema,
+      },
+    },
     async (request) => act(actorOf(request), request.params.id, request.body),
   );
 
-  app.get<Id>('/api/cases/:id/publicity-notice', { schema: { tags: ['cases'], summary: '公示公告（可直接张贴）', params: idParams } }, async (request, reply) =>
-    reply.type('text/plain; charset=utf-8').send(await files.publicityNotice(actorOf(request), request.params.id)),
+  app.get<Id>(
+    '/api/cases/:id/publicity-notice',
+    { schema: { tags: ['cases'], summary: '公示公告（可直接张贴）', params: idParams } },
+    async (request, reply) =>
+      reply.type('text/plain; charset=utf-8').send(await files.publicityNotice(actorOf(request), request.params.id)),
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/notifications/:id',
     { schema: { tags: ['cases'], summary: '告知书（打印）', params: idParams } },
-    async (request, reply) => reply.type('text/html; charset=utf-8').send(await files.notificationHtml(actorOf(request), request.params.id)),
+    async (request, reply) =>
+      reply.type('text/html; charset=utf-8').send(await files.notificationHtml(actorOf(request), request.params.id)),
   );
 
   // Uploads live in their own scope so that the multipart parser and its limits apply here only.
@@ -78,7 +98,12 @@ export async function casesRoutes(app: FastifyInstance, deps: { casesModule: Cas
         const part = await request.file();
         if (!part) throw new AppError('FILE_MISSING', '请选择要上传的文件', { field: 'file' });
         const content = await part.toBuffer().catch(() => {
-          throw new AppError('FILE_TOO_LARGE', `文件超过${MAX_CASE_FILE_BYTES / 1024 / 1024}MB上限`, { field: 'file' }, 413);
+          throw new AppError(
+            'FILE_TOO_LARGE',
+            `文件超过${MAX_CASE_FILE_BYTES / 1024 / 1024}MB上限`,
+            { field: 'file' },
+            413,
+          );
         });
         return reply.status(201).send(await files.upload(actorOf(request), request.params.id, part.filename, content));
       },
@@ -91,7 +116,10 @@ export async function casesRoutes(app: FastifyInstance, deps: { casesModule: Cas
       schema: {
         tags: ['cases'],
         summary: '下载材料',
-        params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, fileId: { type: 'string', format: 'uuid' } } },
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string', format: 'uuid' }, fileId: { type: 'string', format: 'uuid' } },
+        },
       },
     },
     async (request, reply) => {

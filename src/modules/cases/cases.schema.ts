@@ -1,5 +1,9 @@
 /** Request schemas of the procedures API (SPEC §8). */
-export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', format: 'uuid' } },
+} as const;
 
 export const startCaseSchema = {
   type: 'object',
@@ -20,7 +24,17 @@ export const actionSchema = {
   properties: {
     type: {
       type: 'string',
-      enum: ['attach_records', 'complete_step', 'start_publicity', 'record_objection', 'answer_objection', 'return', 'reject', 'close', 'reverse'],
+      enum: [
+        'attach_records',
+        'complete_step',
+        'start_publicity',
+        'record_objection',
+        'answer_objection',
+        'return',
+        'reject',
+        'close',
+        'reverse',
+      ],
     },
     note: { type: 'string', maxLength: 4000 },
     decision: { type: 'string', maxLength: 200 },

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import { chinaDate } from '../../domain/calendar/index.ts';
 import {
   type CaseAction,
@@ -10,7 +11,6 @@ import {
   type ProcedureKind,
   roundMonthFor,
 } from '../../domain/procedures/index.ts';
-import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { type Actor, inScope, requirePermission } from '../auth/actor.ts';
@@ -43,8 +43,20 @@ export async function currentDue(state: CaseState, calendars: Pick<CalendarsServ
  * Starting, reading and listing procedures (SPEC §8.1 inclusion, §8.3 elimination). Acting on a case is in
  * act-on-case.ts. A household has at most one running procedure.
  */
-export const casesService = ({ db, casesRepo, registryRepo, templates, calendars, audit, now = () => new Date() }: CasesDeps) => ({
-  async start(actor: Actor, input: { householdId: string; kind: ProcedureKind; clueId?: string | null; startedOn?: string }, trx?: Transaction<DB>) {
+export const casesService = ({
+  db,
+  casesRepo,
+  registryRepo,
+  templates,
+  calendars,
+  audit,
+  now = () => new Date(),
+}: CasesDeps) => ({
+  async start(
+    actor: Actor,
+    input: { householdId: string; kind: ProcedureKind; clueId?: string | null; startedOn?: string },
+    trx?: Transaction<DB>,
+  ) {
     requirePermission(actor, 'registry.write');
     const run = async (q: Transaction<DB>) => {
       const h = await registryRepo.lockHousehold(actor, input.householdId, q);
@@ -56,13 +68,25 @@ export const casesService = ({ db, casesRepo, registryRepo, templates, calendars
         throw new AppError('CASE_NOT_MONITORED', '只有监测对象才能启动风险消除程序', { field: 'householdId' });
       }
       const open = await casesRepo.openFor(h.id, q);
-      if (open) throw new AppError('CASE_ALREADY_OPEN', '该户已有正在办理的程序，请在原程序中继续办理', { caseId: open.id }, 409);
+      if (open)
+        throw new AppError(
+          'CASE_ALREADY_OPEN',
+          '该户已有正在办理的程序，请在原程序中继续办理',
+          { caseId: open.id },
+          409,
+        );
       const startedOn = input.startedOn ?? chinaDate(now().toISOString());
       const template = await templates.resolve(h.regionCode, input.kind, q);
       const state = openCase(template, startedOn);
       const due = await currentDue(state, calendars, q);
       const step = currentStep(state);
-      const prior = { status: h.monitoringStatus, category: h.category, riskTypes: h.riskTypes, includedOn: h.includedOn, eliminatedOn: h.eliminatedOn };
+      const prior = {
+        status: h.monitoringStatus,
+        category: h.category,
+        riskTypes: h.riskTypes,
+        includedOn: h.includedOn,
+        eliminatedOn: h.eliminatedOn,
+      };
       const id = await casesRepo.insert(
         {
           region_code: h.regionCode,
@@ -75,7 +99,9 @@ export const casesService = ({ db, casesRepo, registryRepo, templates, calendars
           current_step: step.code,
           current_level: step.level,
           current_due: due,
-          round_month: template.steps.some((s) => s.deadline?.kind === 'day_of_month') ? roundMonthFor(template, startedOn) : null,
+          round_month: template.steps.some((s) => s.deadline?.kind === 'day_of_month')
+            ? roundMonthFor(template, startedOn)
+            : null,
           started_on: startedOn,
           finished_on: null,
           outcome: null,
@@ -92,7 +118,14 @@ export const casesService = ({ db, casesRepo, registryRepo, templates, calendars
       );
       await audit.append(
         actor,
-        { action: 'case.start', entity: 'case', entityId: id, householdId: h.id, regionCode: h.regionCode, after: { kind: input.kind, template: `${template.code}@${template.version}`, clueId: input.clueId ?? null } },
+        {
+          action: 'case.start',
+          entity: 'case',
+          entityId: id,
+          householdId: h.id,
+          regionCode: h.regionCode,
+          after: { kind: input.kind, template: `${template.code}@${template.version}`, clueId: input.clueId ?? null },
+        },
         q,
       );
       return { id, templateCode: template.code, templateVersion: template.version, currentStep: step.code, due };
@@ -106,26 +139,48 @@ export const casesService = ({ db, casesRepo, registryRepo, templates, calendars
     if (!c) throw notFound('程序事项');
     const [actions, notifications, files, household] = await Promise.all([
       casesRepo.actions(id),
-      db.selectFrom('notifications').select(['id', 'kind', 'outcome', 'text', 'issued_on as issuedOn', 'revoked_at as revokedAt']).where('case_id', '=', id).orderBy('created_at').execute(),
-      db.selectFrom('case_files').select(['id', 'name', 'mime', 'size', 'uploaded_by as uploadedBy', 'uploaded_at as uploadedAt']).where('case_id', '=', id).orderBy('uploaded_at').execute(),
+      db
+        .selectFrom('notifications')
+        .select(['id', 'kind', 'outcome', 'text', 'issued_on as issuedOn', 'revoked_at as revokedAt'])
+        .where('case_id', '=', id)
+        .orderBy('created_at')
+        .execute(),
+      db
+        .selectFrom('case_files')
+        .select(['id', 'name', 'mime', 'size', 'uploaded_by as uploadedBy', 'uploaded_at as uploadedAt'])
+        .where('case_id', '=', id)
+        .orderBy('uploaded_at')
+        .execute(),
       db
         .selectFrom('households as h')
         .leftJoin('persons as p', 'p.id', 'h.head_person_id')
         .innerJoin('regions as v', 'v.code', 'h.region_code')
         .select(['h.code', 'p.name as headName', 'v.name as villageName', 'h.monitoring_status as monitoringStatus'])
-        .select((eb) => eb.selectFrom('household_incomes as i').whereRef('i.household_id', '=', 'h.id').select((e) => e.fn.max('i.year').as('y')).as('latestIncomeYear'))
+        .select((eb) =>
+          eb
+            .selectFrom('household_incomes as i')
+            .whereRef('i.household_id', '=', 'h.id')
+            .select((e) => e.fn.max('i.year').as('y'))
+            .as('latestIncomeYear'),
+        )
         .where('h.id', '=', c.householdId)
         .executeTakeFirst(),
     ]);
     const step = currentStep(c.state);
-    const completedOn = c.state.template.steps.map((_, i) => c.state.completed.find((x) => x.stepIndex === i)?.completedOn);
+    const completedOn = c.state.template.steps.map(
+      (_, i) => c.state.completed.find((x) => x.stepIndex === i)?.completedOn,
+    );
     const deadlines = computeDeadlines(c.state.template, c.state.startedOn, await calendars.list(), { completedOn });
     const today = chinaDate(now().toISOString());
     return {
       ...c,
       household: household ?? null,
       overdue: !c.outcome && !!c.currentDue && c.currentDue < today,
-      step: { ...step, index: c.state.current.stepIndex, missingRecords: missingRecords(step, c.state.current.attachments) },
+      step: {
+        ...step,
+        index: c.state.current.stepIndex,
+        missingRecords: missingRecords(step, c.state.current.attachments),
+      },
       publicity: c.state.current.publicity ?? null,
       objections: c.state.current.objections,
       deadlines,

@@ -24,22 +24,35 @@ interface Deps {
 export const cycleService = ({ casesRepo, templates, calendars, settings, now = () => new Date() }: Deps) => ({
   async month(actor: Actor, month: string, regionCode: string) {
     requirePermission(actor, 'registry.read');
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new AppError('VALIDATION', `月份格式应为 YYYY-MM：${month}`, { field: 'month' });
-    if (!regionCode.startsWith(actor.regionCode)) throw new AppError('REGION_OUT_OF_SCOPE', '该区划不在您的管辖范围内', { regionCode });
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      throw new AppError('VALIDATION', `月份格式应为 YYYY-MM：${month}`, { field: 'month' });
+    if (!regionCode.startsWith(actor.regionCode))
+      throw new AppError('REGION_OUT_OF_SCOPE', '该区划不在您的管辖范围内', { regionCode });
     const template = await templates.resolve(regionCode, 'inclusion');
     const screenings = (await settings.get<{ months: string[] }>('cycle.concentratedScreenings', regionCode)).value;
-    const cycle = monthlyCycle({ month, template, concentratedScreening: screenings.months.includes(month), calendars: await calendars.list() });
+    const cycle = monthlyCycle({
+      month,
+      template,
+      concentratedScreening: screenings.months.includes(month),
+      calendars: await calendars.list(),
+    });
     if (cycle.skipped) return { cycle, late: [], visibleToYou: [] };
     const items: CycleItem[] = [];
     for (const c of await casesRepo.roundCases(actor, month)) {
       if (!c.regionCode.startsWith(regionCode)) continue;
       for (const done of c.state.completed) {
         const step = c.state.template.steps[done.stepIndex];
-        if (step) items.push({ id: c.id, stepCode: step.code, completedOn: done.completedOn, regionCode: c.regionCode });
+        if (step)
+          items.push({ id: c.id, stepCode: step.code, completedOn: done.completedOn, regionCode: c.regionCode });
       }
       if (!c.outcome && c.currentStep) items.push({ id: c.id, stepCode: c.currentStep, regionCode: c.regionCode });
     }
     const report = lateItems(cycle, items, chinaDate(now().toISOString()));
-    return { cycle, late: report.items, byLevel: report.byLevel, visibleToYou: lateItemsVisibleTo(report, levelOf(actor)) };
+    return {
+      cycle,
+      late: report.items,
+      byLevel: report.byLevel,
+      visibleToYou: lateItemsVisibleTo(report, levelOf(actor)),
+    };
   },
 });

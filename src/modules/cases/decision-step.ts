@@ -53,17 +53,28 @@ export async function decideAtDecisionStep(
 
   if (c.kind === 'elimination' || notification === 'exit') {
     if (result.decision === 'keep_monitoring') {
-      throw new AppError('CASE_KEEP_MONITORING', `该户无劳动能力，落实兜底保障后不标注风险消除，继续监测：${summary(result)}`, { assessment: result });
+      throw new AppError(
+        'CASE_KEEP_MONITORING',
+        `该户无劳动能力，落实兜底保障后不标注风险消除，继续监测：${summary(result)}`,
+        { assessment: result },
+      );
     }
     if (result.decision === 'continue') {
-      throw new AppError('CASE_RISK_NOT_STABLE', `风险尚未稳定消除，应继续帮扶：${summary(result)}`, { assessment: result });
+      throw new AppError('CASE_RISK_NOT_STABLE', `风险尚未稳定消除，应继续帮扶：${summary(result)}`, {
+        assessment: result,
+      });
     }
     return base;
   }
 
   if (result.decision === 'no_risk' || result.decision === 'exclude') {
-    const why = result.decision === 'exclude' ? `属于不纳入情形（第${result.exclusions.join('、')}类）` : '未发现返贫致贫风险';
-    throw new AppError('CASE_NOT_ELIGIBLE', `研判结果为${why}，不能确定纳入；如不纳入，请作出“不予认定”决定并说明理由：${summary(result)}`, { assessment: result });
+    const why =
+      result.decision === 'exclude' ? `属于不纳入情形（第${result.exclusions.join('、')}类）` : '未发现返贫致贫风险';
+    throw new AppError(
+      'CASE_NOT_ELIGIBLE',
+      `研判结果为${why}，不能确定纳入；如不纳入，请作出“不予认定”决定并说明理由：${summary(result)}`,
+      { assessment: result },
+    );
   }
   if (result.decision === 'county_review' && (input.decision !== 'leading_group_approved' || !input.note?.trim())) {
     throw new AppError(
@@ -75,7 +86,16 @@ export async function decideAtDecisionStep(
   const suggested = result.category ?? 'marginal';
   const category = input.category ?? suggested;
   if (category !== suggested && !input.categoryReason?.trim()) {
-    throw new AppError('CASE_CATEGORY_REASON', `建议类别为${CATEGORY_LABELS[suggested]}，改为${CATEGORY_LABELS[category]}须说明理由`, { field: 'categoryReason' });
+    throw new AppError(
+      'CASE_CATEGORY_REASON',
+      `建议类别为${CATEGORY_LABELS[suggested]}，改为${CATEGORY_LABELS[category]}须说明理由`,
+      { field: 'categoryReason' },
+    );
   }
-  return { ...base, category, category_reason: category !== suggested ? input.categoryReason : null, risk_types: result.riskTypes };
+  return {
+    ...base,
+    category,
+    category_reason: category !== suggested ? input.categoryReason : null,
+    risk_types: result.riskTypes,
+  };
 }

@@ -9,7 +9,13 @@ export async function proceduresConfigRoutes(app: FastifyInstance, { casesModule
 
   app.get<{ Querystring: { region: string } }>(
     '/api/procedure-templates',
-    { schema: { tags: ['cases'], summary: '程序模板（内置、本地调整版本、正在使用）', querystring: { type: 'object', required: ['region'], properties: { region } } } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '程序模板（内置、本地调整版本、正在使用）',
+        querystring: { type: 'object', required: ['region'], properties: { region } },
+      },
+    },
     async (request) => templates.list(actorOf(request), request.query.region),
   );
 
@@ -19,10 +25,16 @@ export async function proceduresConfigRoutes(app: FastifyInstance, { casesModule
       schema: {
         tags: ['cases'],
         summary: '调整程序模板（新版本；只能从严）',
-        body: { type: 'object', required: ['regionCode', 'template'], additionalProperties: false, properties: { regionCode: region, template: { type: 'object' } } },
+        body: {
+          type: 'object',
+          required: ['regionCode', 'template'],
+          additionalProperties: false,
+          properties: { regionCode: region, template: { type: 'object' } },
+        },
       },
     },
-    async (request, reply) => reply.status(201).send(await templates.adapt(actorOf(request), request.body.regionCode, request.body.template)),
+    async (request, reply) =>
+      reply.status(201).send(await templates.adapt(actorOf(request), request.body.regionCode, request.body.template)),
   );
 
   app.put<{ Body: { regionCode: string; kind: 'inclusion' | 'elimination'; code: string } }>(
@@ -35,17 +47,31 @@ export async function proceduresConfigRoutes(app: FastifyInstance, { casesModule
           type: 'object',
           required: ['regionCode', 'kind', 'code'],
           additionalProperties: false,
-          properties: { regionCode: region, kind: { type: 'string', enum: ['inclusion', 'elimination'] }, code: { type: 'string', maxLength: 80 } },
+          properties: {
+            regionCode: region,
+            kind: { type: 'string', enum: ['inclusion', 'elimination'] },
+            code: { type: 'string', maxLength: 80 },
+          },
         },
       },
     },
-    async (request) => templates.choose(actorOf(request), request.body.regionCode, request.body.kind, request.body.code),
+    async (request) =>
+      templates.choose(actorOf(request), request.body.regionCode, request.body.kind, request.body.code),
   );
 
-  app.get('/api/calendars', { schema: { tags: ['cases'], summary: '法定节假日和调休安排（按年）' } }, async (request) => {
-    actorOf(request);
-    return (await calendars.list()).map((c) => ({ year: c.year, source: c.source, holidays: c.holidays.length, workdays: c.workdays.length }));
-  });
+  app.get(
+    '/api/calendars',
+    { schema: { tags: ['cases'], summary: '法定节假日和调休安排（按年）' } },
+    async (request) => {
+      actorOf(request);
+      return (await calendars.list()).map((c) => ({
+        year: c.year,
+        source: c.source,
+        holidays: c.holidays.length,
+        workdays: c.workdays.length,
+      }));
+    },
+  );
 
   app.post<{ Body: unknown }>(
     '/api/calendars',

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import {
   DEFAULT_ELIMINATION_TEMPLATE,
   DEFAULT_INCLUSION_TEMPLATE,
@@ -7,7 +8,6 @@ import {
   type ProcedureTemplate,
   validateTemplate,
 } from '../../domain/procedures/index.ts';
-import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { type Actor, requirePermission, requireScope } from '../auth/actor.ts';
@@ -17,13 +17,22 @@ type Q = Kysely<DB> | Transaction<DB>;
 
 const ancestry = (code: string) => [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
 const settingKey = (kind: ProcedureKind) => `procedures.${kind}`;
-const defaultCode = (kind: ProcedureKind) => (kind === 'inclusion' ? DEFAULT_INCLUSION_TEMPLATE : DEFAULT_ELIMINATION_TEMPLATE);
+const defaultCode = (kind: ProcedureKind) =>
+  kind === 'inclusion' ? DEFAULT_INCLUSION_TEMPLATE : DEFAULT_ELIMINATION_TEMPLATE;
 
 /**
  * Procedure templates per region (SPEC §8.1): a county picks a shipped template or adapts one; adaptations are
  * versioned rows and the nearest level's newest version is in force. Running cases keep their own snapshot.
  */
-export const templatesService = ({ db, settings, audit }: { db: Kysely<DB>; settings: RegionSettings; audit: Pick<AuditRepository, 'append'> }) => {
+export const templatesService = ({
+  db,
+  settings,
+  audit,
+}: {
+  db: Kysely<DB>;
+  settings: RegionSettings;
+  audit: Pick<AuditRepository, 'append'>;
+}) => {
   async function adapted(code: string, regionCode: string, q: Q): Promise<ProcedureTemplate | undefined> {
     const rows = await q
       .selectFrom('procedure_templates')
@@ -44,7 +53,8 @@ export const templatesService = ({ db, settings, audit }: { db: Kysely<DB>; sett
 
     /** The template in force for a region and kind. */
     async resolve(regionCode: string, kind: ProcedureKind, q: Q = db): Promise<ProcedureTemplate> {
-      const chosen = (await settings.get<{ code: string }>(settingKey(kind), regionCode, q)).value?.code ?? defaultCode(kind);
+      const chosen =
+        (await settings.get<{ code: string }>(settingKey(kind), regionCode, q)).value?.code ?? defaultCode(kind);
       const template = await byCode(chosen, regionCode, q);
       if (!template) throw new AppError('TEMPLATE_UNKNOWN', `程序模板不存在：${chosen}`);
       return template;
@@ -60,7 +70,10 @@ export const templatesService = ({ db, settings, audit }: { db: Kysely<DB>; sett
         .orderBy('set_at', 'desc')
         .execute();
       return {
-        inUse: { inclusion: await this.resolve(regionCode, 'inclusion'), elimination: await this.resolve(regionCode, 'elimination') },
+        inUse: {
+          inclusion: await this.resolve(regionCode, 'inclusion'),
+          elimination: await this.resolve(regionCode, 'elimination'),
+        },
         shipped,
         adaptations,
       };
@@ -71,7 +84,11 @@ export const templatesService = ({ db, settings, audit }: { db: Kysely<DB>; sett
       requirePermission(actor, 'settings.write');
       const template = await byCode(code, regionCode);
       if (!template || template.kind !== kind) {
-        throw new AppError('TEMPLATE_UNKNOWN', `没有可用于${kind === 'inclusion' ? '识别纳入' : '风险消除'}的程序模板：${code}`, { field: 'code' });
+        throw new AppError(
+          'TEMPLATE_UNKNOWN',
+          `没有可用于${kind === 'inclusion' ? '识别纳入' : '风险消除'}的程序模板：${code}`,
+          { field: 'code' },
+        );
       }
       await settings.set(actor, settingKey(kind), regionCode, { code });
       return template;
@@ -85,19 +102,39 @@ export const templatesService = ({ db, settings, audit }: { db: Kysely<DB>; sett
       const parent = typeof code === 'string' ? await byCode(code, regionCode) : undefined;
       const v = validateTemplate(body, parent);
       if (!v.ok) {
-        throw new AppError('TEMPLATE_INVALID', `程序模板有误：${v.errors.map((e) => e.message).join('；')}`, { errors: v.errors });
+        throw new AppError('TEMPLATE_INVALID', `程序模板有误：${v.errors.map((e) => e.message).join('；')}`, {
+          errors: v.errors,
+        });
       }
       const t = v.value;
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('procedure_templates')
-          .values({ region_code: regionCode, code: t.code, version: t.version, kind: t.kind, body: JSON.stringify(t), set_by: actor.username })
+          .values({
+            region_code: regionCode,
+            code: t.code,
+            version: t.version,
+            kind: t.kind,
+            body: JSON.stringify(t),
+            set_by: actor.username,
+          })
           .execute()
           .catch((err: { code?: string }) => {
-            if (err.code === '23505') throw new AppError('TEMPLATE_VERSION_EXISTS', `模板 ${t.code} 第${t.version}版已存在，请提高版本号`);
+            if (err.code === '23505')
+              throw new AppError('TEMPLATE_VERSION_EXISTS', `模板 ${t.code} 第${t.version}版已存在，请提高版本号`);
             throw err;
           });
-        await audit.append(actor, { action: 'template.adapt', entity: 'procedure_template', entityId: `${t.code}@${t.version}`, regionCode, after: t }, trx);
+        await audit.append(
+          actor,
+          {
+            action: 'template.adapt',
+            entity: 'procedure_template',
+            entityId: `${t.code}@${t.version}`,
+            regionCode,
+            after: t,
+          },
+          trx,
+        );
       });
       return t;
     },

@@ -4,7 +4,10 @@ import type { DeclarationInput, DeclarationsService } from './declarations.servi
 const RISK_TYPES = ['income', 'education', 'medical', 'housing', 'water', 'industry_employment', 'other'];
 
 /** Public self-declaration (no account) and its status page, rate-limited (SPEC §6 channel 1). */
-export async function declarationsRoutes(app: FastifyInstance, { declarations }: { declarations: DeclarationsService }) {
+export async function declarationsRoutes(
+  app: FastifyInstance,
+  { declarations }: { declarations: DeclarationsService },
+) {
   app.post<{ Body: DeclarationInput }>(
     '/api/declarations',
     {
@@ -14,7 +17,8 @@ export async function declarationsRoutes(app: FastifyInstance, { declarations }:
         rateLimit: {
           max: (request) => (request.cookies.sx_session ? 60 : 10),
           timeWindow: '1 minute',
-          keyGenerator: (request) => (request.cookies.sx_session ? `s:${request.cookies.sx_session}` : `ip:${request.ip}`),
+          keyGenerator: (request) =>
+            request.cookies.sx_session ? `s:${request.cookies.sx_session}` : `ip:${request.ip}`,
         },
       },
       schema: {
@@ -52,7 +56,10 @@ export async function declarationsRoutes(app: FastifyInstance, { declarations }:
         querystring: {
           type: 'object',
           required: ['code', 'phone'],
-          properties: { code: { type: 'string', minLength: 4, maxLength: 20 }, phone: { type: 'string', minLength: 1, maxLength: 20 } },
+          properties: {
+            code: { type: 'string', minLength: 4, maxLength: 20 },
+            phone: { type: 'string', minLength: 1, maxLength: 20 },
+          },
         },
       },
     },

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import { maskIdNumber } from '../../domain/id-number.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { type Actor, SYSTEM_ACTOR, requireScope } from '../auth/actor.ts';
+import { type Actor, requireScope, SYSTEM_ACTOR } from '../auth/actor.ts';
 import type { CluesService } from '../clues/clues.service.ts';
 import { RESULT_LABELS } from '../clues/clues.service.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
@@ -52,16 +52,24 @@ export const declarationsService = ({
   clues,
   regionsRepo,
   now = () => new Date(),
-}: { db: Kysely<DB>; cipher: PiiCipher; clues: Pick<CluesService, 'record'>; regionsRepo: Pick<RegionsRepository, 'findByCode'>; now?: () => Date }) => ({
+}: {
+  db: Kysely<DB>;
+  cipher: PiiCipher;
+  clues: Pick<CluesService, 'record'>;
+  regionsRepo: Pick<RegionsRepository, 'findByCode'>;
+  now?: () => Date;
+}) => ({
   async declare(input: DeclarationInput, onBehalfOf?: Actor) {
     const phone = normalizePhone(input.phone);
     if (!/^1\d{10}$/.test(phone)) throw new AppError('VALIDATION', '请填写11位手机号码', { field: 'phone' });
     const village = await regionsRepo.findByCode(input.villageCode);
-    if (!village || village.level !== 5) throw new AppError('REGION_UNKNOWN', '请选择所在的村（社区）', { field: 'villageCode' });
+    if (village?.level !== 5) throw new AppError('REGION_UNKNOWN', '请选择所在的村（社区）', { field: 'villageCode' });
     if (onBehalfOf) {
       requireScope(onBehalfOf, village.code);
       if (!input.signatureConfirmed) {
-        throw new AppError('VALIDATION', '代为申报须有农户本人签字确认（signatureConfirmed）', { field: 'signatureConfirmed' });
+        throw new AppError('VALIDATION', '代为申报须有农户本人签字确认（signatureConfirmed）', {
+          field: 'signatureConfirmed',
+        });
       }
     }
     const unknown = input.hardship.filter((h) => !HARDSHIP_LABELS[h]);
@@ -105,7 +113,10 @@ export const declarationsService = ({
           clue_id: clue.id,
         })
         .execute();
-      return { trackingCode: code, message: `申报已提交，查询码 ${code}。村里将在核实后与您联系，请凭查询码和手机号查看办理进度。` };
+      return {
+        trackingCode: code,
+        message: `申报已提交，查询码 ${code}。村里将在核实后与您联系，请凭查询码和手机号查看办理进度。`,
+      };
     });
   },
 
@@ -115,7 +126,16 @@ export const declarationsService = ({
       .selectFrom('declarations as d')
       .innerJoin('clues as c', 'c.id', 'd.clue_id')
       .innerJoin('regions as v', 'v.code', 'd.region_code')
-      .select(['d.tracking_code as trackingCode', 'd.phone_hash as phoneHash', 'd.created_at as submittedAt', 'v.name as village', 'c.status', 'c.result', 'c.case_id as caseId', 'c.household_id as householdId'])
+      .select([
+        'd.tracking_code as trackingCode',
+        'd.phone_hash as phoneHash',
+        'd.created_at as submittedAt',
+        'v.name as village',
+        'c.status',
+        'c.result',
+        'c.case_id as caseId',
+        'c.household_id as householdId',
+      ])
       .where('d.tracking_code', '=', trackingCode.trim().toUpperCase())
       .executeTakeFirst();
     if (!d || d.phoneHash !== cipher.hash(`phone:${normalizePhone(phone)}`)) {
@@ -124,7 +144,11 @@ export const declarationsService = ({
     let notifications: { kind: string; outcome: string; text: string; issuedOn: string }[] = [];
     let caseState: { status: string; outcome: string | null; currentStep: string | null } | undefined;
     const caseRow = d.caseId
-      ? await db.selectFrom('cases').select(['id', 'status', 'outcome', 'current_step as currentStep']).where('id', '=', d.caseId).executeTakeFirst()
+      ? await db
+          .selectFrom('cases')
+          .select(['id', 'status', 'outcome', 'current_step as currentStep'])
+          .where('id', '=', d.caseId)
+          .executeTakeFirst()
       : undefined;
     if (caseRow) {
       caseState = caseRow;
@@ -143,7 +167,14 @@ export const declarationsService = ({
       : d.status === 'closed'
         ? `已核实：${RESULT_LABELS[d.result as keyof typeof RESULT_LABELS] ?? ''}`
         : '已受理，等待村里入户核实';
-    return { trackingCode: d.trackingCode, village: d.village, submittedAt: d.submittedAt, stage, case: caseState ?? null, notifications };
+    return {
+      trackingCode: d.trackingCode,
+      village: d.village,
+      submittedAt: d.submittedAt,
+      stage,
+      case: caseState ?? null,
+      notifications,
+    };
   },
 });
 

@@ -42,7 +42,12 @@ export async function regionsRoutes(app: FastifyInstance, { regions }: Pick<Serv
         tags: ['regions'],
         summary: '下级区划（公开，用于农户自主申报选择村）',
         params: { type: 'object', properties: { code: { type: 'string', pattern: '^[0-9]{2,12}$' } } },
-        response: { 200: { type: 'object', properties: { region: regionSchema, children: { type: 'array', items: regionSchema } } } },
+        response: {
+          200: {
+            type: 'object',
+            properties: { region: regionSchema, children: { type: 'array', items: regionSchema } },
+          },
+        },
       },
     },
     async (request) => regions.children({ ...SYSTEM_ACTOR, username: 'public' }, request.params.code),
