@@ -3,20 +3,22 @@ import { createAssistance, startEliminationCase } from './modules/assistance/ass
 import { auditRepository } from './modules/audit/audit.repository.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { caseFilesService } from './modules/cases/case-files.service.ts';
+import { createCasesModule } from './modules/cases/cases.module.ts';
+import { casesRepository } from './modules/cases/cases.repository.ts';
+import { createCleaning } from './modules/cleaning/cleaning.module.ts';
 import { cluesRepository } from './modules/clues/clues.repository.ts';
 import { cluesService } from './modules/clues/clues.service.ts';
 import { declarationsService } from './modules/declarations/declarations.service.ts';
 import { createFeeds } from './modules/feeds/feeds.module.ts';
-import { caseFilesService } from './modules/cases/case-files.service.ts';
-import { casesRepository } from './modules/cases/cases.repository.ts';
-import { createCasesModule } from './modules/cases/cases.module.ts';
+import { createRegionalRisk } from './modules/regional-risk/regional-risk.module.ts';
 import { regionsRepository } from './modules/regions/regions.repository.ts';
 import { regionsService } from './modules/regions/regions.service.ts';
 import { registryRepository } from './modules/registry/registry.repository.ts';
 import { registryService } from './modules/registry/registry.service.ts';
+import { createScreening } from './modules/screening/screening.module.ts';
 import { linesRepository } from './modules/settings/lines.repository.ts';
 import { linesService } from './modules/settings/lines.service.ts';
-import { createScreening } from './modules/screening/screening.module.ts';
 import { regionSettings } from './modules/settings/region-settings.ts';
 
 /** Builds each module's service from its own narrow dependencies (STYLE: factories, no god service). */
@@ -35,10 +37,38 @@ export function createServices(ctx: AppContext) {
   const casesModule = createCasesModule({ db, registryRepo, lines, settings, clues, audit, cipher: ctx.cipher, now });
   const caseFiles = caseFilesService({ db, casesRepo: casesRepository(db), settings, audit });
   const declarations = declarationsService({ db, cipher: ctx.cipher, clues, regionsRepo, now });
-  const assistance = createAssistance({ db, audit, registryRepo, regionsRepo, settings, lines, now, startElimination: startEliminationCase({ cases: casesModule.cases, clues }) });
+  const assistance = createAssistance({
+    db,
+    audit,
+    registryRepo,
+    regionsRepo,
+    settings,
+    lines,
+    now,
+    startElimination: startEliminationCase({ cases: casesModule.cases, clues }),
+  });
   const screening = createScreening({ db, regionsRepo, settings, audit, now });
   const feeds = createFeeds({ db, regionsRepo, audit, cipher: ctx.cipher, screening });
-  return { screening, feeds, assistance, audit, regions, auth, registry, lines, settings, clues, casesModule, caseFiles, assessments: casesModule.assessments, declarations };
+  const cleaning = createCleaning({ db, audit, cipher: ctx.cipher, now });
+  const regionalRisk = createRegionalRisk({ db, regionsRepo, settings, audit, now });
+  return {
+    screening,
+    feeds,
+    cleaning,
+    regionalRisk,
+    assistance,
+    audit,
+    regions,
+    auth,
+    registry,
+    lines,
+    settings,
+    clues,
+    casesModule,
+    caseFiles,
+    assessments: casesModule.assessments,
+    declarations,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

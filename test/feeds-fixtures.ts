@@ -35,16 +35,26 @@ export interface KnownHousehold {
   child: { name: string; idNumber: string };
 }
 
-/** A household of three in `village` whose members' plain ID numbers the test keeps. */
+let households = 0;
+const SURNAMES = ['赵', '孙', '周', '吴', '郑', '冯', '陈', '褚', '卫', '蒋', '沈', '韩', '杨', '朱', '秦', '尤'];
+const GIVEN = ['大', '永', '建', '国', '春', '秋', '文', '明', '德', '志', '海', '云', '金', '玉', '长', '福'];
+
+/** A household of three in `village` whose members' plain ID numbers the test keeps; names differ per household. */
 export async function knownHousehold(
   t: TestApp,
   village: string,
   incomes?: { year: number; wage: number }[],
   people: Partial<Record<'head' | 'spouse' | 'child', { name: string; idNumber: string }>> = {},
 ) {
-  const head = people.head ?? { name: '赵大山', idNumber: makeIdNumber('19700101', 'male') };
-  const spouse = people.spouse ?? { name: '钱小花', idNumber: makeIdNumber('19720202', 'female') };
-  const child = people.child ?? { name: '赵小山', idNumber: makeIdNumber('20130303', 'male') };
+  const n = ++households;
+  const surname = SURNAMES[n % SURNAMES.length] as string;
+  const given = GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length] as string;
+  const head = people.head ?? { name: `${surname}${given}山`, idNumber: makeIdNumber('19700101', 'male') };
+  const spouse = people.spouse ?? {
+    name: `${SURNAMES[(n + 7) % SURNAMES.length]}${given}花`,
+    idNumber: makeIdNumber('19720202', 'female'),
+  };
+  const child = people.child ?? { name: `${surname}小${given}`, idNumber: makeIdNumber('20130303', 'male') };
   const payload = householdPayload(village, {
     members: [
       { ...head, relation: 'head', labor: 'full' },

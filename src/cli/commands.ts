@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { registerMigrateCommand } from '../db/migrate.cli.ts';
 import { registerAssessCommand } from '../modules/assessment/assessment.cli.ts';
-import { registerGenerateCommand } from '../modules/generator/generator.cli.ts';
-import { registerFeedsCommands } from '../modules/feeds/feeds.cli.ts';
-import { registerScreenCommand } from '../modules/screening/screening.cli.ts';
 import { registerUserCommands } from '../modules/auth/auth.cli.ts';
+import { registerCleanCommand } from '../modules/cleaning/cleaning.cli.ts';
+import { registerFeedsCommands } from '../modules/feeds/feeds.cli.ts';
+import { registerGenerateCommand } from '../modules/generator/generator.cli.ts';
 import { registerRegionsCommands } from '../modules/regions/regions.cli.ts';
+import { registerScreenCommand } from '../modules/screening/screening.cli.ts';
 import { registerLinesCommands } from '../modules/settings/settings.cli.ts';
 import { registerServeCommand } from '../server/serve.ts';
 
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerGenerateCommand(program);
   registerFeedsCommands(program);
   registerScreenCommand(program);
+  registerCleanCommand(program);
 }

@@ -53,6 +53,8 @@ export async function buildApp(
         { name: 'assessment', description: '识别与风险消除研判' },
         { name: 'feeds', description: '部门数据：模板与导入' },
         { name: 'screening', description: '部门筛查预警规则、运行与数据质量' },
+        { name: 'cleaning', description: '数据清洗' },
+        { name: 'regional-risk', description: '区域性、规模性返贫风险' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sx_session' } } },
       security: [{ session: [] }],
@@ -64,7 +66,13 @@ export async function buildApp(
   installErrorHandler(app, { spaFallback });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? '(static)', status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: request.actor?.username },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? '(static)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        user: request.actor?.username,
+      },
       'request',
     );
   });

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
+import { householdAssessmentRoutes } from '../modules/assessment/household-assessment.routes.ts';
 import { assistanceRoutes } from '../modules/assistance/assistance.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
-import { cluesRoutes } from '../modules/clues/clues.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
+import { proceduresConfigRoutes } from '../modules/cases/procedures-config.routes.ts';
+import { cleaningRoutes } from '../modules/cleaning/cleaning.routes.ts';
+import { cluesRoutes } from '../modules/clues/clues.routes.ts';
 import { declarationsRoutes } from '../modules/declarations/declarations.routes.ts';
 import { feedsRoutes } from '../modules/feeds/feeds.routes.ts';
-import { proceduresConfigRoutes } from '../modules/cases/procedures-config.routes.ts';
-import { householdAssessmentRoutes } from '../modules/assessment/household-assessment.routes.ts';
+import { regionalRiskRoutes } from '../modules/regional-risk/regional-risk.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
 import { screeningRoutes } from '../modules/screening/screening.routes.ts';
@@ -34,5 +36,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await assistanceRoutes(app, services);
   await feedsRoutes(app, services);
   await screeningRoutes(app, services);
+  await cleaningRoutes(app, services);
+  await regionalRiskRoutes(app, services);
   await auditRoutes(app, services);
 }
