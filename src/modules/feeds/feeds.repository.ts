@@ -153,8 +153,8 @@ export const feedsRepository = (db: Kysely<DB>) => ({
   },
 
   /** Planner statistics of the records table, refreshed as a bulk import grows it (PGlite has no autovacuum). */
-  async analyze() {
-    await sql`ANALYZE feed_records`.execute(db);
+  async analyze(q: Q = db) {
+    await sql`ANALYZE feed_records`.execute(q);
   },
 
   async finish(id: string, status: 'loaded' | 'failed', error: string | null, q: Q = db) {

@@ -170,6 +170,10 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
     const bad = checked.flatMap((r) => (r.ok ? [] : [storedBadRow(deps.cipher, r)]));
     await deps.db.transaction().execute(async (trx) => {
       const inserted = await deps.feedsRepo.insertRecords(target, batchNo, good, trx);
+      // Statistics follow the table's growth (batches 1, 2, 4, 8 … of a thousand rows or more) before this batch is
+      // screened: the first batch of a record kind the statistics have never seen would otherwise be planned as if
+      // it were empty. ANALYZE in the transaction counts its own new rows; one record arriving does not pay for it.
+      if (inserted >= 1000 && (batchNo & (batchNo - 1)) === 0) await deps.feedsRepo.analyze(trx);
       await deps.feedsRepo.insertErrors(imp.id, batchNo, bad, trx);
       const screened =
         inserted > 0
@@ -197,8 +201,6 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
         trx,
       );
     });
-    // Statistics follow the table's growth (after batches 1, 2, 4, 8 …) so later batches get sound plans.
-    if ((batchNo & (batchNo - 1)) === 0) await deps.feedsRepo.analyze();
     progress();
   };
 
