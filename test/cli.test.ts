@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const bin = path.resolve('bin/shouxian.js');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sx-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', SHOUXIAN_DATA_KEY: '', LOG_LEVEL: 'warn' };
 
 async function shouxian(...args: string[]) {
   try {
