@@ -19,8 +19,14 @@ function newest(dir) {
 
 if (!fs.existsSync(path.join(root, 'web/index.html'))) process.exit(0);
 if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(path.join(root, 'web'))) process.exit(0);
+const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+if (!fs.existsSync(vite)) {
+  // A production install without devDependencies: serve the API; the interface needs `npm run build:web` once.
+  process.stderr.write('未安装构建工具（vite），跳过网页界面构建；请在安装了开发依赖的环境中执行 npm run build:web\n');
+  process.exit(0);
+}
 process.stdout.write('正在构建网页界面（web/dist）…\n');
-execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+execFileSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
   cwd: root,
   stdio: 'inherit',
 });
