@@ -182,7 +182,7 @@ try {
 
   const mismatches = reference
     ? run.perRule
-        .filter((p) => reference?.perRule[p.code]?.hits !== p.hits)
+        .filter((p) => p.code in (reference?.perRule ?? {}) && reference?.perRule[p.code]?.hits !== p.hits)
         .map((p) => `${p.code}: ${p.hits} vs ${reference?.perRule[p.code]?.hits}`)
     : [];
   if (mismatches.length) log(`hit counts differ from DuckDB: ${mismatches.join('; ')}`);

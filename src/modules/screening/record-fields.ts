@@ -30,17 +30,18 @@ const KIND_OF: Record<FeedColumnType, FieldKind> = {
   boolean: 'boolean',
 };
 
+/** Registry fields, read from the matched relation `m` (see screen-scope.ts `matched`). */
 const REGISTRY_FIELDS: Record<string, { expr: RawBuilder<unknown>; kind: FieldKind }> = {
-  'person.health': { expr: sql`p.health`, kind: 'text' },
-  'person.status': { expr: sql`p.status`, kind: 'text' },
-  'person.relation': { expr: sql`p.relation`, kind: 'text' },
-  'person.labor': { expr: sql`p.labor`, kind: 'text' },
-  'person.employment': { expr: sql`p.employment`, kind: 'text' },
-  'person.education': { expr: sql`p.education`, kind: 'text' },
-  'person.disability_level': { expr: sql`p.disability_level`, kind: 'number' },
-  'household.monitoring_status': { expr: sql`h.monitoring_status`, kind: 'text' },
-  'household.backstop': { expr: sql`h.backstop`, kind: 'text' },
-  'household.lifted_out': { expr: sql`h.lifted_out`, kind: 'boolean' },
+  'person.health': { expr: sql`m.health`, kind: 'text' },
+  'person.status': { expr: sql`m.status`, kind: 'text' },
+  'person.relation': { expr: sql`m.relation`, kind: 'text' },
+  'person.labor': { expr: sql`m.labor`, kind: 'text' },
+  'person.employment': { expr: sql`m.employment`, kind: 'text' },
+  'person.education': { expr: sql`m.education`, kind: 'text' },
+  'person.disability_level': { expr: sql`m.disability_level`, kind: 'number' },
+  'household.monitoring_status': { expr: sql`m.monitoring_status`, kind: 'text' },
+  'household.backstop': { expr: sql`m.backstop`, kind: 'text' },
+  'household.lifted_out': { expr: sql`m.lifted_out`, kind: 'boolean' },
 };
 
 export const REGISTRY_FIELD_NAMES = Object.keys(REGISTRY_FIELDS);

@@ -34,18 +34,59 @@ export interface CompiledRule {
 
 export const likePrefix = (region: string) => `${region.replace(/[%_\\]/g, '')}%`;
 
-/** `r.department = … AND r.record_kind = …` plus the batch when the scope is one. */
-export function recordFilter(input: CompileInput, alias = 'r'): RawBuilder<boolean> {
-  const r = sql.ref(alias);
-  const base = sql<boolean>`${r}.department = ${input.rule.department} AND ${r}.record_kind = ${input.rule.recordKind}`;
-  const b = input.scope.batch;
-  if (!b) return base;
-  return sql<boolean>`${base} AND ${r}.import_id = ${b.importId} AND ${r}.batch_no = ${b.batchNo}`;
+/** The temporary table a routine run matches records to persons in, once for all rules (see run-rules.ts). */
+export const MATCHES_TABLE = 'screening_matches';
+
+/**
+ * Department records joined to the persons (by the keyed ID hash) and households of the scope's region, with the
+ * registry fields rules may test. `where` narrows the records.
+ */
+export function matchesQuery(region: string, where: RawBuilder<boolean> = sql<boolean>`true`): RawBuilder<unknown> {
+  return sql`SELECT r.id AS record_id, r.department, r.record_kind, p.id AS person_id, p.household_id,
+      h.region_code AS household_region, h.monitoring_status, h.backstop, h.lifted_out,
+      p.health, p.status, p.relation, p.labor, p.employment, p.education, p.disability_level
+    FROM feed_records r
+    JOIN persons p ON p.id_number_hash = r.id_number_hash
+    JOIN households h ON h.id = p.household_id
+    WHERE p.region_code LIKE ${likePrefix(region)} AND ${where}`;
 }
 
-/** Persons of the scope's region (the registry side of every match). */
-export function personInScope(input: CompileInput, alias = 'p'): RawBuilder<boolean> {
-  return sql<boolean>`${sql.ref(alias)}.region_code LIKE ${likePrefix(input.scope.region)}`;
+/** `<alias>.department = … AND <alias>.record_kind = …` of the rule. */
+export const kindFilter = (input: CompileInput, alias = 'r') => kindOf(input, alias);
+
+const kindOf = (input: CompileInput, alias: string) =>
+  sql<boolean>`${sql.ref(alias)}.department = ${input.rule.department} AND ${sql.ref(alias)}.record_kind = ${input.rule.recordKind}`;
+
+/**
+ * The matched records of the rule's kind, as a relation `m`. A routine run reads the run's matches table. In real
+ * time, record rules read the batch's own records and household aggregates read every record of the households that
+ * have a person in the batch (their totals may have changed). ARRAY(…) is evaluated once and then used as an index
+ * condition, so the plan stays a few index lookups per batch row whatever the (stale) statistics say.
+ */
+export function matched(input: CompileInput, aggregate = false): RawBuilder<unknown> {
+  const b = input.scope.batch;
+  if (!b) return sql`(SELECT * FROM ${sql.table(MATCHES_TABLE)} mt WHERE ${kindOf(input, 'mt')})`;
+  if (!aggregate) {
+    return sql`(${matchesQuery(
+      input.scope.region,
+      sql<boolean>`${kindOf(input, 'r')} AND r.import_id = ${b.importId}
+      AND r.batch_no = ${b.batchNo}`,
+    )})`;
+  }
+  return sql`(${matchesQuery(
+    input.scope.region,
+    sql<boolean>`${kindOf(input, 'r')} AND p.household_id = ANY (ARRAY(SELECT DISTINCT bp.household_id
+      FROM feed_records br JOIN persons bp ON bp.id_number_hash = br.id_number_hash
+      WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo}))`,
+  )})`;
+}
+
+/** `r.department = … AND r.record_kind = …` plus the batch when the scope is one. */
+export function recordFilter(input: CompileInput, alias = 'r'): RawBuilder<boolean> {
+  const b = input.scope.batch;
+  if (!b) return kindOf(input, alias);
+  return sql<boolean>`${kindOf(input, alias)} AND ${sql.ref(alias)}.import_id = ${b.importId}
+    AND ${sql.ref(alias)}.batch_no = ${b.batchNo}`;
 }
 
 /** Records of the scope's region for the unmatched (data-quality) side of a full run; the batch scope is exact. */
@@ -54,42 +95,31 @@ export function recordInScope(input: CompileInput, alias = 'r'): RawBuilder<bool
   return sql<boolean>`${sql.ref(alias)}.region_code LIKE ${likePrefix(input.scope.region)}`;
 }
 
-/** No person with this ID hash in the scope's region. */
+/** No person with this ID hash in the scope's region (a routine run asks its matches table). */
 export function noPersonInScope(input: CompileInput, alias = 'r'): RawBuilder<boolean> {
-  return sql<boolean>`NOT EXISTS (SELECT 1 FROM persons q WHERE q.id_number_hash = ${sql.ref(alias)}.id_number_hash
+  const r = sql.ref(alias);
+  if (!input.scope.batch) {
+    return sql<boolean>`NOT EXISTS (SELECT 1 FROM ${sql.table(MATCHES_TABLE)} q WHERE q.record_id = ${r}.id)`;
+  }
+  return sql<boolean>`NOT EXISTS (SELECT 1 FROM persons q WHERE q.id_number_hash = ${r}.id_number_hash
     AND q.region_code LIKE ${likePrefix(input.scope.region)})`;
 }
 
 /**
- * For household aggregates in a batch scope: the households that have a person in the batch (their totals may have
- * changed); `true` for a full run.
+ * For per-person aggregates of unmatched records: in real time the records of the people in the batch, from every
+ * batch of the region (a person's total spans files); a routine run takes the records of the region.
  */
-export function householdsOfBatch(input: CompileInput, householdColumn: RawBuilder<unknown>): RawBuilder<boolean> {
+export function aggregateRecords(input: CompileInput, alias = 'r'): RawBuilder<boolean> {
+  const r = sql.ref(alias);
+  const base = sql<boolean>`${kindOf(input, alias)} AND ${r}.region_code LIKE ${likePrefix(input.scope.region)}`;
   const b = input.scope.batch;
-  if (!b) return sql<boolean>`true`;
-  // ARRAY(…) is evaluated once, then used as an index condition: the plan stays a few index lookups per batch row
-  // whatever the (often stale, right after a bulk load) statistics say.
-  return sql<boolean>`${householdColumn} = ANY (ARRAY(SELECT DISTINCT bp.household_id FROM feed_records br
-    JOIN persons bp ON bp.id_number_hash = br.id_number_hash
-    WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo}))`;
+  if (!b) return base;
+  return sql<boolean>`${base} AND ${r}.id_number_hash = ANY (ARRAY(SELECT DISTINCT br.id_number_hash FROM feed_records br
+    WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo} AND br.id_number_hash IS NOT NULL))`;
 }
 
 /** '姓名（621124********1234）' of a record for findings. */
 export function whoSql(alias = 'r'): RawBuilder<string> {
   const r = sql.ref(alias);
   return sql<string>`coalesce(${r}.data ->> 'name', '') || coalesce('（' || ${r}.id_number_masked || '）', '')`;
-}
-
-/**
- * For per-person aggregates in a batch scope: the records of the people in the batch, from every batch of the
- * region (a person's total spans files); a full run takes the records of the region.
- */
-export function aggregateRecords(input: CompileInput, alias = 'r'): RawBuilder<boolean> {
-  const r = sql.ref(alias);
-  const base = sql<boolean>`${r}.department = ${input.rule.department} AND ${r}.record_kind = ${input.rule.recordKind}
-    AND ${r}.region_code LIKE ${likePrefix(input.scope.region)}`;
-  const b = input.scope.batch;
-  if (!b) return base;
-  return sql<boolean>`${base} AND ${r}.id_number_hash = ANY (ARRAY(SELECT DISTINCT br.id_number_hash FROM feed_records br
-    WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo} AND br.id_number_hash IS NOT NULL))`;
 }

@@ -6,9 +6,9 @@ import {
   aggregateRecords,
   type CompiledRule,
   type CompileInput,
-  householdsOfBatch,
+  kindFilter,
+  matched,
   noPersonInScope,
-  personInScope,
 } from '../screen-scope.ts';
 
 /**
@@ -21,42 +21,36 @@ export function compilePerCapita(input: CompileInput): CompiledRule {
   const c = rule.condition as PerCapitaCondition;
   const amount = fieldRef(rule.department, rule.recordKind, c.amountField).expr;
   const when = fieldRef(rule.department, rule.recordKind, c.dateField).expr;
-  const onHousehold = thresholdSql(input.settings, sql`h.region_code`);
-  const latest = sql`SELECT r.id, r.id_number_hash, r.region_code, r.id_number_masked, r.data ->> 'name' AS name,
-      ${amount} AS amount, rank() OVER (PARTITION BY r.id_number_hash ORDER BY ${when} DESC NULLS LAST) AS pos
-    FROM feed_records r`;
+  const onHousehold = thresholdSql(input.settings, sql`a.household_region`);
 
-  // The members of the households in scope (of the batch's households in real time, as an index condition).
-  const inScope = sql`SELECT p.id_number_hash FROM persons p
-    WHERE ${personInScope(input)} AND ${householdsOfBatch(input, sql`p.household_id`)}`;
-  const members = input.scope.batch
-    ? sql`r.id_number_hash = ANY (ARRAY(${inScope}))`
-    : sql`r.id_number_hash IN (${inScope})`;
   const candidates = sql`WITH latest AS (
-      ${latest}
-      WHERE r.department = ${rule.department} AND r.record_kind = ${rule.recordKind}
-        AND ${members}
+      SELECT *, rank() OVER (PARTITION BY person_id ORDER BY asof DESC NULLS LAST) AS pos
+      FROM (SELECT m.person_id, m.household_id, m.household_region, m.monitoring_status, r.id, ${amount} AS amount,
+          ${when} AS asof
+        FROM ${matched(input, true)} m JOIN feed_records r ON r.id = m.record_id AND ${kindFilter(input)} OFFSET 0) x
     ), agg AS (
-      SELECT p.household_id, sum(l.amount) AS total, max(l.id) AS last_record
-      FROM latest l JOIN persons p ON p.id_number_hash = l.id_number_hash
-      WHERE l.pos = 1
-      GROUP BY p.household_id
+      SELECT household_id, min(household_region) AS household_region,
+        bool_or(monitoring_status = 'monitored') AS monitored, sum(amount) AS total, max(id) AS last_record
+      FROM latest WHERE pos = 1
+      GROUP BY household_id
     )
     SELECT 'h' || a.household_id || ':' || a.last_record AS fact_hash, a.last_record AS record_id,
-      h.id AS household_id, NULL::uuid AS person_id, h.region_code,
-      h.monitoring_status = 'monitored' AS monitored, '' AS clue_subject,
-      jsonb_build_object('rule', ${rule.code}::text, 'totalFen', a.total, 'members', m.members) AS facts,
-      ${rule.finding}::text || '：家庭合计' || to_char(a.total / 100.0, 'FM999999990.00') || '元，共同生活成员' || m.members
-        || '人，人均' || to_char(a.total / 100.0 / greatest(m.members, 1), 'FM999999990.00') || '元' AS finding
+      a.household_id, NULL::uuid AS person_id, a.household_region AS region_code, a.monitored, '' AS clue_subject,
+      jsonb_build_object('rule', ${rule.code}::text, 'totalFen', a.total, 'members', mb.members) AS facts,
+      ${rule.finding}::text || '：家庭合计' || to_char(a.total / 100.0, 'FM999999990.00') || '元，共同生活成员'
+        || mb.members || '人，人均' || to_char(a.total / 100.0 / greatest(mb.members, 1), 'FM999999990.00') || '元'
+        AS finding
     FROM agg a
-    JOIN households h ON h.id = a.household_id
-    CROSS JOIN LATERAL (SELECT count(*) AS members FROM persons q WHERE q.household_id = h.id AND q.status = 'normal') m
+    CROSS JOIN LATERAL (SELECT count(*) AS members FROM persons q
+      WHERE q.household_id = a.household_id AND q.status = 'normal') mb
     WHERE ${onHousehold.enabled()}
-      AND a.total >= ${onHousehold.threshold('perCapitaYuan', 100)} * greatest(m.members, 1)`;
+      AND a.total >= ${onHousehold.threshold('perCapitaYuan', 100)} * greatest(mb.members, 1)`;
 
   const onRecord = thresholdSql(input.settings, sql`l.region_code`);
   const unmatched = sql`WITH latest AS (
-      ${latest}
+      SELECT r.id, r.id_number_hash, r.region_code, r.id_number_masked, r.data ->> 'name' AS name,
+        ${amount} AS amount, rank() OVER (PARTITION BY r.id_number_hash ORDER BY ${when} DESC NULLS LAST) AS pos
+      FROM feed_records r
       WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL AND ${noPersonInScope(input)}
     )
     SELECT max(l.id) AS record_id, min(l.region_code) AS region_code, min(l.name) AS name,

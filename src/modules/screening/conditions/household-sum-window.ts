@@ -6,10 +6,10 @@ import {
   aggregateRecords,
   type CompiledRule,
   type CompileInput,
-  householdsOfBatch,
+  kindFilter,
+  likePrefix,
+  matched,
   noPersonInScope,
-  personInScope,
-  recordFilter,
 } from '../screen-scope.ts';
 
 /**
@@ -23,33 +23,46 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
   const c = rule.condition as SumWindowCondition;
   const amount = fieldRef(rule.department, rule.recordKind, c.amountField).expr;
   const when = fieldRef(rule.department, rule.recordKind, c.dateField).expr;
-  const onPerson = thresholdSql(input.settings, sql`p.region_code`);
-  const onHousehold = thresholdSql(input.settings, sql`h.region_code`);
-  const window = (t: typeof onPerson) =>
+  const onMatch = thresholdSql(input.settings, sql`m.household_region`);
+  const onHousehold = thresholdSql(input.settings, sql`a.household_region`);
+  const window = (t: typeof onMatch) =>
     sql`${when} > ${asOf}::date - make_interval(months => ${t.threshold('months')}::int) AND ${when} <= ${asOf}::date`;
   const year = Number(asOf.slice(0, 4));
 
+  // Latest income year up to the as-of year: per household by index in real time (a few households), in one pass
+  // over the region's incomes in a routine run.
+  const income = input.scope.batch
+    ? sql`LEFT JOIN LATERAL (
+      SELECT i.year, i.wage + i.business_gross - i.business_cost + i.property + i.transfer AS net
+      FROM household_incomes i WHERE i.household_id = a.household_id AND i.year <= ${year}
+      ORDER BY i.year DESC, (i.survey = 'annual') DESC, i.recorded_at DESC LIMIT 1
+    ) inc ON true`
+    : sql`LEFT JOIN (
+      SELECT DISTINCT ON (i.household_id) i.household_id, i.year,
+        i.wage + i.business_gross - i.business_cost + i.property + i.transfer AS net
+      FROM household_incomes i
+      WHERE i.year <= ${year} AND i.region_code LIKE ${likePrefix(input.scope.region)}
+      ORDER BY i.household_id, i.year DESC, (i.survey = 'annual') DESC, i.recorded_at DESC
+    ) inc ON inc.household_id = a.household_id`;
+  // OFFSET 0 keeps the inner projection narrow: the aggregate then sorts five columns, not whole JSON records.
   const candidates = sql`WITH agg AS (
-      SELECT p.household_id, sum(${amount}) AS total, max(r.id) AS last_record, count(*) AS n
-      FROM feed_records r JOIN persons p ON p.id_number_hash = r.id_number_hash
-      WHERE ${recordFilter({ ...input, scope: { region: input.scope.region } })} AND ${personInScope(input)}
-        AND ${householdsOfBatch(input, sql`p.household_id`)} AND ${onPerson.enabled()} AND ${window(onPerson)}
-      GROUP BY p.household_id
+      SELECT household_id, min(household_region) AS household_region, bool_or(monitored) AS monitored,
+        sum(amount) AS total, max(id) AS last_record, count(*) AS n
+      FROM (SELECT m.household_id, m.household_region, m.monitoring_status = 'monitored' AS monitored, r.id,
+          ${amount} AS amount
+        FROM ${matched(input, true)} m JOIN feed_records r ON r.id = m.record_id AND ${kindFilter(input)}
+        WHERE ${onMatch.enabled()} AND ${window(onMatch)} OFFSET 0) x
+      GROUP BY household_id
     )
     SELECT 'h' || a.household_id || ':' || a.last_record AS fact_hash, a.last_record AS record_id,
-      h.id AS household_id, NULL::uuid AS person_id, h.region_code,
-      h.monitoring_status = 'monitored' AS monitored, '' AS clue_subject,
+      a.household_id, NULL::uuid AS person_id, a.household_region AS region_code, a.monitored, '' AS clue_subject,
       jsonb_build_object('rule', ${rule.code}::text, 'totalFen', a.total, 'records', a.n, 'asOf', ${asOf}::text,
         'months', ${onHousehold.threshold('months')}, 'netIncome', inc.net, 'incomeYear', inc.year) AS facts,
-      ${rule.finding}::text || '：近' || ${onHousehold.threshold('months')} || '个月合计' || to_char(a.total / 100.0, 'FM999999990.00') || '元'
+      ${rule.finding}::text || '：近' || ${onHousehold.threshold('months')} || '个月合计'
+        || to_char(a.total / 100.0, 'FM999999990.00') || '元'
         || coalesce('，' || inc.year || '年家庭纯收入' || to_char(inc.net, 'FM999999990.00') || '元', '') AS finding
     FROM agg a
-    JOIN households h ON h.id = a.household_id
-    LEFT JOIN LATERAL (
-      SELECT i.year, i.wage + i.business_gross - i.business_cost + i.property + i.transfer AS net
-      FROM household_incomes i WHERE i.household_id = h.id AND i.year <= ${year}
-      ORDER BY i.year DESC, (i.survey = 'annual') DESC, i.recorded_at DESC LIMIT 1
-    ) inc ON true
+    ${income}
     WHERE a.total > 0 AND (a.total >= ${onHousehold.threshold('amountYuan', 100)}
       OR (inc.net IS NOT NULL AND a.total >= ${onHousehold.threshold('shareOfNetIncome')} * inc.net * 100))`;
 

@@ -5,8 +5,9 @@ import type { PeriodDropCondition } from '../rule-types.ts';
 import {
   type CompiledRule,
   type CompileInput,
+  kindFilter,
+  matched,
   noPersonInScope,
-  personInScope,
   recordFilter,
   recordInScope,
   whoSql,
@@ -23,24 +24,22 @@ export function compilePeriodDrop(input: CompileInput): CompiledRule {
   const cur = jsonField('cur', c.amountField, ref.kind);
   const prev = jsonField('prev', c.amountField, ref.kind);
   const pair = (t: ReturnType<typeof thresholdSql>) => sql`JOIN feed_records prev
-      ON prev.id_number_hash = cur.id_number_hash AND prev.department = cur.department
-      AND prev.record_kind = cur.record_kind
+      ON prev.id_number_hash = cur.id_number_hash AND ${kindFilter(input, 'prev')}
       AND prev.period = to_char(to_date(cur.period || '-01', 'YYYY-MM-DD')
         - make_interval(months => ${t.threshold('months')}::int), 'YYYY-MM')
     WHERE ${prev} > 0 AND coalesce(${cur}, 0) <= (1 - ${t.threshold('share')}) * ${prev}`;
 
-  const onHousehold = thresholdSql(input.settings, sql`h.region_code`);
+  const onHousehold = thresholdSql(input.settings, sql`m.household_region`);
   const candidates = sql`SELECT DISTINCT ON (cur.id) 'r' || cur.id AS fact_hash, cur.id AS record_id,
-      h.id AS household_id, p.id AS person_id, h.region_code,
-      h.monitoring_status = 'monitored' AS monitored, p.id::text AS clue_subject,
+      m.household_id, m.person_id, m.household_region AS region_code,
+      m.monitoring_status = 'monitored' AS monitored, m.person_id::text AS clue_subject,
       jsonb_build_object('rule', ${rule.code}::text, 'period', cur.period, 'amountFen', ${cur}, 'previousPeriod', prev.period,
         'previousAmountFen', ${prev}) AS facts,
       ${rule.finding}::text || '：' || ${whoSql('cur')} || '，' || prev.period || '为' || to_char(${prev} / 100.0, 'FM999999990.00')
         || '元，' || cur.period || '为' || to_char(coalesce(${cur}, 0) / 100.0, 'FM999999990.00') || '元' AS finding
-    FROM feed_records cur
-    JOIN persons p ON p.id_number_hash = cur.id_number_hash
-    JOIN households h ON h.id = p.household_id
-    ${pair(onHousehold)} AND ${recordFilter(input, 'cur')} AND ${personInScope(input)} AND ${onHousehold.enabled()}
+    FROM ${matched(input)} m
+    JOIN feed_records cur ON cur.id = m.record_id AND ${kindFilter(input, 'cur')}
+    ${pair(onHousehold)} AND ${onHousehold.enabled()}
     ORDER BY cur.id, ${prev} DESC`;
 
   const onRecord = thresholdSql(input.settings, sql`cur.region_code`);

@@ -6,8 +6,10 @@ import type { RecordTestCondition } from '../rule-types.ts';
 import {
   type CompiledRule,
   type CompileInput,
+  kindFilter,
+  likePrefix,
+  matched,
   noPersonInScope,
-  personInScope,
   recordFilter,
   recordInScope,
   whoSql,
@@ -22,19 +24,18 @@ export function compileRecordTest(input: CompileInput): CompiledRule {
   const { rule } = input;
   const condition = rule.condition as RecordTestCondition;
   const matchBy = findFeedRecord(rule.department, rule.recordKind)?.matchBy ?? 'id_number';
-  const onHousehold = thresholdSql(input.settings, sql`h.region_code`);
+  const onHousehold = thresholdSql(input.settings, sql`m.household_region`);
   const onRecord = thresholdSql(input.settings, sql`r.region_code`);
   const test = conditionSql(rule.department, rule.recordKind, condition, onHousehold, true);
   const finding = sql`${rule.finding}::text || '：' || ${whoSql()}`;
   const facts = sql`jsonb_build_object('rule', ${rule.code}::text, 'recordId', r.id, 'period', r.period, 'values', r.data)`;
 
-  const byPerson = sql`SELECT 'r' || r.id AS fact_hash, r.id AS record_id, h.id AS household_id, p.id AS person_id,
-      h.region_code, h.monitoring_status = 'monitored' AS monitored, p.id::text AS clue_subject,
-      ${facts} AS facts, ${finding} AS finding
-    FROM feed_records r
-    JOIN persons p ON p.id_number_hash = r.id_number_hash
-    JOIN households h ON h.id = p.household_id
-    WHERE ${recordFilter(input)} AND ${personInScope(input)} AND ${onHousehold.enabled()} AND ${test}`;
+  const byPerson = sql`SELECT 'r' || r.id AS fact_hash, r.id AS record_id, m.household_id, m.person_id,
+      m.household_region AS region_code, m.monitoring_status = 'monitored' AS monitored,
+      m.person_id::text AS clue_subject, ${facts} AS facts, ${finding} AS finding
+    FROM ${matched(input)} m
+    JOIN feed_records r ON r.id = m.record_id AND ${kindFilter(input)}
+    WHERE ${onHousehold.enabled()} AND ${test}`;
 
   const unmatchedTest = conditionSql(rule.department, rule.recordKind, condition, onRecord, false);
   const unmatched = sql`SELECT r.id AS record_id, r.region_code, r.data ->> 'name' AS name,
@@ -48,9 +49,10 @@ export function compileRecordTest(input: CompileInput): CompiledRule {
   const region = sql`coalesce(r.subject_region, r.region_code)`;
   const onRegion = thresholdSql(input.settings, region);
   const regionTest = conditionSql(rule.department, rule.recordKind, condition, onRegion, false);
-  const regionScope = input.scope.batch ? sql`true` : sql`${region} LIKE ${`${input.scope.region}%`}`;
+  const regionScope = input.scope.batch ? sql`true` : sql`${region} LIKE ${likePrefix(input.scope.region)}`;
   if (matchBy === 'region_code') {
     // A village-wide problem reaches each household of the village (or township/county when the code is shorter).
+    const onVillage = thresholdSql(input.settings, sql`h.region_code`);
     const byRegion = sql`SELECT 'r' || r.id || ':' || h.id AS fact_hash, r.id AS record_id, h.id AS household_id,
         NULL::uuid AS person_id, h.region_code, h.monitoring_status = 'monitored' AS monitored, '' AS clue_subject,
         ${facts} AS facts, ${rule.finding}::text || '：' || coalesce(r.data ->> 'regionName', r.subject_region) AS finding
@@ -58,7 +60,7 @@ export function compileRecordTest(input: CompileInput): CompiledRule {
       JOIN households h ON (length(r.subject_region) = 12 AND h.region_code = r.subject_region)
         OR (length(r.subject_region) < 12 AND left(h.region_code, length(r.subject_region)) = r.subject_region)
       WHERE ${recordFilter(input)} AND r.id_number_hash IS NULL AND r.subject_region IS NOT NULL
-        AND h.region_code LIKE ${`${input.scope.region}%`} AND ${onHousehold.enabled()} AND ${regionTest}`;
+        AND h.region_code LIKE ${likePrefix(input.scope.region)} AND ${onVillage.enabled()} AND ${regionTest}`;
     return { candidates: sql`${byPerson} UNION ALL ${byRegion}`, unmatched };
   }
   // matchBy none: social information; a clue on the household when the person is known, else on the region.
