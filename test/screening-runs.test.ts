@@ -58,6 +58,31 @@ describe(`screening runs and regional thresholds on ${ENGINE} (SPEC §10, §3)`,
     expect(audit.total).toBe(2);
   });
 
+  it("compares wages over a village's own span of months when it sets one (SPEC §3)", async () => {
+    await post(county, '/api/screening/rules/HR-WAGE-DROP/settings', {
+      regionCode: otherVillage,
+      thresholds: { months: 6 },
+    });
+    const inside = await knownHousehold(t, otherVillage);
+    const outside = await knownHousehold(t, t.village);
+    const job = (h: typeof inside, wage: string) => ({
+      name: h.head.name,
+      idNumber: h.head.idNumber,
+      workStartDate: '2026-01-01',
+      lastMonthWage: wage,
+    });
+    await importRows(t, 'hr_social_security', 'employment', [job(inside, '6000'), job(outside, '6000')], {
+      period: '2026-04',
+    });
+    await importRows(t, 'hr_social_security', 'employment', [job(inside, '1000'), job(outside, '1000')], {
+      period: '2026-10',
+    });
+    expect((await cluesOf(t, inside.id)).map((c) => c.sourceRef)).toEqual(['hr_social_security:HR-WAGE-DROP']);
+    expect(await cluesOf(t, outside.id)).toHaveLength(0); // twelve months back there is nothing to compare with
+    const run = (await post(county, '/api/screening/runs', {})).json();
+    expect(run.perRule.find((r: { code: string }) => r.code === 'HR-WAGE-DROP').hits).toBe(0);
+  });
+
   it('refuses thresholds a rule does not have and settings outside the scope', async () => {
     const bad = await post(county, '/api/screening/rules/EMG-LOSS/settings', {
       regionCode: t.village,

@@ -1,53 +1,72 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { fieldRef, jsonField } from '../record-fields.ts';
 import { thresholdSql } from '../regional-thresholds.ts';
 import type { PeriodDropCondition } from '../rule-types.ts';
 import {
+  aggregateRecords,
   type CompiledRule,
   type CompileInput,
   kindFilter,
   matched,
   noPersonInScope,
   recordFilter,
-  recordInScope,
   whoSql,
 } from '../screen-scope.ts';
 
 /**
  * period_drop (SPEC §10 default: wage income down ≥ 50% year on year): a person's amount in one period against the
- * same person's record of the same kind `months` earlier; a missing current amount (work ended) counts as zero.
+ * same person's records of the same kind `months` earlier; a missing current amount (work ended) counts as zero.
+ * One pass over the kind's records: a window per person ordered by month looks `months` back (one window column
+ * per distinct `months` a region of the scope uses), instead of one index lookup per record.
  */
 export function compilePeriodDrop(input: CompileInput): CompiledRule {
-  const { rule } = input;
+  const { rule, settings } = input;
   const c = rule.condition as PeriodDropCondition;
   const ref = fieldRef(rule.department, rule.recordKind, c.amountField);
-  const cur = jsonField('cur', c.amountField, ref.kind);
-  const prev = jsonField('prev', c.amountField, ref.kind);
-  const pair = (t: ReturnType<typeof thresholdSql>) => sql`JOIN feed_records prev
-      ON prev.id_number_hash = cur.id_number_hash AND ${kindFilter(input, 'prev')}
-      AND prev.period = to_char(to_date(cur.period || '-01', 'YYYY-MM-DD')
-        - make_interval(months => ${t.threshold('months')}::int), 'YYYY-MM')
-    WHERE ${prev} > 0 AND coalesce(${cur}, 0) <= (1 - ${t.threshold('share')}) * ${prev}`;
+  const amount = jsonField('r', c.amountField, ref.kind);
+  const months = [
+    ...new Set([settings.base.thresholds.months, ...settings.inside.map((s) => s.thresholds.months)]),
+  ].map((m) => Math.round(Number(m)));
+  const monthIndex = sql`(substr(r.period, 1, 4)::int * 12 + substr(r.period, 6, 2)::int)`;
+  const windows = months.map(
+    (m, i) => sql`max(${amount}) OVER (PARTITION BY r.id_number_hash ORDER BY ${monthIndex}
+      RANGE BETWEEN ${sql.lit(m)} PRECEDING AND ${sql.lit(m)} PRECEDING) AS ${sql.ref(`previous_${i}`)}`,
+  );
+  // The people whose records are compared: all of the kind (routine run) or those of the batch (real time).
+  const series = sql`SELECT r.id, r.period, ${amount} AS amount, ${sql.join(windows)}
+    FROM feed_records r WHERE ${aggregateRecords({ ...input, scope: { ...input.scope, region: '' } })}`;
+  const previous = (t: ReturnType<typeof thresholdSql>): RawBuilder<number> =>
+    months.length === 1
+      ? sql<number>`s.previous_0`
+      : sql<number>`(CASE ${t.threshold('months')}::int ${sql.join(
+          months.map((m, i) => sql`WHEN ${sql.lit(m)} THEN ${sql.ref(`s.previous_${i}`)}`),
+          sql` `,
+        )} END)`;
+  const dropped = (t: ReturnType<typeof thresholdSql>) =>
+    sql`${previous(t)} > 0 AND coalesce(s.amount, 0) <= (1 - ${t.threshold('share')}) * ${previous(t)}`;
+  const before = (t: ReturnType<typeof thresholdSql>) =>
+    sql`to_char(to_date(s.period || '-01', 'YYYY-MM-DD') - make_interval(months => ${t.threshold('months')}::int), 'YYYY-MM')`;
 
-  const onHousehold = thresholdSql(input.settings, sql`m.household_region`);
-  const candidates = sql`SELECT DISTINCT ON (cur.id) 'r' || cur.id AS fact_hash, cur.id AS record_id,
+  const onHousehold = thresholdSql(settings, sql`m.household_region`);
+  const candidates = sql`SELECT 'r' || cur.id AS fact_hash, cur.id AS record_id,
       m.household_id, m.person_id, m.household_region AS region_code,
       m.monitoring_status = 'monitored' AS monitored, m.person_id::text AS clue_subject,
-      jsonb_build_object('rule', ${rule.code}::text, 'period', cur.period, 'amountFen', ${cur}, 'previousPeriod', prev.period,
-        'previousAmountFen', ${prev}) AS facts,
-      ${rule.finding}::text || '：' || ${whoSql('cur')} || '，' || prev.period || '为' || to_char(${prev} / 100.0, 'FM999999990.00')
-        || '元，' || cur.period || '为' || to_char(coalesce(${cur}, 0) / 100.0, 'FM999999990.00') || '元' AS finding
+      jsonb_build_object('rule', ${rule.code}::text, 'period', s.period, 'amountFen', s.amount,
+        'previousPeriod', ${before(onHousehold)}, 'previousAmountFen', ${previous(onHousehold)}) AS facts,
+      ${rule.finding}::text || '：' || ${whoSql('cur')} || '，' || ${before(onHousehold)} || '为'
+        || to_char(${previous(onHousehold)} / 100.0, 'FM999999990.00') || '元，' || s.period || '为'
+        || to_char(coalesce(s.amount, 0) / 100.0, 'FM999999990.00') || '元' AS finding
     FROM ${matched(input)} m
-    JOIN feed_records cur ON cur.id = m.record_id AND ${kindFilter(input, 'cur')}
-    ${pair(onHousehold)} AND ${onHousehold.enabled()}
-    ORDER BY cur.id, ${prev} DESC`;
+    JOIN (${series}) s ON s.id = m.record_id
+    JOIN feed_records cur ON cur.id = s.id AND ${kindFilter(input, 'cur')}
+    WHERE ${onHousehold.enabled()} AND ${dropped(onHousehold)}`;
 
-  const onRecord = thresholdSql(input.settings, sql`cur.region_code`);
-  const unmatched = sql`SELECT DISTINCT ON (cur.id) cur.id AS record_id, cur.region_code, cur.data ->> 'name' AS name,
-      cur.id_number_masked
-    FROM feed_records cur
-    ${pair(onRecord)} AND ${recordFilter(input, 'cur')} AND ${recordInScope(input, 'cur')}
+  const onRecord = thresholdSql(settings, sql`cur.region_code`);
+  const unmatched = sql`SELECT cur.id AS record_id, cur.region_code, cur.data ->> 'name' AS name, cur.id_number_masked
+    FROM (${series}) s
+    JOIN feed_records cur ON cur.id = s.id
+    WHERE ${recordFilter(input, 'cur')} AND cur.region_code LIKE ${`${input.scope.region}%`}
       AND cur.id_number_hash IS NOT NULL AND ${noPersonInScope(input, 'cur')} AND ${onRecord.enabled()}
-    ORDER BY cur.id`;
+      AND ${dropped(onRecord)}`;
   return { candidates, unmatched };
 }
