@@ -26,8 +26,3 @@ export function requireImport(actor: Actor, department: string, regionCode: stri
 export function requireCountyWork(actor: Actor, what: string): void {
   if (!COUNTY_ROLES.has(actor.role)) throw forbidden(actor, what);
 }
-
-/** Reading imports: department users see their own department's; other roles all within their scope. */
-export function canSeeDepartment(actor: Actor, department: string): boolean {
-  return actor.role !== 'department' || actor.department === department;
-}

@@ -44,8 +44,6 @@ const REGISTRY_FIELDS: Record<string, { expr: RawBuilder<unknown>; kind: FieldKi
   'household.lifted_out': { expr: sql`m.lifted_out`, kind: 'boolean' },
 };
 
-export const REGISTRY_FIELD_NAMES = Object.keys(REGISTRY_FIELDS);
-
 /** The SQL cast of a JSON value of the given kind. */
 export function jsonField(alias: string, key: string, kind: FieldKind): RawBuilder<unknown> {
   const text = sql`(${sql.ref(alias)}.data ->> ${key})`;
