@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../src/domain/assistance/default-catalogue.ts';
 import { matchBackstopRecipients } from '../src/modules/assistance/match-backstop-recipients.ts';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import { auditActionsWritten, unknownAuditActions } from './support/audit-actions.ts';
 import { makeIdNumber } from './support/factories.ts';
 import { monitoredHouseholdFixture } from './support/monitored-household.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
@@ -238,5 +239,10 @@ describe(`assistance catalogue, backstop and publicity on ${ENGINE} (SPEC §9)`,
     const townshipView = (await req(await t.login('township'), 'GET', '/api/assistance/rates?region=621124')).json();
     expect(townshipView.region).toBe(t.township);
     expect(townshipView.regions[0].regionCode).toBe(t.village);
+  });
+
+  it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
+    expect(await auditActionsWritten(t.ctx.database.db)).toContain('backstop.propose');
+    expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);
   });
 });

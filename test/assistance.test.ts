@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import { auditActionsWritten, unknownAuditActions } from './support/audit-actions.ts';
 import { caseDriver } from './support/case-driver.ts';
 import { householdPayload, makeIdNumber } from './support/factories.ts';
 import { monitoredHouseholdFixture } from './support/monitored-household.ts';
@@ -342,5 +343,10 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     expect(edit.statusCode).toBe(404);
     const content = await req(dept, 'PATCH', `/api/measures/${med.id}`, { content: '改写' });
     expect(content.statusCode).toBe(403);
+  });
+
+  it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
+    expect(await auditActionsWritten(t.ctx.database.db)).toContain('measure.create');
+    expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import { auditActionsWritten, unknownAuditActions } from './support/audit-actions.ts';
 import { caseDriver } from './support/case-driver.ts';
 import { householdPayload, makeIdNumber } from './support/factories.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
@@ -370,5 +371,10 @@ describe(`procedures on ${ENGINE} (SPEC §8)`, () => {
       ...multipart('b.pdf', Buffer.alloc(11 * 1024 * 1024, 0x25)),
     });
     expect(big.statusCode).toBe(413);
+  });
+
+  it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
+    expect(await auditActionsWritten(t.ctx.database.db)).toContain('case.complete_step');
+    expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);
   });
 });

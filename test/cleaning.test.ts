@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
 import { importRows, type KnownHousehold, knownHousehold } from './feeds-fixtures.ts';
+import { auditActionsWritten, unknownAuditActions } from './support/audit-actions.ts';
 import { makeIdNumber } from './support/factories.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 
@@ -125,5 +126,10 @@ describe(`data cleaning on ${ENGINE} (SPEC §17)`, () => {
     await t.request(county, { method: 'POST', url: '/api/cleaning/runs', payload: { year: YEAR } });
     expect(await problemsOf(h)).toEqual(['DUPLICATE_PERSON']);
     expect(await problemsOf(first)).toEqual(['DUPLICATE_PERSON']);
+  });
+
+  it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
+    expect(await auditActionsWritten(t.ctx.database.db)).toContain('cleaning.run');
+    expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);
   });
 });

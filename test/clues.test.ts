@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import { auditActionsWritten, unknownAuditActions } from './support/audit-actions.ts';
 import { householdPayload } from './support/factories.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 
@@ -136,5 +137,10 @@ describe(`clue ledger on ${ENGINE} (SPEC §6)`, () => {
     });
     expect((await t.request(village, { method: 'GET', url: `/api/clues/${id}` })).statusCode).toBe(404);
     expect((await post(village, `/api/clues/${id}/close`, { result: 'no_risk', note: 'x' })).statusCode).toBe(404);
+  });
+
+  it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
+    expect(await auditActionsWritten(t.ctx.database.db)).toContain('clue.close');
+    expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);
   });
 });

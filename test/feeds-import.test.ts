@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csv, type KnownHousehold, knownHousehold, multipart } from './feeds-fixtures.ts';
+import { auditActionsWritten, unknownAuditActions } from './support/audit-actions.ts';
 import { makeIdNumber } from './support/factories.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 
@@ -158,5 +159,10 @@ describe(`department feed import over HTTP on ${ENGINE} (SPEC §10)`, () => {
     expect(ok.json()).toMatchObject({ recordKind: 'safety_appraisal', rowsNew: 1, hits: 1, clues: 1 });
     const list = (await t.request(dept, { method: 'GET', url: '/api/feed-imports' })).json();
     expect(list.items.every((i: { department: string }) => i.department === 'medical_insurance')).toBe(true);
+  });
+
+  it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
+    expect(await auditActionsWritten(t.ctx.database.db)).toContain('feed.import');
+    expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
 import { cluesOf, importRows, type KnownHousehold, knownHousehold } from './feeds-fixtures.ts';
+import { auditActionsWritten, unknownAuditActions } from './support/audit-actions.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 
 describe(`regional and large-scale risk on ${ENGINE} (SPEC §11)`, () => {
@@ -118,5 +119,10 @@ describe(`regional and large-scale risk on ${ENGINE} (SPEC §11)`, () => {
     expect(r.villages[0]).toMatchObject({ newClues: 3, households: 2, clueAnomaly: true });
     expect(r.villages[0].averageClues).toBeCloseTo(1 / 6, 2);
     expect(r.checked.villages).toBeGreaterThanOrEqual(2);
+  });
+
+  it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
+    expect(await auditActionsWritten(t.ctx.database.db)).toContain('regional_risk.record');
+    expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
 import { cluesOf, importRows, knownHousehold } from './feeds-fixtures.ts';
+import { auditActionsWritten, unknownAuditActions } from './support/audit-actions.ts';
 import { makeIdNumber } from './support/factories.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 
@@ -162,5 +163,10 @@ describe(`screening runs and regional thresholds on ${ENGINE} (SPEC §10, §3)`,
     expect(list.items.every((c: { sourceRef: string }) => c.sourceRef.startsWith('medical_insurance:'))).toBe(true);
     const rules = (await t.request(dept, { method: 'GET', url: '/api/screening/rules' })).json();
     expect(rules.map((r: { department: string }) => r.department)).toEqual(['medical_insurance']);
+  });
+
+  it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
+    expect(await auditActionsWritten(t.ctx.database.db)).toContain('screening.run');
+    expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);
   });
 });

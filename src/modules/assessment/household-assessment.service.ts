@@ -6,6 +6,7 @@ import { toFen, toYuan } from '../../domain/money.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, requirePermission } from '../auth/actor.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { LinesService } from '../settings/lines.service.ts';
@@ -128,7 +129,7 @@ export const householdAssessmentService = ({ db, registryRepo, lines, settings, 
       await audit.append(
         actor,
         {
-          action: 'household.assess',
+          action: AuditActions.householdAssess,
           entity: 'household',
           entityId: householdId,
           householdId,
@@ -179,7 +180,7 @@ export const householdAssessmentService = ({ db, registryRepo, lines, settings, 
         await audit.append(
           actor,
           {
-            action: 'survey.record',
+            action: AuditActions.surveyRecord,
             entity: 'household_survey',
             entityId: row.id,
             householdId,

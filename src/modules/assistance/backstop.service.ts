@@ -3,11 +3,11 @@ import type { DB } from '../../db/schema.ts';
 import { enabledSubtype } from '../../domain/assistance/measure-catalogue.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import { requireAssistanceWrite, requireBackstopDecision, requireBackstopRead } from './assistance.policy.ts';
 import type { BackstopKind, ProposalStatus } from './assistance.tables.ts';
-import { AssistanceActions } from './assistance-actions.ts';
 import type { BackstopRepository } from './backstop.repository.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import { riskTypesOf } from './household-facts.ts';
@@ -64,7 +64,7 @@ export const backstopService = ({ db, backstopRepo, measuresRepo, registryRepo, 
         await audit.append(
           actor,
           {
-            action: AssistanceActions.backstopPropose,
+            action: AuditActions.backstopPropose,
             entity: 'backstop_proposal',
             entityId: id,
             householdId,
@@ -142,7 +142,7 @@ export const backstopService = ({ db, backstopRepo, measuresRepo, registryRepo, 
         await audit.append(
           actor,
           {
-            action: AssistanceActions.backstopDecide,
+            action: AuditActions.backstopDecide,
             entity: 'backstop_proposal',
             entityId: proposalId,
             householdId: household.id,

@@ -3,11 +3,11 @@ import type { DB } from '../../db/schema.ts';
 import { assessRiskColour, riskGaps } from '../../domain/assistance/risk-colour.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { requireAssistanceRead, requireAssistanceWrite } from './assistance.policy.ts';
-import { AssistanceActions } from './assistance-actions.ts';
 import type { BackstopRepository } from './backstop.repository.ts';
 import { riskTypesOf } from './household-facts.ts';
 import { addDays, presentMeasure } from './measure-input.ts';
@@ -74,7 +74,7 @@ export const householdAssistanceService = (deps: Deps) => {
         await audit.append(
           actor,
           {
-            action: AssistanceActions.responsibleAssign,
+            action: AuditActions.responsibleAssign,
             entity: 'household',
             entityId: householdId,
             householdId,

@@ -1,9 +1,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { DEFAULT_CATALOGUE } from '../../domain/assistance/default-catalogue.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, SYSTEM_ACTOR } from '../auth/actor.ts';
 import type { BackstopKind } from './assistance.tables.ts';
-import { AssistanceActions } from './assistance-actions.ts';
 
 /** One 低保/特困 recipient from civil-affairs data (SPEC §10; `src/domain/feeds/civil-affairs.ts`, status 新增/在保). */
 export interface BackstopRecipient {
@@ -150,7 +150,7 @@ async function run(
     const beforeJson = changed.map((h) => JSON.stringify({ backstop: before.get(h.householdId) ?? null }));
     await sql`
       insert into audit_log (user_id, username, role, action, entity, entity_id, region_code, household_id, before, after)
-      select ${actor.userId}::uuid, ${actor.username}, ${actor.role}, ${AssistanceActions.backstopMatch}, 'household',
+      select ${actor.userId}::uuid, ${actor.username}, ${actor.role}, ${AuditActions.backstopMatch}, 'household',
              a.id::text, a.region_code, a.id, a.before::jsonb, a.after::jsonb
       from unnest(${changed.map((h) => h.householdId)}::uuid[], ${changed.map((h) => h.regionCode)}::text[],
                   ${beforeJson}::text[], ${after}::text[]) as a(id, region_code, before, after)

@@ -2,10 +2,10 @@ import type { Kysely, Updateable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import { isDepartment, requireDepartmentFieldsOnly, requireMeasureAccess } from './assistance.policy.ts';
 import type { MeasureStatus, MeasuresTable } from './assistance.tables.ts';
-import { AssistanceActions } from './assistance-actions.ts';
 import { checkMeasure, checkStatusChange, type MeasureFields, moneyText, presentMeasure } from './measure-input.ts';
 import type { MeasuresRepository } from './measures.repository.ts';
 
@@ -93,7 +93,7 @@ export const measuresService = ({ db, measuresRepo, audit, now = () => new Date(
         await audit.append(
           actor,
           {
-            action: AssistanceActions.measureUpdate,
+            action: AuditActions.measureUpdate,
             entity: 'measure',
             entityId: id,
             householdId: before.householdId,
@@ -145,7 +145,7 @@ export const measuresService = ({ db, measuresRepo, audit, now = () => new Date(
         await audit.append(
           actor,
           {
-            action: AssistanceActions.measureProgress,
+            action: AuditActions.measureProgress,
             entity: 'measure',
             entityId: id,
             householdId: before.householdId,

@@ -6,11 +6,11 @@ import { riskGaps } from '../../domain/assistance/risk-colour.ts';
 import { suggestPlan } from '../../domain/assistance/suggest-plan.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import { requireAssistanceRead, requireAssistanceWrite } from './assistance.policy.ts';
 import type { MeasureStatus } from './assistance.tables.ts';
-import { AssistanceActions } from './assistance-actions.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import { hasStableWorkIncome, memberFacts, riskTypesOf } from './household-facts.ts';
 import { checkMeasure, type MeasureFields, moneyText, presentMeasure } from './measure-input.ts';
@@ -78,7 +78,7 @@ export const planService = ({ db, measuresRepo, registryRepo, catalogue, audit, 
         entries,
       );
       await audit.append(actor, {
-        action: AssistanceActions.planSuggest,
+        action: AuditActions.assistancePlanSuggest,
         entity: 'household',
         entityId: householdId,
         householdId,
@@ -171,7 +171,7 @@ export const planService = ({ db, measuresRepo, registryRepo, catalogue, audit, 
         await audit.append(
           actor,
           {
-            action: AssistanceActions.measureCreate,
+            action: AuditActions.measureCreate,
             entity: 'measure',
             entityId: id,
             householdId,

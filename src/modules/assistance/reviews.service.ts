@@ -6,12 +6,12 @@ import { familyNetIncome, perCapitaNetIncome } from '../../domain/household-inco
 import { toYuan } from '../../domain/money.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, requireScope } from '../auth/actor.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { LinesService } from '../settings/lines.service.ts';
 import { requireAssistanceRead, requireAssistanceWrite } from './assistance.policy.ts';
-import { AssistanceActions } from './assistance-actions.ts';
 import { memberFacts, riskTypesOf } from './household-facts.ts';
 import type { MeasuresRepository } from './measures.repository.ts';
 import type { ReviewsRepository } from './reviews.repository.ts';
@@ -104,7 +104,7 @@ export const reviewsService = (deps: Deps) => {
         await audit.append(
           actor,
           {
-            action: AssistanceActions.reviewCreate,
+            action: AuditActions.reviewCreate,
             entity: 'review',
             entityId: id,
             regionCode: village.code,
@@ -249,7 +249,7 @@ export const reviewsService = (deps: Deps) => {
         await audit.append(
           actor,
           {
-            action: AssistanceActions.reviewHousehold,
+            action: AuditActions.reviewHousehold,
             entity: 'review',
             entityId: reviewId,
             householdId,

@@ -1,5 +1,13 @@
-/** Audit event types (SPEC §17): every write and every read of a household file is one of these. */
+import type { CaseActionType } from '../../domain/procedures/case-types.ts';
+
+/**
+ * Audit event types (SPEC §17): every write and every read of a household file is one of these (STYLE: event types
+ * as an enum, Infisical `EventType`). Every module's actions are listed here, so the audit log's filter and the
+ * browser's labels (web/src/domain/labels.ts `AUDIT_ACTION`) have one list to follow; SQL that inserts audit rows
+ * set-wise passes these values as bound parameters.
+ */
 export const AuditActions = {
+  // registry (SPEC §4)
   householdRead: 'household.read',
   householdCreate: 'household.create',
   householdUpdate: 'household.update',
@@ -8,6 +16,7 @@ export const AuditActions = {
   personMove: 'person.move',
   personRevealId: 'person.reveal_id',
   incomeRecord: 'income.record',
+  // settings, regions, users (SPEC §3)
   lineSet: 'line.set',
   settingSet: 'setting.set',
   regionsLoad: 'regions.load',
@@ -16,6 +25,68 @@ export const AuditActions = {
   userLoginFailed: 'user.login_failed',
   userLogout: 'user.logout',
   populationGenerate: 'population.generate',
+  // clue ledger (SPEC §6)
+  clueCreate: 'clue.create',
+  clueMerge: 'clue.merge',
+  clueAssign: 'clue.assign',
+  clueClose: 'clue.close',
+  // assessment and survey (SPEC §5, §7)
+  householdAssess: 'household.assess',
+  surveyRecord: 'survey.record',
+  // procedures (SPEC §8): one action per case action type, see `caseActionAudit`
+  caseStart: 'case.start',
+  caseAttachRecords: 'case.attach_records',
+  caseCompleteStep: 'case.complete_step',
+  caseStartPublicity: 'case.start_publicity',
+  caseRecordObjection: 'case.record_objection',
+  caseAnswerObjection: 'case.answer_objection',
+  caseReturn: 'case.return',
+  caseReject: 'case.reject',
+  caseClose: 'case.close',
+  caseReverse: 'case.reverse',
+  caseFileUpload: 'case.file_upload',
+  caseFileRead: 'case.file_read',
+  notificationIssue: 'notification.issue',
+  householdStatus: 'household.status',
+  templateAdapt: 'template.adapt',
+  calendarLoad: 'calendar.load',
+  // assistance (SPEC §9)
+  assistancePlanSuggest: 'assistance.plan_suggest',
+  measureCreate: 'measure.create',
+  measureUpdate: 'measure.update',
+  measureProgress: 'measure.progress',
+  responsibleAssign: 'household.responsible_assign',
+  reviewCreate: 'review.create',
+  reviewHousehold: 'review.household',
+  backstopPropose: 'backstop.propose',
+  backstopDecide: 'backstop.decide',
+  backstopMatch: 'backstop.match',
+  // department feeds and screening (SPEC §10)
+  feedImport: 'feed.import',
+  screeningRun: 'screening.run',
+  screeningRuleSet: 'screening.rule_set',
+  // regional risk (SPEC §11) and data cleaning (SPEC §17)
+  regionalRiskRecord: 'regional_risk.record',
+  cleaningRun: 'cleaning.run',
 } as const;
 
-export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions] | (string & {});
+export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];
+
+/** Whether a stored action string is one this version knows (the audit filter and tests use it). */
+export const isAuditAction = (value: string): value is AuditAction =>
+  (Object.values(AuditActions) as string[]).includes(value);
+
+const CASE_ACTIONS: Record<CaseActionType, AuditAction> = {
+  attach_records: AuditActions.caseAttachRecords,
+  complete_step: AuditActions.caseCompleteStep,
+  start_publicity: AuditActions.caseStartPublicity,
+  record_objection: AuditActions.caseRecordObjection,
+  answer_objection: AuditActions.caseAnswerObjection,
+  return: AuditActions.caseReturn,
+  reject: AuditActions.caseReject,
+  close: AuditActions.caseClose,
+  reverse: AuditActions.caseReverse,
+};
+
+/** The audit action of a procedure action (SPEC §8.1); a new action type fails to compile until it is listed. */
+export const caseActionAudit = (type: CaseActionType): AuditAction => CASE_ACTIONS[type];

@@ -5,6 +5,7 @@ import { applyAction, type CaseAction, type CaseErrorCode, currentStep } from '.
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { HouseholdAssessmentService } from '../assessment/household-assessment.service.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { caseActionAudit } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { CalendarsService } from './calendars.service.ts';
 import { applyCaseEffects } from './case-effects.ts';
@@ -148,7 +149,7 @@ export const actOnCase =
       await audit.append(
         actor,
         {
-          action: `case.${input.type}`,
+          action: caseActionAudit(input.type),
           entity: 'case',
           entityId: caseId,
           householdId: c.householdId,

@@ -8,6 +8,7 @@ import {
 } from '../../domain/calendar/index.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, requirePermission } from '../auth/actor.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -50,7 +51,13 @@ export const calendarsService = ({ db, audit }: { db: Kysely<DB>; audit: Pick<Au
         .execute();
       await audit.append(
         actor,
-        { action: 'calendar.load', entity: 'calendar', entityId: String(cal.year), regionCode: '', after: cal },
+        {
+          action: AuditActions.calendarLoad,
+          entity: 'calendar',
+          entityId: String(cal.year),
+          regionCode: '',
+          after: cal,
+        },
         trx,
       );
     });

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type CaseEffect, type CaseState, notificationText } from '../../domain/procedures/index.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 
 export interface CaseRow {
@@ -93,7 +94,7 @@ export async function applyCaseEffects(
       await audit.append(
         actor,
         {
-          action: 'notification.issue',
+          action: AuditActions.notificationIssue,
           entity: 'case',
           entityId: c.id,
           householdId: c.householdId,
@@ -129,7 +130,7 @@ export async function applyCaseEffects(
       await audit.append(
         actor,
         {
-          action: 'household.status',
+          action: AuditActions.householdStatus,
           entity: 'household',
           entityId: c.householdId,
           householdId: c.householdId,
@@ -158,7 +159,7 @@ export async function applyCaseEffects(
     await audit.append(
       actor,
       {
-        action: 'household.status',
+        action: AuditActions.householdStatus,
         entity: 'household',
         entityId: c.householdId,
         householdId: c.householdId,

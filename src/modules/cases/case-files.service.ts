@@ -4,6 +4,7 @@ import { chinaDate } from '../../domain/calendar/index.ts';
 import { publicityNotice } from '../../domain/procedures/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, requirePermission, scopeFilter } from '../auth/actor.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { checkCaseFile } from './case-files.ts';
@@ -37,7 +38,7 @@ export const caseFilesService = ({
       await audit.append(
         actor,
         {
-          action: 'case.file_upload',
+          action: AuditActions.caseFileUpload,
           entity: 'case',
           entityId: caseId,
           householdId: c.householdId,
@@ -61,7 +62,7 @@ export const caseFilesService = ({
       .executeTakeFirst();
     if (!f) throw notFound('材料');
     await audit.append(actor, {
-      action: 'case.file_read',
+      action: AuditActions.caseFileRead,
       entity: 'case',
       entityId: caseId,
       regionCode: f.regionCode,

@@ -13,6 +13,7 @@ import {
 } from '../../domain/procedures/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, inScope, requirePermission } from '../auth/actor.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { CalendarsService } from './calendars.service.ts';
@@ -119,7 +120,7 @@ export const casesService = ({
       await audit.append(
         actor,
         {
-          action: 'case.start',
+          action: AuditActions.caseStart,
           entity: 'case',
           entityId: id,
           householdId: h.id,

@@ -10,6 +10,7 @@ import {
 } from '../../domain/procedures/index.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, requirePermission, requireScope } from '../auth/actor.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 
@@ -127,7 +128,7 @@ export const templatesService = ({
         await audit.append(
           actor,
           {
-            action: 'template.adapt',
+            action: AuditActions.templateAdapt,
             entity: 'procedure_template',
             entityId: `${t.code}@${t.version}`,
             regionCode,

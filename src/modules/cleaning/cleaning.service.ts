@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, requirePermission, requireScope } from '../auth/actor.ts';
 import { requireCountyWork } from '../feeds/feeds.policy.ts';
 import { checkIdNumbers } from './check-id-numbers.ts';
@@ -49,7 +50,7 @@ export const cleaningService = ({ db, cleaningRepo, audit, cipher, now = () => n
       await audit.append(
         actor,
         {
-          action: 'cleaning.run',
+          action: AuditActions.cleaningRun,
           entity: 'cleaning_run',
           entityId: runId,
           regionCode: region,

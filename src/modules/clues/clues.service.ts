@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ClueChannel, ClueResult, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, inScope, requirePermission, requireScope } from '../auth/actor.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
@@ -127,7 +128,7 @@ export const cluesService = ({
         await audit.append(
           actor,
           {
-            action: saved.merged ? 'clue.merge' : 'clue.create',
+            action: saved.merged ? AuditActions.clueMerge : AuditActions.clueCreate,
             entity: 'clue',
             entityId: saved.id,
             regionCode,
@@ -205,7 +206,7 @@ export const cluesService = ({
         await audit.append(
           actor,
           {
-            action: 'clue.assign',
+            action: AuditActions.clueAssign,
             entity: 'clue',
             entityId: id,
             regionCode: clue.regionCode,
@@ -250,7 +251,7 @@ export const cluesService = ({
         await audit.append(
           actor,
           {
-            action: 'clue.close',
+            action: AuditActions.clueClose,
             entity: 'clue',
             entityId: id,
             regionCode: clue.regionCode,

@@ -8,6 +8,7 @@ import { type FeedRecord, findFeed, findFeedRecord } from '../../domain/feeds/in
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import { unknownDepartment } from './feed-errors.ts';
@@ -221,7 +222,7 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
     await deps.audit.append(
       actor,
       {
-        action: 'feed.import',
+        action: AuditActions.feedImport,
         entity: 'feed_import',
         entityId: imp.id,
         regionCode,

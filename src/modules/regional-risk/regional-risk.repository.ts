@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, scopeFilter } from '../auth/actor.ts';
 import './regional-risk.tables.ts';
 import type { RegionalEventType } from './regional-risk.tables.ts';
@@ -110,7 +111,8 @@ export const regionalRiskRepository = (db: Kysely<DB>) => ({
       logged AS (
         INSERT INTO audit_log (user_id, username, role, action, entity, entity_id, region_code, household_id, after, ip)
         SELECT ${c.actor.userId}::uuid, ${c.actor.username}, ${c.actor.role},
-          CASE WHEN s.created THEN 'clue.create' ELSE 'clue.merge' END, 'clue', s.id::text, s.region_code,
+          CASE WHEN s.created THEN ${AuditActions.clueCreate}::text ELSE ${AuditActions.clueMerge}::text END,
+          'clue', s.id::text, s.region_code,
           s.household_id, ${JSON.stringify({ sourceKind: 'regional_event', sourceRef: ref })}::jsonb, ${c.actor.ip ?? null}
         FROM saved s
       )

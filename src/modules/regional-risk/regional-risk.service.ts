@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, requirePermission, requireScope } from '../auth/actor.ts';
 import { requireCountyWork } from '../feeds/feeds.policy.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
@@ -113,7 +114,7 @@ export const regionalRiskService = ({ db, riskRepo, regionsRepo, settings, audit
       await audit.append(
         actor,
         {
-          action: 'regional_risk.record',
+          action: AuditActions.regionalRiskRecord,
           entity: 'regional_risk_event',
           entityId: id,
           regionCode: input.regionCode,

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { findFeed } from '../../domain/feeds/index.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ScreeningRule } from './rule-types.ts';
 import type { CompiledRule } from './screen-scope.ts';
@@ -74,7 +75,8 @@ export async function applyRule(
     logged AS (
       INSERT INTO audit_log (user_id, username, role, action, entity, entity_id, region_code, household_id, after, ip)
       SELECT ${ctx.actor.userId}::uuid, ${ctx.actor.username}, ${ctx.actor.role},
-        CASE WHEN s.created THEN 'clue.create' ELSE 'clue.merge' END, 'clue', s.id::text, s.region_code,
+        CASE WHEN s.created THEN ${AuditActions.clueCreate}::text ELSE ${AuditActions.clueMerge}::text END,
+        'clue', s.id::text, s.region_code,
         s.household_id, ${audit}::jsonb, ${ctx.actor.ip ?? null}
       FROM saved s
     )

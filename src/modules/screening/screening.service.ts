@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, requirePermission, requireScope } from '../auth/actor.ts';
 import { requireCountyWork } from '../feeds/feeds.policy.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
@@ -101,7 +102,13 @@ export const screeningService = ({ db, screeningRepo, regionsRepo, settings, aud
         const { perRule, ...counts } = totals;
         await audit.append(
           actor,
-          { action: 'screening.run', entity: 'screening_run', entityId: runId, regionCode: region, after: counts },
+          {
+            action: AuditActions.screeningRun,
+            entity: 'screening_run',
+            entityId: runId,
+            regionCode: region,
+            after: counts,
+          },
           trx,
         );
         return { runId, region, asOf, ...counts, perRule };
@@ -168,7 +175,7 @@ export const screeningService = ({ db, screeningRepo, regionsRepo, settings, aud
         await audit.append(
           actor,
           {
-            action: 'screening.rule_set',
+            action: AuditActions.screeningRuleSet,
             entity: 'screening_rule',
             entityId: code,
             regionCode: input.regionCode,
