@@ -9,6 +9,8 @@ type Item = Required<MenuProps>['items'][number];
 export function AppMenu({ role, selected }: { role: Role; selected: string }) {
   const items: Item[] = [];
   const groups = new Map<string, Item[]>();
+  /** The sub-menu holding the current page starts open, so the highlighted entry is visible. */
+  const openKeys: string[] = [];
   for (const r of menuRoutes(role)) {
     const item: Item = { key: r.path, icon: r.menu?.icon, label: r.title };
     const group = r.menu?.group;
@@ -20,9 +22,19 @@ export function AppMenu({ role, selected }: { role: Role; selected: string }) {
     if (!children) {
       children = [];
       groups.set(group, children);
-      items.push({ key: `group:${group}`, label: group, children });
+      items.push({ key: `group:${group}`, icon: r.menu?.icon, label: group, children });
     }
     children.push(item);
+    if (r.path === selected) openKeys.push(`group:${group}`);
   }
-  return <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} />;
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selected]}
+      defaultOpenKeys={openKeys}
+      items={items}
+      onClick={(e) => navigate(e.key)}
+    />
+  );
 }

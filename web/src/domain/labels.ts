@@ -148,3 +148,71 @@ export function label(map: Record<string, string>, code: string | null | undefin
 export function options(map: Record<string, string>): { value: string; label: string }[] {
   return Object.entries(map).map(([value, text]) => ({ value, label: text }));
 }
+
+/** Department data (SPEC §10): column types of a feed template, import status, screening signals and triggers. */
+export const FEED_COLUMN_TYPE: Record<string, string> = {
+  id_number: '身份证号',
+  string: '文本',
+  date: '日期',
+  yuan: '金额（元）',
+  integer: '整数',
+  decimal: '数值',
+  enum: '选项',
+  boolean: '是/否',
+  region_code: '区划代码',
+};
+
+export const FEED_MATCH_BY: Record<string, string> = {
+  id_number: '按身份证号比对',
+  region_code: '按区划代码比对',
+  none: '不比对（参考数据）',
+};
+
+export const FEED_IMPORT_STATUS: Record<string, string> = { loading: '导入中', loaded: '已完成', failed: '失败' };
+
+export const SCREENING_SIGNAL: Record<string, string> = {
+  risk: '风险预警',
+  watch: '重点关注',
+  check: '信息核查',
+  exclusion: '不纳入情形',
+  social: '社会信息',
+};
+
+export const SCREENING_TRIGGER: Record<string, string> = {
+  manual: '手动运行',
+  schedule: '定期运行',
+  import: '导入即筛',
+};
+
+/** Named thresholds of the screening rules (src/modules/screening/rule-types.ts REQUIRED_THRESHOLDS). */
+export const SCREENING_THRESHOLD: Record<string, string> = {
+  months: '月数',
+  amountYuan: '金额阈值（元）',
+  shareOfNetIncome: '占家庭年纯收入比例',
+  share: '下降比例',
+  perCapitaYuan: '人均金额阈值（元）',
+};
+
+/** 数据清洗 rules (SPEC §17; src/modules/cleaning CLEANING_RULE_NAMES). */
+export const CLEANING_RULE: Record<string, string> = {
+  ID_INVALID: '身份证号无效（校验位、格式或出生日期）',
+  ID_MISMATCH: '出生日期或性别与身份证号不符',
+  DUPLICATE_PERSON: '疑似一人登记在两户',
+  DECEASED_HEAD: '已死亡人员仍为户主',
+  DEATH_RECORD_MEMBER: '公安死亡注销人员仍为正常成员',
+  NO_HEAD: '无户主或户主不唯一',
+  IMPOSSIBLE_RELATION: '家庭关系与年龄不符',
+  INCOME_MISSING: '缺少上年度收入记录',
+  INCOME_NEGATIVE: '家庭纯收入为负',
+  PER_CAPITA_MISMATCH: '人均收入计算人数与家庭成员不符',
+};
+
+/** 区域性、规模性返贫风险 event types (SPEC §11). */
+export const REGIONAL_EVENT_TYPE: Record<string, string> = {
+  natural_disaster: '自然灾害',
+  epidemic: '疫情',
+  price_fall: '主要农产品价格持续大幅下跌',
+  unemployment: '农村劳动力失业明显增加',
+  industry_failure: '乡村产业项目失败',
+  relocation_site: '易地搬迁集中安置点风险',
+};
