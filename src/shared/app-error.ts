@@ -3,40 +3,119 @@
  * English code and a Chinese message for the user; only the HTTP edge maps codes to status codes.
  */
 export const ErrorCodes = {
-  VALIDATION: 400,
-  REGISTRY_ID_FORMAT: 400,
-  REGISTRY_ID_CHECKSUM: 400,
-  REGISTRY_ID_BIRTHDATE: 400,
-  REGISTRY_ID_LEGACY_15: 400,
-  REGISTRY_ID_MISMATCH: 400,
-  REGISTRY_PERSON_IN_OTHER_HOUSEHOLD: 409,
-  REGISTRY_DUPLICATE_CODE: 409,
-  REGISTRY_NO_HEAD: 400,
-  REGISTRY_INCOME_INVALID: 400,
-  REGION_UNKNOWN: 404,
-  REGION_NOT_VILLAGE: 400,
-  REGION_OUT_OF_SCOPE: 403,
-  LINE_BELOW_PARENT: 400,
-  LINE_NOT_SET: 404,
-  AUTH_REQUIRED: 401,
-  AUTH_INVALID: 401,
-  AUTH_FORBIDDEN: 403,
-  USER_EXISTS: 409,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  EMBEDDED_DB_IN_USE: 409,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
+  // general (the HTTP edge, src/server/http-errors.ts, also answers with these)
+  VALIDATION: 400, // 输入不符合要求
+  BAD_REQUEST: 400, // 请求无效
+  UNSUPPORTED_MEDIA_TYPE: 415, // 不支持的请求内容类型
+  NOT_FOUND: 404, // 记录不存在或不在管辖范围内
+  CONFLICT: 409, // 已被他人修改，请刷新后重试
+  EMBEDDED_DB_IN_USE: 409, // 嵌入式数据库正被另一个进程使用
+  RATE_LIMITED: 429, // 请求过于频繁
+  INTERNAL: 500, // 服务器内部错误
+  // registry (SPEC §4)
+  REGISTRY_ID_FORMAT: 400, // 身份证号格式错误
+  REGISTRY_ID_CHECKSUM: 400, // 身份证号校验位错误
+  REGISTRY_ID_BIRTHDATE: 400, // 身份证号中的出生日期无效
+  REGISTRY_ID_LEGACY_15: 400, // 不接受15位旧身份证号
+  REGISTRY_ID_MISMATCH: 400, // 出生日期或性别与身份证号不符
+  REGISTRY_PERSON_IN_OTHER_HOUSEHOLD: 409, // 此人已登记在另一户
+  REGISTRY_DUPLICATE_CODE: 409, // 户编号重复
+  REGISTRY_NO_HEAD: 400, // 须有且只有一名户主
+  REGISTRY_INCOME_INVALID: 400, // 收支数据无效
+  // regions, lines, users (SPEC §3)
+  REGION_UNKNOWN: 404, // 区划不存在
+  REGION_NOT_VILLAGE: 400, // 须为村级区划
+  REGION_OUT_OF_SCOPE: 403, // 不在管辖范围内
+  LINE_BELOW_PARENT: 400, // 监测线低于上级
+  LINE_NOT_SET: 404, // 未设定监测线
+  AUTH_REQUIRED: 401, // 请先登录
+  AUTH_INVALID: 401, // 用户名或密码错误
+  AUTH_FORBIDDEN: 403, // 无此权限
+  USER_EXISTS: 409, // 用户名已存在
+  // assessment (SPEC §5, §7)
+  ASSESS_INCOME_MISSING: 400, // 缺少研判所需的收入数据
+  ASSESS_INVALID_HOUSEHOLD: 400, // 该户数据不完整，无法研判
+  // clues (SPEC §6)
+  CLUE_CLOSED: 400, // 线索已销号
+  CLUE_NO_HOUSEHOLD: 400, // 线索未关联农户
+  // procedures (SPEC §8): services and the case state machine (src/domain/procedures CaseErrorCode)
+  CASE_ALREADY_OPEN: 409, // 该户已有正在办理的程序
+  CASE_ALREADY_MONITORED: 400, // 该户已是监测对象
+  CASE_NOT_MONITORED: 400, // 只有监测对象才能启动风险消除程序
+  CASE_FILE_UNKNOWN: 400, // 附件不属于本事项
+  CASE_NOT_ELIGIBLE: 400, // 研判结果不支持确定纳入
+  CASE_LEADING_GROUP_REQUIRED: 400, // 须经县级领导小组调查后决定
+  CASE_CATEGORY_REASON: 400, // 改变建议类别须说明理由
+  CASE_KEEP_MONITORING: 400, // 无劳动能力户不标注风险消除
+  CASE_RISK_NOT_STABLE: 400, // 风险尚未稳定消除
+  CASE_OUT_OF_SCOPE: 404, // 程序不在管辖范围内
+  CASE_WRONG_LEVEL: 403, // 当前步骤不由本级办理
+  CASE_FINISHED: 409, // 程序已办结
+  CASE_ACTION_OUT_OF_ORDER: 409, // 办理日期早于上一次办理记录
+  CASE_INVALID_ACTION: 400, // 操作无效
+  CASE_REASON_REQUIRED: 400, // 须说明理由
+  CASE_RECORDS_MISSING: 409, // 缺少本步骤须上传的资料
+  CASE_UNKNOWN_RECORD: 400, // 未知的资料类型
+  CASE_MEETING_MISSING: 400, // 缺少会议记录
+  CASE_MEETING_INVALID: 400, // 会议记录不完整
+  CASE_MEETING_NOT_EXPECTED: 409, // 本步骤不需要会议记录
+  CASE_NO_PUBLICITY: 409, // 本事项没有或尚未开始公示
+  CASE_PUBLICITY_NOT_STARTED: 409, // 尚未开始公示
+  CASE_PUBLICITY_ALREADY_STARTED: 409, // 已开始公示
+  CASE_PUBLICITY_RUNNING: 409, // 公示期未满
+  CASE_PUBLICITY_NOT_RUNNING: 409, // 不在公示期内
+  CASE_CALENDAR_MISSING: 409, // 缺少该年度的节假日安排
+  CASE_OBJECTION_OPEN: 409, // 公示期间的异议尚未调查答复
+  CASE_OBJECTION_UPHELD: 409, // 异议属实，不能继续办理
+  CASE_OBJECTION_NOT_FOUND: 409, // 异议不存在
+  CASE_OBJECTION_ANSWERED: 409, // 异议已答复
+  CASE_INVALID_RETURN_TARGET: 409, // 只能退回到当前或之前的村级步骤
+  CASE_NOTHING_TO_REVERSE: 409, // 没有可撤销的步骤
+  CASE_REVERSAL_BLOCKED: 409, // 当前步骤已有办理记录，不能撤销上一步骤
+  TEMPLATE_INVALID: 400, // 程序模板有误
+  TEMPLATE_UNKNOWN: 400, // 没有可用的程序模板
+  TEMPLATE_VERSION_EXISTS: 400, // 模板版本已存在
+  CALENDAR_INVALID: 400, // 节假日安排有误
+  FILE_MISSING: 400, // 未上传文件
+  FILE_EMPTY: 400, // 文件为空
+  FILE_TYPE: 400, // 不支持的文件类型
+  FILE_TOO_LARGE: 413, // 文件过大
+  // assistance (SPEC §9)
+  ASSISTANCE_NOT_MONITORED: 409, // 该户不是监测对象
+  ASSISTANCE_SUBTYPE_UNKNOWN: 400, // 未知的帮扶措施子类
+  ASSISTANCE_CATALOGUE_INVALID: 400, // 本地帮扶措施目录配置有误
+  MEASURE_FINISHED: 409, // 措施已完成或已取消
+  MEASURE_STATUS_INVALID: 400, // 措施状态不能这样变更
+  REVIEW_DUPLICATE: 409, // 本轮已评议该户
+  REVIEW_INCOME_MISSING: 400, // 缺少评议年度的收入数据
+  REVIEW_WRONG_VILLAGE: 400, // 该户不属于本次评议的村
+  BACKSTOP_PROPOSAL_OPEN: 409, // 已有待民政部门认定的兜底保障提请
+  BACKSTOP_DECIDED: 409, // 该提请已有认定结果
+  BACKSTOP_IN_PLACE: 409, // 该户已享受低保或特困供养
+  // department feeds and screening (SPEC §10)
+  FEED_UNKNOWN_DEPARTMENT: 400, // 未知的部门代码
+  FEED_UNKNOWN_RECORD_KIND: 400, // 部门没有该类数据
+  FEED_UNSUPPORTED_FORMAT: 400, // 不支持的文件格式
+  FEED_HEADER_NOT_FOUND: 400, // 未找到表头行
+  FEED_RECORD_KIND_AMBIGUOUS: 400, // 无法根据表头判断数据类型
+  FEED_MISSING_COLUMNS: 400, // 文件缺少必填列
+  FEED_UNREADABLE_FILE: 400, // 无法读取文件
+  FEED_OTHER_DEPARTMENT: 403, // 部门用户只能导入本部门的数据
+  SCREENING_RULE_INVALID: 400, // 筛查规则有误
+  // synthetic population (SPEC §18)
+  GENERATOR_NO_VILLAGES: 400, // 该县的乡镇和村尚未载入
+  GENERATOR_COUNTY_NOT_EMPTY: 409, // 该县已有户数据
 } as const;
 
-export type ErrorCode = keyof typeof ErrorCodes | (string & {});
+/** Every code an AppError may carry; a new one is added to `ErrorCodes` with its status and meaning. */
+export type ErrorCode = keyof typeof ErrorCodes;
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
-    readonly status: number = (ErrorCodes as Record<string, number>)[code] ?? 400,
+    readonly status: number = ErrorCodes[code],
   ) {
     super(message);
     this.name = 'AppError';

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { chinaDate } from '../../domain/calendar/index.ts';
-import { applyAction, type CaseAction, type CaseErrorCode, currentStep } from '../../domain/procedures/index.ts';
+import { applyAction, type CaseAction, currentStep } from '../../domain/procedures/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { HouseholdAssessmentService } from '../assessment/household-assessment.service.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
@@ -39,16 +39,6 @@ export interface ActionInput {
   /** Year whose income figures the decision assesses; default the latest year on file. */
   assessmentYear?: number;
 }
-
-const STATUS_OF: Partial<Record<CaseErrorCode, number>> = {
-  CASE_OUT_OF_SCOPE: 404,
-  CASE_WRONG_LEVEL: 403,
-  CASE_INVALID_ACTION: 400,
-  CASE_REASON_REQUIRED: 400,
-  CASE_UNKNOWN_RECORD: 400,
-  CASE_MEETING_INVALID: 400,
-  CASE_MEETING_MISSING: 400,
-};
 
 interface Deps {
   db: Kysely<DB>;
@@ -94,12 +84,8 @@ export const actOnCase =
       const action = { ...input, actor: procedureActor(actor), at } as unknown as CaseAction;
       const result = applyAction(c.state, action, { inScope: true, calendars: await calendars.list(trx) });
       if (!result.ok) {
-        throw new AppError(
-          result.error.code,
-          result.error.message,
-          result.error.details ?? {},
-          STATUS_OF[result.error.code] ?? 409,
-        );
+        // The status of each state-machine code is in the registry (ErrorCodes): 409 for a case in the wrong state.
+        throw new AppError(result.error.code, result.error.message, result.error.details ?? {});
       }
       const state = result.state;
       const recorded = state.history[state.history.length - 1];
