@@ -15,7 +15,8 @@ interface Values {
   description?: string;
   product?: string;
   industry?: string;
-  dates: [Dayjs, Dayjs | null];
+  startedOn: Dayjs;
+  endedOn?: Dayjs | null;
   riskTypes?: string[];
   employment?: ('local' | 'outside' | 'public_welfare' | 'none')[];
   businessIncome?: boolean;
@@ -46,7 +47,6 @@ export function RecordEventModal({
     const v = await form.validateFields();
     setBusy(true);
     setError(undefined);
-    const [start, end] = v.dates;
     const exposure = {
       ...(v.employment?.length ? { employment: v.employment } : {}),
       ...(v.businessIncome ? { businessIncome: true } : {}),
@@ -61,15 +61,15 @@ export function RecordEventModal({
         description: v.description?.trim() || undefined,
         product: v.product?.trim() || undefined,
         industry: v.industry?.trim() || undefined,
-        startedOn: start.format('YYYY-MM-DD'),
-        endedOn: end?.format('YYYY-MM-DD'),
+        startedOn: v.startedOn.format('YYYY-MM-DD'),
+        endedOn: v.endedOn?.format('YYYY-MM-DD'),
         riskTypes: v.riskTypes?.length ? v.riskTypes : undefined,
         exposure,
       });
       onSaved(saved);
     } catch (e) {
       setError(e);
-      applyServerError(form, e, (f) => (f === 'startedOn' || f === 'endedOn' ? 'dates' : f));
+      applyServerError(form, e);
     } finally {
       setBusy(false);
     }
@@ -130,14 +130,18 @@ export function RecordEventModal({
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item
-          name="dates"
-          label="发生日期 / 结束日期"
-          rules={[{ required: true, message: '请选择发生日期' }]}
-          extra="尚未结束的可不填结束日期"
-        >
-          <DatePicker.RangePicker allowEmpty={[false, true]} style={{ width: '100%' }} />
-        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={12}>
+            <Form.Item name="startedOn" label="发生日期" rules={[{ required: true, message: '请选择发生日期' }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item name="endedOn" label="结束日期" extra="尚未结束的可不填">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="riskTypes" label="生成线索的风险类型" extra="不选则按风险类型的默认值">
           <Checkbox.Group options={options(RISK_TYPE)} />
         </Form.Item>

@@ -1,0 +1,248 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csv, type KnownHousehold, knownHousehold } from '../feeds-fixtures.ts';
+import { makeIdNumber } from '../support/factories.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+/**
+ * The department-data pages end to end (SPEC §10, §11, §17): the real server on in-memory PGlite serving web/dist,
+ * driven in Debian's Chromium (never a downloaded browser). A department officer downloads a template and uploads a
+ * file with one bad row; the county runs screening, reads the data-quality and cleaning lists and records a regional
+ * risk. Nothing is asked of any host but the platform itself (SPEC §17: no internet).
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+const hasChromium = fs.existsSync(CHROMIUM);
+const hasBuild = fs.existsSync(WEB_INDEX);
+const skipReason = !hasChromium
+  ? ` (skipped: ${CHROMIUM} not installed — apt-get install chromium)`
+  : !hasBuild
+    ? ' (skipped: web/dist not built — run npm run build:web)'
+    : '';
+
+const HEADER = [
+  '姓名',
+  '身份证号',
+  '就诊医院',
+  '疾病名称',
+  '入院日期',
+  '出院日期',
+  '医疗总费用',
+  '个人自付',
+  '结算日期',
+];
+
+/** 'YYYY-MM-DD' of day `d` of the month before this one: inside the import page's default period (last month). */
+function lastMonthDay(d: number): string {
+  const now = new Date();
+  const first = new Date(now.getFullYear(), now.getMonth() - 1, d);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${first.getFullYear()}-${p(first.getMonth() + 1)}-${p(first.getDate())}`;
+}
+
+describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10, §11, §17)${skipReason}`, () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let hh: KnownHousehold;
+  const stranger = { name: '孙不在', idNumber: makeIdNumber('19660606', 'female') };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
+    base = `http://127.0.0.1:${address.port}`;
+    hh = await knownHousehold(t, t.village, [{ year: new Date().getFullYear() - 1, wage: 30000 }]);
+    // no income for last year: a problem for data cleaning (SPEC §17 "missing income fields")
+    await knownHousehold(t, t.village);
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function openContext(): Promise<{ context: BrowserContext; page: Page; foreign: string[] }> {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.protocol !== 'data:' && url.hostname !== '127.0.0.1') foreign.push(r.url());
+    });
+    return { context, page, foreign };
+  }
+
+  async function logIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${base}/`);
+    await page.waitForSelector('.sx-login-card');
+    await page.fill('#username', username);
+    await page.fill('#password', 'Demo@2026');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.sx-header');
+  }
+
+  /** Opens a menu entry inside a sub-menu (group). */
+  async function openMenu(page: Page, group: string, entry: string): Promise<void> {
+    await page.click(`.ant-menu-submenu-title:has-text("${group}")`);
+    await page.click(`.ant-menu-item:has-text("${entry}")`);
+  }
+
+  const statistic = (page: Page, id: string) =>
+    page.locator(`[data-testid=import-${id}] .ant-statistic-content-value`).textContent();
+
+  it('lets a department officer download a template, upload a file with a bad row and get its error report', async () => {
+    const { context, page, foreign } = await openContext();
+    await logIn(page, 'department');
+    const menu = await page.locator('.ant-menu').textContent();
+    expect(menu).toContain('部门数据');
+    expect(menu).not.toContain('数据清洗'); // county work and registry pages are not the department's (SPEC §17)
+    expect(menu).not.toContain('农户档案');
+
+    await openMenu(page, '部门数据', '数据目录');
+    await page.waitForSelector('[data-testid=template-csv-settlement]');
+    // only the officer's own department (医疗保障局), no department list to choose from
+    await expect(page.locator('[data-testid=feed-departments]').count()).resolves.toBe(0);
+    await expect(page.locator('.sx-content').textContent()).resolves.toContain('医疗保障局');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=template-xlsx-settlement]'),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const xlsxBody = fs.readFileSync((await xlsx.path()) as string);
+    expect(xlsxBody.subarray(0, 2).toString()).toBe('PK');
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=template-csv-settlement]'),
+    ]);
+    expect(template.suggestedFilename()).toMatch(/\.csv$/);
+    const templateText = fs.readFileSync((await template.path()) as string, 'utf8');
+    for (const h of HEADER) expect(templateText).toContain(h);
+
+    await page.click('.ant-menu-item:has-text("数据导入")');
+    await page.waitForSelector('input[type=file]', { state: 'attached' });
+    await expect(page.locator('.ant-select-disabled').first().textContent()).resolves.toContain('医疗保障局');
+    const settled = lastMonthDay(9);
+    const file = csv([
+      HEADER,
+      [hh.head.name, hh.head.idNumber, '县医院', '肺炎', lastMonthDay(1), lastMonthDay(8), '60000', '30000', settled],
+      [stranger.name, stranger.idNumber, '省医院', '肿瘤', lastMonthDay(1), lastMonthDay(8), '90000', '25000', settled],
+      ['坏行', '621124198001011234', '县医院', '感冒', lastMonthDay(5), lastMonthDay(3), '100', '-5', settled],
+    ]);
+    await page.setInputFiles('input[type=file]', {
+      name: '住院结算.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(file, 'utf8'),
+    });
+    await page.click('button:has-text("上传并导入")');
+    await page.waitForSelector('[data-testid=import-result]');
+    await expect(statistic(page, 'rows-good')).resolves.toBe('2');
+    await expect(statistic(page, 'rows-bad')).resolves.toBe('1');
+    await expect(statistic(page, 'rows-new')).resolves.toBe('2');
+    await expect(statistic(page, 'clues')).resolves.toBe('1');
+    const errorsLink = page.locator('[data-testid=errors-csv]');
+    await expect(errorsLink.getAttribute('href')).resolves.toMatch(/^\/api\/feed-imports\/[0-9a-f-]{36}\/errors\.csv$/);
+    const [report] = await Promise.all([page.waitForEvent('download'), errorsLink.click()]);
+    const reportText = fs.readFileSync((await report.path()) as string, 'utf8');
+    expect(reportText).toContain('行号');
+    expect(reportText).toMatch(/^4,/m); // the bad row, by its row number in the file
+    expect(reportText).toContain('不能为负数');
+    await page.screenshot({ path: '/tmp/shouxian-web-feed-import.png', fullPage: true });
+
+    await page.click('.ant-menu-item:has-text("导入记录")');
+    const row = page.locator('.ant-table-row', { hasText: '住院结算.csv' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('已完成');
+    await expect(row.locator('a:has-text("CSV")').getAttribute('href')).resolves.toMatch(/errors\.csv$/);
+
+    await openMenu(page, '筛查预警', '数据质量问题');
+    await page.locator('.ant-table-row', { hasText: stranger.name }).waitFor();
+    await expect(page.locator('.sx-content').textContent()).resolves.toContain(
+      `${stranger.idNumber.slice(0, 6)}********${stranger.idNumber.slice(-4)}`,
+    );
+    await context.close();
+    expect(foreign).toEqual([]);
+  }, 120_000);
+
+  it('lets the county run screening and read the rules, runs, data-quality and cleaning lists', async () => {
+    const { context, page, foreign } = await openContext();
+    await logIn(page, 'county');
+    await openMenu(page, '筛查预警', '筛查规则与运行');
+    await page.locator('.ant-table-row', { hasText: 'MED-OOP-12M' }).waitFor();
+    await expect(page.locator('.ant-table-row', { hasText: 'MED-OOP-12M' }).textContent()).resolves.toContain(
+      '20,000元',
+    );
+
+    await page.click('.ant-tabs-tab:has-text("运行筛查")');
+    await page.click('button:has-text("立即筛查")');
+    await page.waitForSelector('[data-testid=screening-result]');
+    const result = await page.locator('[data-testid=screening-result]').textContent();
+    expect(result).toContain('医疗自付费用高');
+    expect(result).toContain('运行规则');
+    await page.screenshot({ path: '/tmp/shouxian-web-screening-run.png', fullPage: true });
+
+    await page.click('.ant-tabs-tab:has-text("运行记录")');
+    await page.locator('.ant-table-row', { hasText: '手动运行' }).waitFor();
+    await expect(page.locator('.ant-table-row', { hasText: '导入即筛' }).count()).resolves.toBeGreaterThan(0);
+
+    await page.click('.ant-menu-item:has-text("数据质量问题")');
+    await page.locator('.ant-table-row', { hasText: stranger.name }).waitFor();
+
+    await page.click('.ant-menu-item:has-text("数据清洗")');
+    await page.click('button:has-text("运行清洗")');
+    await page.waitForSelector('text=最近一次');
+    await page.locator('[data-testid=cleaning-rules] >> text=缺少上年度收入记录').click();
+    await page.locator('.ant-table-row', { hasText: '缺少' }).first().waitFor();
+    expect(page.url()).toContain('rule=INCOME_MISSING');
+    await page.screenshot({ path: '/tmp/shouxian-web-cleaning.png', fullPage: true });
+    await context.close();
+    expect(foreign).toEqual([]);
+  }, 120_000);
+
+  it('lets the county record a regional risk event and see the exposed households', async () => {
+    const { context, page, foreign } = await openContext();
+    await logIn(page, 'county');
+    await page.click('.ant-menu-item:has-text("区域性风险")');
+    await page.waitForSelector('[data-testid=anomalies]');
+    await page.click('button:has-text("登记风险事件")');
+    await page.waitForSelector('.ant-modal');
+    await page.click('#eventType');
+    await page.click('.ant-select-item-option:has-text("自然灾害")');
+    await page.fill('#title', '洮阳镇暴雨洪涝');
+    await page.fill('#startedOn', lastMonthDay(2));
+    await page.press('#startedOn', 'Enter');
+    await page.click('.ant-modal button:has-text("登记并排查受影响农户")');
+    await page.waitForSelector('.ant-modal', { state: 'hidden' });
+    const row = page.locator('.ant-table-row', { hasText: '洮阳镇暴雨洪涝' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('自然灾害');
+    await row.locator('button:has-text("受影响农户")').click();
+    await page.locator('[data-testid=exposed-households] .ant-table-row').first().waitFor();
+    await expect(page.locator('.ant-drawer').textContent()).resolves.toContain('共 2 户');
+    await page.waitForTimeout(500); // the drawer's slide-in, for a readable screenshot
+    await page.screenshot({ path: '/tmp/shouxian-web-regional-risk.png', fullPage: true });
+    await context.close();
+    expect(foreign).toEqual([]);
+  }, 120_000);
+});
