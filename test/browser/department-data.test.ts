@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, type KnownHousehold, knownHousehold } from '../feeds-fixtures.ts';
+import { csv, type KnownHousehold, knownHousehold, multipart } from '../feeds-fixtures.ts';
 import { makeIdNumber } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -47,7 +47,9 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
   let base: string;
   let browser: Browser;
   let hh: KnownHousehold;
+  let hh2: KnownHousehold;
   const stranger = { name: '孙不在', idNumber: makeIdNumber('19660606', 'female') };
+  const stranger2 = { name: '钱未登', idNumber: makeIdNumber('19580808', 'male') };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -56,6 +58,7 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     if (!address || typeof address === 'string') throw new Error('server has no TCP address');
     base = `http://127.0.0.1:${address.port}`;
     hh = await knownHousehold(t, t.village, [{ year: new Date().getFullYear() - 1, wage: 30000 }]);
+    hh2 = await knownHousehold(t, t.village, [{ year: new Date().getFullYear() - 1, wage: 30000 }]);
     // no income for last year: a problem for data cleaning (SPEC §17 "missing income fields")
     await knownHousehold(t, t.village);
 
@@ -176,7 +179,13 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     await expect(row.textContent()).resolves.toContain('已完成');
     await expect(row.locator('a:has-text("CSV")').getAttribute('href')).resolves.toMatch(/errors\.csv$/);
 
-    await openMenu(page, '筛查预警', '数据质量问题');
+    // the officer sees their own department's rules only, and none of the county's tabs
+    await openMenu(page, '筛查预警', '筛查规则与运行');
+    await page.locator('.ant-table-row', { hasText: 'MED-OOP-12M' }).waitFor();
+    await expect(page.locator('.ant-table-row').count()).resolves.toBe(1);
+    await expect(page.locator('.ant-tabs-tab').allTextContents()).resolves.toEqual(['筛查规则']);
+
+    await page.click('.ant-menu-item:has-text("数据质量问题")');
     await page.locator('.ant-table-row', { hasText: stranger.name }).waitFor();
     await expect(page.locator('.sx-content').textContent()).resolves.toContain(
       `${stranger.idNumber.slice(0, 6)}********${stranger.idNumber.slice(-4)}`,
@@ -186,6 +195,42 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
   }, 120_000);
 
   it('lets the county run screening and read the rules, runs, data-quality and cleaning lists', async () => {
+    // the county's own upload (over HTTP): one household's high out-of-pocket, one person not in the registry
+    const settled = lastMonthDay(12);
+    const upload = await t.request(await t.login('county'), {
+      method: 'POST',
+      url: `/api/feeds/medical_insurance/imports?period=${settled.slice(0, 7)}`,
+      ...multipart(
+        '县医保结算.csv',
+        csv([
+          HEADER,
+          [
+            hh2.head.name,
+            hh2.head.idNumber,
+            '县医院',
+            '胃癌',
+            lastMonthDay(2),
+            lastMonthDay(10),
+            '80000',
+            '26000',
+            settled,
+          ],
+          [
+            stranger2.name,
+            stranger2.idNumber,
+            '省医院',
+            '肺癌',
+            lastMonthDay(2),
+            lastMonthDay(10),
+            '90000',
+            '30000',
+            settled,
+          ],
+        ]),
+      ),
+    });
+    expect(upload.statusCode).toBe(201);
+
     const { context, page, foreign } = await openContext();
     await logIn(page, 'county');
     await openMenu(page, '筛查预警', '筛查规则与运行');
@@ -193,6 +238,16 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     await expect(page.locator('.ant-table-row', { hasText: 'MED-OOP-12M' }).textContent()).resolves.toContain(
       '20,000元',
     );
+
+    // the county's own threshold (SPEC §3, §10: thresholds configurable per region, inherited downward)
+    await page.locator('.ant-table-row', { hasText: 'MED-OOP-12M' }).locator('button:has-text("设定")').click();
+    await page.waitForSelector('.ant-modal #thresholds_amountYuan');
+    await page.fill('#thresholds_amountYuan', '15000');
+    await page.click('.ant-modal button:has-text("保存设定")');
+    await page.waitForSelector('.ant-modal', { state: 'hidden' });
+    const adjusted = page.locator('.ant-table-row', { hasText: 'MED-OOP-12M' });
+    await page.waitForFunction(() => document.body.textContent?.includes('15,000元'));
+    await expect(adjusted.textContent()).resolves.toContain('已调整');
 
     await page.click('.ant-tabs-tab:has-text("运行筛查")');
     await page.click('button:has-text("立即筛查")');
@@ -206,8 +261,17 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     await page.locator('.ant-table-row', { hasText: '手动运行' }).waitFor();
     await expect(page.locator('.ant-table-row', { hasText: '导入即筛' }).count()).resolves.toBeGreaterThan(0);
 
+    await page.click('.ant-tabs-tab:has-text("农户命中")');
+    await page.click('.ant-card .ant-select');
+    await page.keyboard.type(hh2.head.name);
+    await page.click(`.ant-select-item-option:has-text("${hh2.head.name}")`);
+    await page.locator('.ant-table-row', { hasText: '医疗自付费用高' }).waitFor();
+    await expect(page.locator('.ant-table-row', { hasText: '医疗自付费用高' }).textContent()).resolves.toContain(
+      '已生成线索',
+    );
+
     await page.click('.ant-menu-item:has-text("数据质量问题")');
-    await page.locator('.ant-table-row', { hasText: stranger.name }).waitFor();
+    await page.locator('.ant-table-row', { hasText: stranger2.name }).waitFor();
 
     await page.click('.ant-menu-item:has-text("数据清洗")');
     await page.click('button:has-text("运行清洗")');
@@ -216,6 +280,23 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     await page.locator('.ant-table-row', { hasText: '缺少' }).first().waitFor();
     expect(page.url()).toContain('rule=INCOME_MISSING');
     await page.screenshot({ path: '/tmp/shouxian-web-cleaning.png', fullPage: true });
+    await context.close();
+    expect(foreign).toEqual([]);
+  }, 120_000);
+
+  it('shows the administrator the history of rule settings, from the audit log', async () => {
+    const set = await t.request(await t.login('admin'), {
+      method: 'POST',
+      url: '/api/screening/rules/PBC-DEPOSIT/settings',
+      payload: { regionCode: t.township, thresholds: { perCapitaYuan: 80000 }, enabled: false },
+    });
+    expect(set.statusCode).toBe(200);
+    const { context, page, foreign } = await openContext();
+    await logIn(page, 'admin');
+    await page.goto(`${base}/screening`);
+    const row = page.locator('.ant-card:has-text("设定历史") .ant-table-row', { hasText: 'PBC-DEPOSIT' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/停用.*80,000元/);
     await context.close();
     expect(foreign).toEqual([]);
   }, 120_000);
@@ -239,7 +320,7 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     await expect(row.textContent()).resolves.toContain('自然灾害');
     await row.locator('button:has-text("受影响农户")').click();
     await page.locator('[data-testid=exposed-households] .ant-table-row').first().waitFor();
-    await expect(page.locator('.ant-drawer').textContent()).resolves.toContain('共 2 户');
+    await expect(page.locator('.ant-drawer').textContent()).resolves.toContain('共 3 户');
     await page.waitForTimeout(500); // the drawer's slide-in, for a readable screenshot
     await page.screenshot({ path: '/tmp/shouxian-web-regional-risk.png', fullPage: true });
     await context.close();
