@@ -165,6 +165,47 @@ describe(`screening runs and regional thresholds on ${ENGINE} (SPEC §10, §3)`,
     expect(rules.map((r: { department: string }) => r.department)).toEqual(['medical_insurance']);
   });
 
+  it("keeps each record's person and household when a person moves or their ID number is corrected (migration 0006)", async () => {
+    const db = t.ctx.database.db;
+    const from = await knownHousehold(t, t.village);
+    const to = await knownHousehold(t, otherVillage);
+    await importRows(t, 'housing', 'safety_appraisal', [
+      { name: from.spouse.name, idNumber: from.spouse.idNumber, grade: 'B级' },
+    ]);
+    const link = async () =>
+      (
+        await sql<{ person: string | null; household: string | null }>`SELECT r.person_id AS person,
+          r.household_id AS household FROM feed_records r JOIN persons p ON p.id_number_hash = r.id_number_hash
+          WHERE p.name = ${from.spouse.name} AND r.department = 'housing'`.execute(db)
+      ).rows;
+    const spouse = await db
+      .selectFrom('persons')
+      .select(['id', 'id_number_hash'])
+      .where('household_id', '=', from.id)
+      .where('relation', '=', 'spouse')
+      .executeTakeFirstOrThrow();
+    expect(await link()).toEqual([{ person: spouse.id, household: from.id }]);
+
+    // moved to another household (a split or a marriage): the record follows the person
+    await sql`UPDATE persons SET household_id = ${to.id}, region_code = ${otherVillage}, relation = 'other'
+      WHERE id = ${spouse.id}`.execute(db);
+    expect(await link()).toEqual([{ person: spouse.id, household: to.id }]);
+
+    // an ID number corrected to another number: the record no longer belongs to the person …
+    await sql`UPDATE persons SET id_number_hash = ${'0'.repeat(64)} WHERE id = ${spouse.id}`.execute(db);
+    const orphan = await sql<{ person: string | null }>`SELECT person_id AS person FROM feed_records
+      WHERE id_number_hash = ${spouse.id_number_hash}`.execute(db);
+    expect(orphan.rows).toEqual([{ person: null }]);
+    // … and corrected back, it does again; a routine run then finds it in its new household's region
+    await sql`UPDATE persons SET id_number_hash = ${spouse.id_number_hash} WHERE id = ${spouse.id}`.execute(db);
+    expect(await link()).toEqual([{ person: spouse.id, household: to.id }]);
+    await importRows(t, 'housing', 'safety_appraisal', [
+      { name: from.spouse.name, idNumber: from.spouse.idNumber, grade: 'D级' },
+    ]);
+    expect((await cluesOf(t, to.id)).map((c) => c.sourceRef)).toEqual(['housing:HOU-APPRAISAL']);
+    expect(await cluesOf(t, from.id)).toHaveLength(0);
+  });
+
   it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
     expect(await auditActionsWritten(t.ctx.database.db)).toContain('screening.run');
     expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);

@@ -82,7 +82,10 @@ export const feedsRepository = (db: Kysely<DB>) => ({
     return created;
   },
 
-  /** Inserts good rows set-based from one JSON parameter; rows already known (same region and row hash) are skipped. */
+  /**
+   * Inserts good rows set-based from one JSON parameter; rows already known (same region and row hash) are skipped.
+   * Each row is linked to the person with its ID hash and that person's household (migration 0006), by index lookup.
+   */
   async insertRecords(
     imp: { id: string; department: string; recordKind: string; regionCode: string; period: string },
     batchNo: number,
@@ -91,12 +94,13 @@ export const feedsRepository = (db: Kysely<DB>) => ({
   ): Promise<number> {
     if (rows.length === 0) return 0;
     const r = await sql`INSERT INTO feed_records (import_id, batch_no, row_number, department, record_kind, region_code,
-        period, row_hash, id_number_hash, id_number_masked, id_number_enc, subject_region, data)
+        period, row_hash, id_number_hash, id_number_masked, id_number_enc, subject_region, data, person_id, household_id)
       SELECT ${imp.id}::uuid, ${batchNo}::int, x.row_number, ${imp.department}, ${imp.recordKind}, ${imp.regionCode},
         ${imp.period}, decode(x.row_hash, 'hex'), x.id_number_hash, x.id_number_masked, x.id_number_enc,
-        x.subject_region, x.data
+        x.subject_region, x.data, p.id, p.household_id
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(row_number int, row_hash text, id_number_hash text,
         id_number_masked text, id_number_enc text, subject_region text, data jsonb)
+      LEFT JOIN persons p ON p.id_number_hash = x.id_number_hash
       ON CONFLICT (region_code, row_hash) DO NOTHING`.execute(q);
     return Number(r.numAffectedRows ?? 0);
   },

@@ -67,6 +67,9 @@ export interface FeedRecordsTable {
   id_number_enc: string | null;
   subject_region: string | null;
   data: Json;
+  /** The person with this ID hash and their household (migration 0006), kept by the importer and triggers on persons. */
+  person_id: string | null;
+  household_id: string | null;
   created_at: Timestamp;
 }
 

@@ -30,18 +30,18 @@ const KIND_OF: Record<FeedColumnType, FieldKind> = {
   boolean: 'boolean',
 };
 
-/** Registry fields, read from the matched relation `m` (see screen-scope.ts `matched`). */
+/** Registry fields, read from the matched relation `r` (see screen-scope.ts `matched`). */
 const REGISTRY_FIELDS: Record<string, { expr: RawBuilder<unknown>; kind: FieldKind }> = {
-  'person.health': { expr: sql`m.health`, kind: 'text' },
-  'person.status': { expr: sql`m.status`, kind: 'text' },
-  'person.relation': { expr: sql`m.relation`, kind: 'text' },
-  'person.labor': { expr: sql`m.labor`, kind: 'text' },
-  'person.employment': { expr: sql`m.employment`, kind: 'text' },
-  'person.education': { expr: sql`m.education`, kind: 'text' },
-  'person.disability_level': { expr: sql`m.disability_level`, kind: 'number' },
-  'household.monitoring_status': { expr: sql`m.monitoring_status`, kind: 'text' },
-  'household.backstop': { expr: sql`m.backstop`, kind: 'text' },
-  'household.lifted_out': { expr: sql`m.lifted_out`, kind: 'boolean' },
+  'person.health': { expr: sql`r.health`, kind: 'text' },
+  'person.status': { expr: sql`r.status`, kind: 'text' },
+  'person.relation': { expr: sql`r.relation`, kind: 'text' },
+  'person.labor': { expr: sql`r.labor`, kind: 'text' },
+  'person.employment': { expr: sql`r.employment`, kind: 'text' },
+  'person.education': { expr: sql`r.education`, kind: 'text' },
+  'person.disability_level': { expr: sql`r.disability_level`, kind: 'number' },
+  'household.monitoring_status': { expr: sql`r.monitoring_status`, kind: 'text' },
+  'household.backstop': { expr: sql`r.backstop`, kind: 'text' },
+  'household.lifted_out': { expr: sql`r.lifted_out`, kind: 'boolean' },
 };
 
 /** The SQL cast of a JSON value of the given kind. */

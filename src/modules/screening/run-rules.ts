@@ -4,7 +4,7 @@ import { type ApplyContext, type ApplyResult, applyRule } from './apply-hits.ts'
 import { compileRule } from './compile-rule.ts';
 import { effectiveSettings, type RegionSetting } from './regional-thresholds.ts';
 import type { ScreeningRule } from './rule-types.ts';
-import { MATCHES_TABLE, matchesQuery, type ScreenScope } from './screen-scope.ts';
+import type { ScreenScope } from './screen-scope.ts';
 
 export interface RunTotals extends ApplyResult {
   rules: number;
@@ -28,19 +28,10 @@ export async function runRules(
 ): Promise<RunTotals> {
   const totals: RunTotals = { rules: 0, hits: 0, cluesCreated: 0, cluesMerged: 0, qualityItems: 0, perRule: [] };
   if (!input.scope.batch) {
-    // A routine run matches every record of the region to its person and household once, for all rules: one pass
-    // over persons and households instead of one per rule.
-    const started = performance.now();
     // Analytic statements over the whole region: room for hash joins and sorts in memory (PostgreSQL's 4 MB default
     // spills them to disk), and no JIT compilation (it costs more than it saves for these sub-second statements).
     await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
     await sql`SET LOCAL jit = off`.execute(trx);
-    const matches = sql.table(MATCHES_TABLE);
-    await sql`CREATE TEMPORARY TABLE ${matches} ON COMMIT DROP AS ${matchesQuery(input.scope.region)}`.execute(trx);
-    await sql`CREATE INDEX ON ${matches} (record_id)`.execute(trx);
-    await sql`CREATE INDEX ON ${matches} (department, record_kind)`.execute(trx);
-    await sql`ANALYZE ${matches}`.execute(trx);
-    totals.perRule.push({ code: '(match records to persons)', hits: 0, ms: Math.round(performance.now() - started) });
   }
   for (const rule of input.rules) {
     const settings = effectiveSettings(
@@ -51,7 +42,7 @@ export async function runRules(
     if (!settings.base.enabled && !settings.inside.some((s) => s.enabled)) continue;
     const started = performance.now();
     const compiled = compileRule({ rule, settings, scope: input.scope, asOf: input.asOf });
-    const r = await applyRule(trx, rule, compiled, input.apply);
+    const r = await applyRule(trx, rule, compiled, input.apply, { staged: !input.scope.batch });
     totals.rules++;
     totals.hits += r.hits;
     totals.cluesCreated += r.cluesCreated;
@@ -59,6 +50,5 @@ export async function runRules(
     totals.qualityItems += r.qualityItems;
     totals.perRule.push({ code: rule.code, hits: r.hits, ms: Math.round(performance.now() - started) });
   }
-  if (!input.scope.batch) await sql`DROP TABLE IF EXISTS ${sql.table(MATCHES_TABLE)}`.execute(trx);
   return totals;
 }

@@ -34,51 +34,40 @@ export interface CompiledRule {
 
 export const likePrefix = (region: string) => `${region.replace(/[%_\\]/g, '')}%`;
 
-/** The temporary table a routine run matches records to persons in, once for all rules (see run-rules.ts). */
-export const MATCHES_TABLE = 'screening_matches';
-
-/**
- * Department records joined to the persons (by the keyed ID hash) and households of the scope's region, with the
- * registry fields rules may test. `where` narrows the records.
- */
-export function matchesQuery(region: string, where: RawBuilder<boolean> = sql<boolean>`true`): RawBuilder<unknown> {
-  return sql`SELECT r.id AS record_id, r.department, r.record_kind, p.id AS person_id, p.household_id,
-      h.region_code AS household_region, h.monitoring_status, h.backstop, h.lifted_out,
-      p.health, p.status, p.relation, p.labor, p.employment, p.education, p.disability_level
-    FROM feed_records r
-    JOIN persons p ON p.id_number_hash = r.id_number_hash
-    JOIN households h ON h.id = p.household_id
-    WHERE p.region_code LIKE ${likePrefix(region)} AND ${where}`;
-}
-
-/** `<alias>.department = … AND <alias>.record_kind = …` of the rule. */
-export const kindFilter = (input: CompileInput, alias = 'r') => kindOf(input, alias);
-
 const kindOf = (input: CompileInput, alias: string) =>
   sql<boolean>`${sql.ref(alias)}.department = ${input.rule.department} AND ${sql.ref(alias)}.record_kind = ${input.rule.recordKind}`;
 
 /**
- * The matched records of the rule's kind, as a relation `m`. A routine run reads the run's matches table. In real
- * time, record rules read the batch's own records and household aggregates read every record of the households that
- * have a person in the batch (their totals may have changed). ARRAY(…) is evaluated once and then used as an index
- * condition, so the plan stays a few index lookups per batch row whatever the (stale) statistics say.
+ * The rule's department records, each with its person and household in the scope's region, as one relation (use it
+ * as `r`): the record's columns (id, data, period, region_code, id_number_hash, id_number_masked) and the registry
+ * fields rules may test (person_id, household_id, household_region, monitoring_status, backstop, lifted_out, health,
+ * status, relation, labor, employment, education, disability_level). Person and household are the record's links
+ * (kept by the importer and by triggers on persons from the keyed ID hash, migration 0006), so a routine run does not
+ * join every record to every person: PostgreSQL flattens this subquery into the rule's statement and drops the
+ * persons join when the rule reads no person field.
+ *
+ * A routine run takes every record of the kind. In real time, record rules take the batch's own records, and household
+ * aggregates take every record of the households that have a person in the batch (their totals may have changed);
+ * ARRAY(…) is evaluated once and then used as an index condition, so the plan stays a few index lookups per batch row
+ * whatever the (stale) statistics say.
  */
 export function matched(input: CompileInput, aggregate = false): RawBuilder<unknown> {
   const b = input.scope.batch;
-  if (!b) return sql`(SELECT * FROM ${sql.table(MATCHES_TABLE)} mt WHERE ${kindOf(input, 'mt')})`;
-  if (!aggregate) {
-    return sql`(${matchesQuery(
-      input.scope.region,
-      sql<boolean>`${kindOf(input, 'r')} AND r.import_id = ${b.importId}
-      AND r.batch_no = ${b.batchNo}`,
-    )})`;
+  let where = kindOf(input, 'fr');
+  if (b && !aggregate) {
+    where = sql<boolean>`${where} AND fr.import_id = ${b.importId} AND fr.batch_no = ${b.batchNo}`;
+  } else if (b) {
+    where = sql<boolean>`${where} AND fr.id_number_hash = ANY (ARRAY(SELECT hp.id_number_hash FROM persons hp
+      WHERE hp.household_id = ANY (ARRAY(SELECT DISTINCT br.household_id FROM feed_records br
+        WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo} AND br.household_id IS NOT NULL))))`;
   }
-  return sql`(${matchesQuery(
-    input.scope.region,
-    sql<boolean>`${kindOf(input, 'r')} AND p.household_id = ANY (ARRAY(SELECT DISTINCT bp.household_id
-      FROM feed_records br JOIN persons bp ON bp.id_number_hash = br.id_number_hash
-      WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo}))`,
-  )})`;
+  return sql`(SELECT fr.id, fr.data, fr.period, fr.region_code, fr.id_number_hash, fr.id_number_masked,
+      fr.person_id, fr.household_id, h.region_code AS household_region, h.monitoring_status, h.backstop,
+      h.lifted_out, p.health, p.status, p.relation, p.labor, p.employment, p.education, p.disability_level
+    FROM feed_records fr
+    JOIN households h ON h.id = fr.household_id
+    LEFT JOIN persons p ON p.id = fr.person_id
+    WHERE ${where} AND h.region_code LIKE ${likePrefix(input.scope.region)})`;
 }
 
 /** `r.department = … AND r.record_kind = …` plus the batch when the scope is one. */
@@ -95,13 +84,10 @@ export function recordInScope(input: CompileInput, alias = 'r'): RawBuilder<bool
   return sql<boolean>`${sql.ref(alias)}.region_code LIKE ${likePrefix(input.scope.region)}`;
 }
 
-/** No person with this ID hash in the scope's region (a routine run asks its matches table). */
+/** The record has no person in the scope's region: not linked to any person, or to one whose household is elsewhere. */
 export function noPersonInScope(input: CompileInput, alias = 'r'): RawBuilder<boolean> {
   const r = sql.ref(alias);
-  if (!input.scope.batch) {
-    return sql<boolean>`NOT EXISTS (SELECT 1 FROM ${sql.table(MATCHES_TABLE)} q WHERE q.record_id = ${r}.id)`;
-  }
-  return sql<boolean>`NOT EXISTS (SELECT 1 FROM persons q WHERE q.id_number_hash = ${r}.id_number_hash
+  return sql<boolean>`NOT EXISTS (SELECT 1 FROM households q WHERE q.id = ${r}.household_id
     AND q.region_code LIKE ${likePrefix(input.scope.region)})`;
 }
 

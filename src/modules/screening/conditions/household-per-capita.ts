@@ -2,14 +2,7 @@ import { sql } from 'kysely';
 import { fieldRef } from '../record-fields.ts';
 import { thresholdSql } from '../regional-thresholds.ts';
 import type { PerCapitaCondition } from '../rule-types.ts';
-import {
-  aggregateRecords,
-  type CompiledRule,
-  type CompileInput,
-  kindFilter,
-  matched,
-  noPersonInScope,
-} from '../screen-scope.ts';
+import { aggregateRecords, type CompiledRule, type CompileInput, matched, noPersonInScope } from '../screen-scope.ts';
 
 /**
  * household_per_capita (SPEC §10 deposits default: ≥ 50,000 yuan per capita → exclusion check): each member's latest
@@ -25,9 +18,9 @@ export function compilePerCapita(input: CompileInput): CompiledRule {
 
   const candidates = sql`WITH latest AS (
       SELECT *, rank() OVER (PARTITION BY person_id ORDER BY asof DESC NULLS LAST) AS pos
-      FROM (SELECT m.person_id, m.household_id, m.household_region, m.monitoring_status, r.id, ${amount} AS amount,
+      FROM (SELECT r.person_id, r.household_id, r.household_region, r.monitoring_status, r.id, ${amount} AS amount,
           ${when} AS asof
-        FROM ${matched(input, true)} m JOIN feed_records r ON r.id = m.record_id AND ${kindFilter(input)} OFFSET 0) x
+        FROM ${matched(input, true)} r OFFSET 0) x
     ), agg AS (
       SELECT household_id, min(household_region) AS household_region,
         bool_or(monitoring_status = 'monitored') AS monitored, sum(amount) AS total, max(id) AS last_record

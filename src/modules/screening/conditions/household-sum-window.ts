@@ -6,7 +6,6 @@ import {
   aggregateRecords,
   type CompiledRule,
   type CompileInput,
-  kindFilter,
   likePrefix,
   matched,
   noPersonInScope,
@@ -23,7 +22,7 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
   const c = rule.condition as SumWindowCondition;
   const amount = fieldRef(rule.department, rule.recordKind, c.amountField).expr;
   const when = fieldRef(rule.department, rule.recordKind, c.dateField).expr;
-  const onMatch = thresholdSql(input.settings, sql`m.household_region`);
+  const onMatch = thresholdSql(input.settings, sql`r.household_region`);
   const onHousehold = thresholdSql(input.settings, sql`a.household_region`);
   const window = (t: typeof onMatch) =>
     sql`${when} > ${asOf}::date - make_interval(months => ${t.threshold('months')}::int) AND ${when} <= ${asOf}::date`;
@@ -48,9 +47,9 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
   const candidates = sql`WITH agg AS (
       SELECT household_id, min(household_region) AS household_region, bool_or(monitored) AS monitored,
         sum(amount) AS total, max(id) AS last_record, count(*) AS n
-      FROM (SELECT m.household_id, m.household_region, m.monitoring_status = 'monitored' AS monitored, r.id,
+      FROM (SELECT r.household_id, r.household_region, r.monitoring_status = 'monitored' AS monitored, r.id,
           ${amount} AS amount
-        FROM ${matched(input, true)} m JOIN feed_records r ON r.id = m.record_id AND ${kindFilter(input)}
+        FROM ${matched(input, true)} r
         WHERE ${onMatch.enabled()} AND ${window(onMatch)} OFFSET 0) x
       GROUP BY household_id
     )

@@ -6,7 +6,6 @@ import {
   aggregateRecords,
   type CompiledRule,
   type CompileInput,
-  kindFilter,
   matched,
   noPersonInScope,
   recordFilter,
@@ -47,18 +46,17 @@ export function compilePeriodDrop(input: CompileInput): CompiledRule {
   const before = (t: ReturnType<typeof thresholdSql>) =>
     sql`to_char(to_date(s.period || '-01', 'YYYY-MM-DD') - make_interval(months => ${t.threshold('months')}::int), 'YYYY-MM')`;
 
-  const onHousehold = thresholdSql(settings, sql`m.household_region`);
+  const onHousehold = thresholdSql(settings, sql`cur.household_region`);
   const candidates = sql`SELECT 'r' || cur.id AS fact_hash, cur.id AS record_id,
-      m.household_id, m.person_id, m.household_region AS region_code,
-      m.monitoring_status = 'monitored' AS monitored, m.person_id::text AS clue_subject,
+      cur.household_id, cur.person_id, cur.household_region AS region_code,
+      cur.monitoring_status = 'monitored' AS monitored, cur.person_id::text AS clue_subject,
       jsonb_build_object('rule', ${rule.code}::text, 'period', s.period, 'amountFen', s.amount,
         'previousPeriod', ${before(onHousehold)}, 'previousAmountFen', ${previous(onHousehold)}) AS facts,
       ${rule.finding}::text || '：' || ${whoSql('cur')} || '，' || ${before(onHousehold)} || '为'
         || to_char(${previous(onHousehold)} / 100.0, 'FM999999990.00') || '元，' || s.period || '为'
         || to_char(coalesce(s.amount, 0) / 100.0, 'FM999999990.00') || '元' AS finding
-    FROM ${matched(input)} m
-    JOIN (${series}) s ON s.id = m.record_id
-    JOIN feed_records cur ON cur.id = s.id AND ${kindFilter(input, 'cur')}
+    FROM ${matched(input)} cur
+    JOIN (${series}) s ON s.id = cur.id
     WHERE ${onHousehold.enabled()} AND ${dropped(onHousehold)}`;
 
   const onRecord = thresholdSql(settings, sql`cur.region_code`);

@@ -6,7 +6,6 @@ import type { RecordTestCondition } from '../rule-types.ts';
 import {
   type CompiledRule,
   type CompileInput,
-  kindFilter,
   likePrefix,
   matched,
   noPersonInScope,
@@ -24,17 +23,16 @@ export function compileRecordTest(input: CompileInput): CompiledRule {
   const { rule } = input;
   const condition = rule.condition as RecordTestCondition;
   const matchBy = findFeedRecord(rule.department, rule.recordKind)?.matchBy ?? 'id_number';
-  const onHousehold = thresholdSql(input.settings, sql`m.household_region`);
+  const onHousehold = thresholdSql(input.settings, sql`r.household_region`);
   const onRecord = thresholdSql(input.settings, sql`r.region_code`);
   const test = conditionSql(rule.department, rule.recordKind, condition, onHousehold, true);
   const finding = sql`${rule.finding}::text || '：' || ${whoSql()}`;
   const facts = sql`jsonb_build_object('rule', ${rule.code}::text, 'recordId', r.id, 'period', r.period, 'values', r.data)`;
 
-  const byPerson = sql`SELECT 'r' || r.id AS fact_hash, r.id AS record_id, m.household_id, m.person_id,
-      m.household_region AS region_code, m.monitoring_status = 'monitored' AS monitored,
-      m.person_id::text AS clue_subject, ${facts} AS facts, ${finding} AS finding
-    FROM ${matched(input)} m
-    JOIN feed_records r ON r.id = m.record_id AND ${kindFilter(input)}
+  const byPerson = sql`SELECT 'r' || r.id AS fact_hash, r.id AS record_id, r.household_id, r.person_id,
+      r.household_region AS region_code, r.monitoring_status = 'monitored' AS monitored,
+      r.person_id::text AS clue_subject, ${facts} AS facts, ${finding} AS finding
+    FROM ${matched(input)} r
     WHERE ${onHousehold.enabled()} AND ${test}`;
 
   const unmatchedTest = conditionSql(rule.department, rule.recordKind, condition, onRecord, false);
