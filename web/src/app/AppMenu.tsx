@@ -1,17 +1,19 @@
 import { Menu, type MenuProps } from 'antd';
 import type { Role } from '../api/types';
 import { navigate } from '../router/history';
+import { useAuth } from './auth';
 import { menuRoutes } from './routes';
 
 type Item = Required<MenuProps>['items'][number];
 
 /** The side menu, built from the route list for the user's role; routes sharing a `group` become a sub-menu. */
 export function AppMenu({ role, selected }: { role: Role; selected: string }) {
+  const department = useAuth().user?.department ?? null;
   const items: Item[] = [];
   const groups = new Map<string, Item[]>();
   /** The sub-menu holding the current page starts open, so the highlighted entry is visible. */
   const openKeys: string[] = [];
-  for (const r of menuRoutes(role)) {
+  for (const r of menuRoutes(role, department)) {
     const item: Item = { key: r.path, icon: r.menu?.icon, label: r.title };
     const group = r.menu?.group;
     if (!group) {

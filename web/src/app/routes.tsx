@@ -1,7 +1,10 @@
 import {
+  AimOutlined,
   AlertOutlined,
   AuditOutlined,
+  BookOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   ClearOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -11,8 +14,11 @@ import {
   HomeOutlined,
   LineChartOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   RadarChartOutlined,
+  SafetyOutlined,
   SolutionOutlined,
+  ToolOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -34,6 +40,8 @@ export interface AppRoute {
   /** Who may open it: a permission, or an explicit list of roles; absent = every logged-in user. */
   permission?: Permission;
   roles?: Role[];
+  /** Department users see it in the menu only when it lists their department (the server refuses the others). */
+  departments?: string[];
   /** Shown in the side menu, in this order, optionally under a group (a sub-menu). */
   menu?: { order: number; icon: ReactNode; group?: string };
   /** The menu entry to highlight for a page that is not itself in the menu (e.g. a household file). */
@@ -90,6 +98,57 @@ export const ROUTES: AppRoute[] = [
     permission: 'registry.read',
     component: page(() => import('../pages/cases/CaseDetailPage')),
     activeMenu: '/cases',
+  },
+  // 帮扶 (SPEC §9): who sees what mirrors src/modules/assistance/assistance.policy.ts.
+  {
+    path: '/assistance/gaps',
+    title: '帮扶缺口',
+    permission: 'registry.read',
+    component: page(() => import('../pages/assistance/gaps/GapsPage')),
+    menu: { order: 41, icon: <AimOutlined />, group: '帮扶工作' },
+  },
+  {
+    path: '/assistance/measures',
+    title: '部门帮扶措施',
+    roles: ['village', 'township', 'county', 'department', 'supervisor', 'admin'],
+    component: page(() => import('../pages/assistance/measures/DepartmentMeasuresPage')),
+    menu: { order: 42, icon: <ToolOutlined />, group: '帮扶工作' },
+  },
+  {
+    path: '/assistance/reviews',
+    title: '成效评议',
+    permission: 'registry.read',
+    component: page(() => import('../pages/assistance/reviews/ReviewListPage')),
+    menu: { order: 43, icon: <CheckSquareOutlined />, group: '帮扶工作' },
+  },
+  {
+    path: '/assistance/reviews/:id',
+    title: '成效评议',
+    permission: 'registry.read',
+    component: page(() => import('../pages/assistance/reviews/ReviewDetailPage')),
+    activeMenu: '/assistance/reviews',
+  },
+  {
+    path: '/assistance/backstop',
+    title: '兜底保障',
+    roles: ['village', 'township', 'county', 'department', 'supervisor', 'admin'],
+    departments: ['civil_affairs'],
+    component: page(() => import('../pages/assistance/backstop/BackstopPage')),
+    menu: { order: 44, icon: <SafetyOutlined />, group: '帮扶工作' },
+  },
+  {
+    path: '/assistance/publicity',
+    title: '措施公示',
+    permission: 'registry.read',
+    component: page(() => import('../pages/assistance/publicity/PublicityPage')),
+    menu: { order: 45, icon: <NotificationOutlined />, group: '帮扶工作' },
+  },
+  {
+    path: '/assistance/catalogue',
+    title: '措施目录',
+    permission: 'registry.read',
+    component: page(() => import('../pages/assistance/catalogue/CataloguePage')),
+    menu: { order: 46, icon: <BookOutlined />, group: '帮扶工作' },
   },
   {
     path: '/cycle',
@@ -184,6 +243,10 @@ export function findRoute(pathname: string, match: (pattern: string, path: strin
   return undefined;
 }
 
-export function menuRoutes(role: Role): AppRoute[] {
-  return ROUTES.filter((r) => r.menu && allowed(r, role)).sort((a, b) => (a.menu?.order ?? 0) - (b.menu?.order ?? 0));
+export function menuRoutes(role: Role, department: string | null = null): AppRoute[] {
+  const departmentSees = (r: AppRoute) =>
+    role !== 'department' || !r.departments || (department !== null && r.departments.includes(department));
+  return ROUTES.filter((r) => r.menu && allowed(r, role) && departmentSees(r)).sort(
+    (a, b) => (a.menu?.order ?? 0) - (b.menu?.order ?? 0),
+  );
 }

@@ -6,8 +6,9 @@ import { useUser } from '../../app/auth';
 import type { PageProps } from '../../app/routes';
 import { PageHead } from '../../components/PageHead';
 import { can } from '../../domain/permissions';
-import { navigate } from '../../router/history';
+import { navigate, useLocation } from '../../router/history';
 import { AddMemberModal } from './AddMemberModal';
+import { AssistanceTab } from './AssistanceTab';
 import { EditHouseholdModal } from './EditHouseholdModal';
 import { HistoryTab } from './HistoryTab';
 import { HouseholdSummary } from './HouseholdSummary';
@@ -28,6 +29,9 @@ export default function HouseholdFilePage({ params }: PageProps) {
   const user = useUser();
   const { message } = App.useApp();
   const { file, error, revealed, reload, reveal, hide } = useHousehold(id);
+  // `?tab=assistance` opens a tab directly (the gap lists link to the 帮扶 tab).
+  const { search } = useLocation();
+  const [tab, setTab] = useState(search.get('tab') ?? 'members');
   const [dialog, setDialog] = useState<Dialog>();
   const [statusOf, setStatusOf] = useState<Member>();
   const [changes, setChanges] = useState(0);
@@ -106,6 +110,8 @@ export default function HouseholdFilePage({ params }: PageProps) {
       </Card>
       <Card>
         <Tabs
+          activeKey={tab === 'assistance' && file.monitoringStatus === 'none' ? 'members' : tab}
+          onChange={setTab}
           items={[
             {
               key: 'members',
@@ -117,6 +123,25 @@ export default function HouseholdFilePage({ params }: PageProps) {
               label: `收支情况（${file.incomes.length}）`,
               children: <IncomesTable incomes={file.incomes} regionCode={file.regionCode} />,
             },
+            ...(file.monitoringStatus === 'none'
+              ? []
+              : [
+                  {
+                    key: 'assistance',
+                    label: '帮扶',
+                    children: (
+                      <AssistanceTab
+                        householdId={file.id}
+                        regionCode={file.regionCode}
+                        writable={writable}
+                        onChanged={() => {
+                          setChanges((c) => c + 1);
+                          void reload().catch(() => undefined);
+                        }}
+                      />
+                    ),
+                  },
+                ]),
             {
               key: 'procedures',
               label: '线索与程序',
