@@ -1,5 +1,9 @@
 import type { AppContext } from './app-context.ts';
-import { createAssistance, startEliminationCase } from './modules/assistance/assistance.module.ts';
+import {
+  createAssistance,
+  matchBackstopAfterImport,
+  startEliminationCase,
+} from './modules/assistance/assistance.module.ts';
 import { auditRepository } from './modules/audit/audit.repository.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { authService } from './modules/auth/auth.service.ts';
@@ -48,7 +52,15 @@ export function createServices(ctx: AppContext) {
     startElimination: startEliminationCase({ cases: casesModule.cases, clues }),
   });
   const screening = createScreening({ db, regionsRepo, settings, audit, now });
-  const feeds = createFeeds({ db, regionsRepo, audit, cipher: ctx.cipher, screening });
+  // A loaded civil-affairs 低保/特困 file is matched to backstop proposals and measures (SPEC §9, §10).
+  const feeds = createFeeds({
+    db,
+    regionsRepo,
+    audit,
+    cipher: ctx.cipher,
+    screening,
+    afterImport: matchBackstopAfterImport,
+  });
   const cleaning = createCleaning({ db, audit, cipher: ctx.cipher, now });
   const regionalRisk = createRegionalRisk({ db, regionsRepo, settings, audit, now });
   return {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../src/domain/assistance/default-catalogue.ts';
 import { matchBackstopRecipients } from '../src/modules/assistance/match-backstop-recipients.ts';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import { feedCsv, importRows, multipart } from './feeds-fixtures.ts';
 import { auditActionsWritten, unknownAuditActions } from './support/audit-actions.ts';
 import { makeIdNumber } from './support/factories.ts';
 import { monitoredHouseholdFixture } from './support/monitored-household.ts';
@@ -191,6 +192,52 @@ describe(`assistance catalogue, backstop and publicity on ${ENGINE} (SPEC §9)`,
     );
     expect(a.backstop).toBe('tekun');
     expect(e.backstop).toBeNull();
+  });
+
+  it('matches the recipients of an imported civil-affairs file to backstop proposals and measures (SPEC §9, §10)', async () => {
+    const members = elderly();
+    const proposed = await monitoredHouseholdFixture(t, county, { members, includedOn: '2026-10-01' });
+    const proposal = await req(village, 'POST', `/api/households/${proposed.id}/backstop-proposals`, {
+      kind: 'tekun',
+      reason: '无劳动能力、无生活来源',
+    });
+    expect(proposal.statusCode, proposal.body).toBe(201);
+    const minzheng = await t.login('minzheng');
+    const head = members[0] as { name: string; idNumber: string };
+    const file = feedCsv('civil_affairs', 'social_assistance', [
+      { name: head.name, idNumber: head.idNumber, assistanceType: '特困供养', status: '新增', startDate: '2026-11-01' },
+    ]);
+    const res = await t.request(minzheng, {
+      method: 'POST',
+      url: '/api/feeds/civil_affairs/imports?period=2026-11&kind=social_assistance',
+      ...multipart('民政11月.csv', file),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ recordKind: 'social_assistance', rowsNew: 1 });
+
+    const after = (await req(village, 'GET', `/api/households/${proposed.id}/assistance`)).json();
+    expect(after.backstop).toBe('tekun');
+    expect(after.backstopProposals[0]).toMatchObject({
+      id: proposal.json().id,
+      status: 'approved',
+      decidedVia: 'feed_match',
+      grantedKind: 'tekun',
+    });
+    expect(after.measures).toMatchObject([{ subtype: 'tekun', origin: 'backstop', startOn: '2026-11-01' }]);
+    const audit = (
+      await req(await t.login('admin'), 'GET', `/api/audit?householdId=${proposed.id}&action=backstop.match`)
+    ).json();
+    expect(audit.items).toMatchObject([{ username: 'minzheng' }]);
+  });
+
+  it('does not match backstop when another department imports a file', async () => {
+    const members = elderly();
+    const h = await monitoredHouseholdFixture(t, county, { members, includedOn: '2026-10-01' });
+    const head = members[0] as { name: string; idNumber: string };
+    await importRows(t, 'medical_insurance', 'settlement', [{ name: head.name, idNumber: head.idNumber }]);
+    const after = (await req(village, 'GET', `/api/households/${h.id}/assistance`)).json();
+    expect(after.backstop).toBeNull();
+    expect(after.measures).toEqual([]);
   });
 
   it('prints the village publicity list with names and never an ID number (SPEC §9, §17)', async () => {

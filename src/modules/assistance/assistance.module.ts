@@ -21,6 +21,7 @@ import { reviewsRepository } from './reviews.repository.ts';
 import { reviewsService } from './reviews.service.ts';
 import type { StartElimination } from './start-elimination.ts';
 
+export { matchBackstopAfterImport } from './match-backstop-recipients.ts';
 export { startEliminationByClue, startEliminationCase } from './start-elimination.ts';
 
 export interface AssistanceDeps {

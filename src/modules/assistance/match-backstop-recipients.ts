@@ -184,3 +184,18 @@ function feedRecipients(prefix: string, importId: string | undefined) {
                         and e.data ->> 'assistanceType' = f.data ->> 'assistanceType'
                         and e.data ->> 'status' = 'ended' and e.period > f.period)`;
 }
+
+/**
+ * The feed import's after-import hook (composed in src/services.ts): when a civil-affairs 低保/特困 file
+ * (department civil_affairs, record kind social_assistance) has loaded, its recipients are matched to the monitored
+ * households under the import's region in the import's last transaction, by the importing user (SPEC §9, §10).
+ * Other files pass through.
+ */
+export async function matchBackstopAfterImport(
+  trx: Transaction<DB>,
+  actor: Actor,
+  loaded: { importId: string; department: string; recordKind: string; region: string },
+): Promise<BackstopMatchResult | null> {
+  if (loaded.department !== 'civil_affairs' || loaded.recordKind !== 'social_assistance') return null;
+  return matchBackstopRecipients(trx, { regionPrefix: loaded.region, importId: loaded.importId, actor });
+}

@@ -6,14 +6,20 @@ import type { RegionsRepository } from '../regions/regions.repository.ts';
 import type { ScreeningService } from '../screening/screening.service.ts';
 import { feedsRepository } from './feeds.repository.ts';
 import { feedsService } from './feeds.service.ts';
+import type { ImportDeps } from './import-feed-file.ts';
 
-/** Wiring of the department feed module (SPEC §10) for src/services.ts: each committed batch is screened at once. */
+/**
+ * Wiring of the department feed module (SPEC §10) for src/services.ts: each committed batch is screened at once, and
+ * a loaded file is handed to the other modules' after-import hook.
+ */
 export function createFeeds(deps: {
   db: Kysely<DB>;
   regionsRepo: Pick<RegionsRepository, 'findByCode'>;
   audit: Pick<AuditRepository, 'append'>;
   cipher: PiiCipher;
   screening: Pick<ScreeningService, 'screenBatch'>;
+  /** Runs when a file has loaded, in its last transaction (see ImportDeps.afterImport). */
+  afterImport?: ImportDeps['afterImport'];
 }) {
   return feedsService({
     db: deps.db,
@@ -22,5 +28,6 @@ export function createFeeds(deps: {
     audit: deps.audit,
     cipher: deps.cipher,
     screenBatch: (trx, actor, batch) => deps.screening.screenBatch(trx, actor, batch),
+    afterImport: deps.afterImport,
   });
 }

@@ -58,7 +58,23 @@ export interface ImportDeps {
       period: string;
     },
   ) => Promise<{ hits: number; cluesCreated: number; cluesMerged: number }>;
+  /**
+   * What other modules do with a loaded file (e.g. assistance matching civil-affairs 低保/特困 recipients, SPEC §9,
+   * §10): runs once, in the transaction that marks the import loaded, after every batch has been screened. Composed in
+   * src/services.ts so that feeds does not depend on those modules.
+   */
+  afterImport?: (trx: Transaction<DB>, actor: Actor, loaded: LoadedImport) => Promise<unknown>;
   today?: () => Date;
+}
+
+/** The import that has just loaded, as the after-import hook sees it. */
+export interface LoadedImport {
+  importId: string;
+  department: string;
+  recordKind: string;
+  /** The import's region (a county or township code): the recipients' households are looked for under it. */
+  region: string;
+  period: string;
 }
 
 type ImportRow = Awaited<ReturnType<FeedsRepository['finish']>>;
@@ -219,6 +235,13 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
   }
   const done = await deps.db.transaction().execute(async (trx) => {
     const row = await deps.feedsRepo.finish(imp.id, 'loaded', null, trx);
+    await deps.afterImport?.(trx, actor, {
+      importId: imp.id,
+      department,
+      recordKind: record.kind,
+      region: regionCode,
+      period,
+    });
     await deps.audit.append(
       actor,
       {
