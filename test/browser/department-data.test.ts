@@ -246,7 +246,7 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     await page.click('.ant-modal button:has-text("保存设定")');
     await page.waitForSelector('.ant-modal', { state: 'hidden' });
     const adjusted = page.locator('.ant-table-row', { hasText: 'MED-OOP-12M' });
-    await page.waitForFunction(() => document.body.textContent?.includes('15,000元'));
+    await page.locator('.ant-table-row', { hasText: '15,000元' }).waitFor();
     await expect(adjusted.textContent()).resolves.toContain('已调整');
 
     await page.click('.ant-tabs-tab:has-text("运行筛查")');
