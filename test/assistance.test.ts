@@ -136,6 +136,30 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     expect(h).toMatchObject({ responsiblePerson: '李干部', responsiblePhone: '13800001234' });
   });
 
+  it('refuses the responsible person in a household edit and points to the assignment (SPEC §9)', async () => {
+    const before = (await req(users.county, 'GET', `/api/households/${included}`)).json();
+    for (const payload of [{ responsiblePerson: '张某' }, { address: '新地址', responsiblePhone: '13800009999' }]) {
+      const res = await req(users.village, 'PATCH', `/api/households/${included}`, payload);
+      expect(res.statusCode, res.body).toBe(400);
+      const field = Object.keys(payload).find((k) => k.startsWith('responsible'));
+      expect(res.json()).toMatchObject({
+        code: 'REGISTRY_FIELD_MOVED',
+        details: { field, endpoint: `PUT /api/households/${included}/responsible` },
+      });
+      expect(res.json().message).toContain(field);
+      expect(res.json().message).toContain(`/api/households/${included}/responsible`);
+    }
+    const after = (await req(users.county, 'GET', `/api/households/${included}`)).json();
+    expect(after).toMatchObject({
+      address: before.address,
+      responsiblePerson: '李干部',
+      responsiblePhone: '13800001234',
+      version: before.version,
+    });
+    const history = (await req(users.village, 'GET', `/api/households/${included}/assistance`)).json();
+    expect(history.responsible.history).toHaveLength(1);
+  });
+
   it('records progress, and completes a measure only with its result (SPEC §9)', async () => {
     const started = await req(users.village, 'POST', `/api/measures/${job.id}/progress`, {
       note: '已对接县内务工岗位，户主到岗',

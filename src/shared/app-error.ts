@@ -22,6 +22,7 @@ export const ErrorCodes = {
   REGISTRY_DUPLICATE_CODE: 409, // 户编号重复
   REGISTRY_NO_HEAD: 400, // 须有且只有一名户主
   REGISTRY_INCOME_INVALID: 400, // 收支数据无效
+  REGISTRY_FIELD_MOVED: 400, // 该字段由其他接口修改（如帮扶责任人）
   // regions, lines, users (SPEC §3)
   REGION_UNKNOWN: 404, // 区划不存在
   REGION_NOT_VILLAGE: 400, // 须为村级区划

@@ -75,8 +75,10 @@ export const householdPatchSchema = {
     address: { type: 'string', maxLength: 200 },
     liftedOut: { type: 'boolean' },
     liftedOutYear: { type: ['integer', 'null'], minimum: 2013, maximum: 2020 },
-    responsiblePerson: { type: ['string', 'null'], maxLength: 50 },
-    responsiblePhone: { type: ['string', 'null'], maxLength: 20 },
+    // Refused by the service with a pointer to PUT /api/households/{id}/responsible (history and deadline, SPEC §9);
+    // listed so that the answer names the endpoint rather than "unknown field".
+    responsiblePerson: { deprecated: true, description: '已停用：请用 PUT /api/households/{id}/responsible' },
+    responsiblePhone: { deprecated: true, description: '已停用：请用 PUT /api/households/{id}/responsible' },
     headPersonId: { type: 'string', format: 'uuid' },
     version: { type: 'integer' },
   },

@@ -34,8 +34,6 @@ export interface HouseholdPatch {
   address?: string;
   liftedOut?: boolean;
   liftedOutYear?: number | null;
-  responsiblePerson?: string | null;
-  responsiblePhone?: string | null;
   headPersonId?: string;
   version?: number;
 }
@@ -56,6 +54,21 @@ export interface IncomeInput {
 }
 
 type Member = Awaited<ReturnType<RegistryRepository['members']>>[number];
+
+/**
+ * The responsible person (帮扶责任人) is assigned by the assistance module, which keeps its history and the deadline
+ * (SPEC §9); a household edit that carries it is refused, naming the field and the endpoint, rather than ignored.
+ */
+function refuseMovedFields(householdId: string, patch: object) {
+  const field = ['responsiblePerson', 'responsiblePhone'].find((k) => k in patch);
+  if (!field) return;
+  const endpoint = `PUT /api/households/${householdId}/responsible`;
+  throw new AppError(
+    'REGISTRY_FIELD_MOVED',
+    `字段 ${field}（帮扶责任人）不能在修改农户信息中填写：请在农户的“帮扶”页指定帮扶责任人（${endpoint}），以记录变更历史和落实期限`,
+    { field, endpoint },
+  );
+}
 
 /** Registry use cases (SPEC §4): one household file (一户一档), members, incomes; every change audited. */
 export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, now = () => new Date() }: Deps) => {
@@ -220,6 +233,7 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
 
     async update(actor: Actor, id: string, patch: HouseholdPatch) {
       requirePermission(actor, 'registry.write');
+      refuseMovedFields(id, patch);
       return db.transaction().execute(async (trx) => {
         const before = await registryRepo.lockHousehold(actor, id, trx);
         if (!before) throw notFound('农户');
@@ -239,8 +253,6 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
           address: patch.address,
           lifted_out: patch.liftedOut,
           lifted_out_year: patch.liftedOutYear,
-          responsible_person: patch.responsiblePerson,
-          responsible_phone: patch.responsiblePhone,
           head_person_id: patch.headPersonId,
         };
         await registryRepo.updateHousehold(id, changes, trx);

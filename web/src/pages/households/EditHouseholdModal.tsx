@@ -10,12 +10,13 @@ interface Values {
   address: string;
   liftedOut: boolean;
   liftedOutYear: number | null;
-  responsiblePerson: string;
-  responsiblePhone: string;
   headPersonId: string;
 }
 
-/** 修改农户信息: address, 脱贫户, responsible person, head. Sends the version read, so a concurrent edit is refused. */
+/**
+ * 修改农户信息: address, 脱贫户, head. Sends the version read, so a concurrent edit is refused. The responsible person
+ * is assigned in the household's 帮扶 tab (PUT /api/households/:id/responsible), which keeps its history and deadline.
+ */
 export function EditHouseholdModal({
   file,
   open,
@@ -41,8 +42,6 @@ export function EditHouseholdModal({
         address: v.address.trim(),
         liftedOut: v.liftedOut,
         liftedOutYear: v.liftedOut ? (v.liftedOutYear ?? null) : null,
-        responsiblePerson: v.responsiblePerson?.trim() || null,
-        responsiblePhone: v.responsiblePhone?.trim() || null,
         ...(v.headPersonId && v.headPersonId !== file.headPersonId ? { headPersonId: v.headPersonId } : {}),
         version: file.version,
       });
@@ -74,8 +73,6 @@ export function EditHouseholdModal({
           address: file.address,
           liftedOut: file.liftedOut,
           liftedOutYear: file.liftedOutYear,
-          responsiblePerson: file.responsiblePerson ?? '',
-          responsiblePhone: file.responsiblePhone ?? '',
           headPersonId: file.headPersonId ?? undefined,
         }}
       >
@@ -100,16 +97,6 @@ export function EditHouseholdModal({
               .filter((m) => m.status === 'normal')
               .map((m) => ({ value: m.id, label: `${m.name}（${label(RELATION, m.relation)}）` }))}
           />
-        </Form.Item>
-        <Form.Item name="responsiblePerson" label="帮扶责任人" rules={[{ max: 50, message: '最多50个字' }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="responsiblePhone"
-          label="责任人电话"
-          rules={[{ pattern: /^[0-9+\-\s]{0,20}$/, message: '请输入正确的电话号码' }]}
-        >
-          <Input />
         </Form.Item>
       </Form>
       <FormError error={error} />
