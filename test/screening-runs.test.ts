@@ -84,6 +84,43 @@ describe(`screening runs and regional thresholds on ${ENGINE} (SPEC §10, §3)`,
     expect(run.perRule.find((r: { code: string }) => r.code === 'HR-WAGE-DROP').hits).toBe(0);
   });
 
+  it("sums medical costs over a village's own window when it sets one, in real time and in a routine run", async () => {
+    await post(county, '/api/screening/rules/MED-OOP-12M/settings', {
+      regionCode: otherVillage,
+      thresholds: { months: 3 },
+    });
+    const inside = await knownHousehold(t, otherVillage);
+    const outside = await knownHousehold(t, t.village);
+    const bill = (h: typeof inside, date: string) => ({
+      name: h.head.name,
+      idNumber: h.head.idNumber,
+      hospital: '临洮县人民医院',
+      disease: '脑梗死',
+      admissionDate: date,
+      dischargeDate: date,
+      outOfPocket: '25000',
+      settlementDate: date,
+    });
+    // five months before the end of the period: inside the county's 12 months, outside the village's 3
+    const first = await importRows(
+      t,
+      'medical_insurance',
+      'settlement',
+      [bill(inside, '2026-05-20'), bill(outside, '2026-05-20')],
+      {
+        period: '2026-10',
+      },
+    );
+    expect(first).toMatchObject({ rowsGood: 2, rowsBad: 0 });
+    expect((await cluesOf(t, outside.id)).map((c) => c.sourceRef)).toEqual(['medical_insurance:MED-OOP-12M']);
+    expect(await cluesOf(t, inside.id)).toHaveLength(0);
+    await post(county, '/api/screening/runs', { asOf: '2026-10-31' });
+    expect(await cluesOf(t, inside.id)).toHaveLength(0);
+    // a second bill within the village's three months: now its window holds 25,000 yuan
+    await importRows(t, 'medical_insurance', 'settlement', [bill(inside, '2026-09-02')], { period: '2026-10' });
+    expect((await cluesOf(t, inside.id)).map((c) => c.sourceRef)).toEqual(['medical_insurance:MED-OOP-12M']);
+  });
+
   it('refuses thresholds a rule does not have and settings outside the scope', async () => {
     const bad = await post(county, '/api/screening/rules/EMG-LOSS/settings', {
       regionCode: t.village,

@@ -34,7 +34,8 @@ export interface CompiledRule {
 
 export const likePrefix = (region: string) => `${region.replace(/[%_\\]/g, '')}%`;
 
-const kindOf = (input: CompileInput, alias: string) =>
+/** `<alias>.department = … AND <alias>.record_kind = …` of the rule. */
+export const kindOf = (input: CompileInput, alias = 'r') =>
   sql<boolean>`${sql.ref(alias)}.department = ${input.rule.department} AND ${sql.ref(alias)}.record_kind = ${input.rule.recordKind}`;
 
 /**
@@ -57,9 +58,7 @@ export function matched(input: CompileInput, aggregate = false): RawBuilder<unkn
   if (b && !aggregate) {
     where = sql<boolean>`${where} AND fr.import_id = ${b.importId} AND fr.batch_no = ${b.batchNo}`;
   } else if (b) {
-    where = sql<boolean>`${where} AND fr.id_number_hash = ANY (ARRAY(SELECT hp.id_number_hash FROM persons hp
-      WHERE hp.household_id = ANY (ARRAY(SELECT DISTINCT br.household_id FROM feed_records br
-        WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo} AND br.household_id IS NOT NULL))))`;
+    where = sql<boolean>`${where} AND ${ofBatchHouseholds(input, 'fr')}`;
   }
   return sql`(SELECT fr.id, fr.data, fr.period, fr.region_code, fr.id_number_hash, fr.id_number_masked,
       fr.person_id, fr.household_id, h.region_code AS household_region, h.monitoring_status, h.backstop,
@@ -68,6 +67,32 @@ export function matched(input: CompileInput, aggregate = false): RawBuilder<unkn
     JOIN households h ON h.id = fr.household_id
     LEFT JOIN persons p ON p.id = fr.person_id
     WHERE ${where} AND h.region_code LIKE ${likePrefix(input.scope.region)})`;
+}
+
+/**
+ * In real time, the records of every member of the households that have a person in the batch (a household total
+ * spans members and files), found through the ID-hash index; `true` in a routine run.
+ */
+export function ofBatchHouseholds(input: CompileInput, alias = 'r'): RawBuilder<boolean> {
+  const b = input.scope.batch;
+  if (!b) return sql<boolean>`true`;
+  return sql<boolean>`${sql.ref(alias)}.id_number_hash = ANY (ARRAY(SELECT hp.id_number_hash FROM persons hp
+    WHERE hp.household_id = ANY (ARRAY(SELECT DISTINCT br.household_id FROM feed_records br
+      WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo} AND br.household_id IS NOT NULL))))`;
+}
+
+/** The distinct values a numeric threshold takes in the scope (the base and every region's own), rounded. */
+export function thresholdValues(input: CompileInput, name: string): number[] {
+  const { base, inside } = input.settings;
+  return [...new Set([base.thresholds[name], ...inside.map((s) => s.thresholds[name])])].map((m) =>
+    Math.round(Number(m)),
+  );
+}
+
+/** The household `household_id` is in the scope's region (for groups aggregated before the household is read). */
+export function householdInScope(input: CompileInput, householdId: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM households q WHERE q.id = ${householdId}
+    AND q.region_code LIKE ${likePrefix(input.scope.region)})`;
 }
 
 /** `r.department = … AND r.record_kind = …` plus the batch when the scope is one. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { fieldRef } from '../record-fields.ts';
 import { thresholdSql } from '../regional-thresholds.ts';
 import type { SumWindowCondition } from '../rule-types.ts';
@@ -6,9 +6,11 @@ import {
   aggregateRecords,
   type CompiledRule,
   type CompileInput,
+  householdInScope,
+  kindOf,
   likePrefix,
-  matched,
-  noPersonInScope,
+  ofBatchHouseholds,
+  thresholdValues,
 } from '../screen-scope.ts';
 
 /**
@@ -16,63 +18,88 @@ import {
  * out-of-pocket medical cost) at or above an amount, or at or above a share of the household's annual net income (the
  * latest income year up to the as-of year, SPEC §4.3). One hit per household and newest contributing record, so
  * screening again finds nothing new until a new record arrives.
+ *
+ * The records are summed per household (their household link, migration 0006) before any household is read: one
+ * pass over the kind with one total per window length a region of the scope uses, then the households of the totals.
  */
 export function compileSumWindow(input: CompileInput): CompiledRule {
   const { rule, asOf } = input;
   const c = rule.condition as SumWindowCondition;
   const amount = fieldRef(rule.department, rule.recordKind, c.amountField).expr;
   const when = fieldRef(rule.department, rule.recordKind, c.dateField).expr;
-  const onMatch = thresholdSql(input.settings, sql`r.household_region`);
-  const onHousehold = thresholdSql(input.settings, sql`a.household_region`);
-  const window = (t: typeof onMatch) =>
-    sql`${when} > ${asOf}::date - make_interval(months => ${t.threshold('months')}::int) AND ${when} <= ${asOf}::date`;
+  const months = thresholdValues(input, 'months');
+  const since = (m: number | RawBuilder<unknown>) => sql`${asOf}::date - make_interval(months => ${m}::int)`;
+  const inWindow = (m: number) => sql`${when} > ${since(m)}`;
   const year = Number(asOf.slice(0, 4));
 
-  // Latest income year up to the as-of year: per household by index in real time (a few households), in one pass
-  // over the region's incomes in a routine run.
+  // Per household and window length: total, newest record, number of records.
+  const perWindow = months.map(
+    (m, i) => sql`sum(${amount}) FILTER (WHERE ${inWindow(m)}) AS ${sql.ref(`total_${i}`)},
+      max(r.id) FILTER (WHERE ${inWindow(m)}) AS ${sql.ref(`last_${i}`)},
+      count(*) FILTER (WHERE ${inWindow(m)}) AS ${sql.ref(`n_${i}`)}`,
+  );
+  const onHousehold = thresholdSql(input.settings, sql`h.region_code`);
+  const pick = (column: string) =>
+    months.length === 1
+      ? sql.ref(`s.${column}_0`)
+      : sql`(CASE ${onHousehold.threshold('months')}::int ${sql.join(
+          months.map((m, i) => sql`WHEN ${sql.lit(m)} THEN ${sql.ref(`s.${column}_${i}`)}`),
+          sql` `,
+        )} END)`;
+
+  // Latest income year up to the as-of year, only for the households with a total: by index in real time (a few
+  // households), in one pass in a routine run.
+  const net = sql`i.wage + i.business_gross - i.business_cost + i.property + i.transfer`;
   const income = input.scope.batch
     ? sql`LEFT JOIN LATERAL (
-      SELECT i.year, i.wage + i.business_gross - i.business_cost + i.property + i.transfer AS net
+      SELECT i.year, ${net} AS net
       FROM household_incomes i WHERE i.household_id = a.household_id AND i.year <= ${year}
       ORDER BY i.year DESC, (i.survey = 'annual') DESC, i.recorded_at DESC LIMIT 1
     ) inc ON true`
     : sql`LEFT JOIN (
-      SELECT DISTINCT ON (i.household_id) i.household_id, i.year,
-        i.wage + i.business_gross - i.business_cost + i.property + i.transfer AS net
+      SELECT DISTINCT ON (i.household_id) i.household_id, i.year, ${net} AS net
       FROM household_incomes i
-      WHERE i.year <= ${year} AND i.region_code LIKE ${likePrefix(input.scope.region)}
+      WHERE i.year <= ${year} AND i.household_id IN (SELECT household_id FROM agg)
       ORDER BY i.household_id, i.year DESC, (i.survey = 'annual') DESC, i.recorded_at DESC
     ) inc ON inc.household_id = a.household_id`;
-  // OFFSET 0 keeps the inner projection narrow: the aggregate then sorts five columns, not whole JSON records.
-  const candidates = sql`WITH agg AS (
-      SELECT household_id, min(household_region) AS household_region, bool_or(monitored) AS monitored,
-        sum(amount) AS total, max(id) AS last_record, count(*) AS n
-      FROM (SELECT r.household_id, r.household_region, r.monitoring_status = 'monitored' AS monitored, r.id,
-          ${amount} AS amount
-        FROM ${matched(input, true)} r
-        WHERE ${onMatch.enabled()} AND ${window(onMatch)} OFFSET 0) x
-      GROUP BY household_id
+
+  const onAgg = thresholdSql(input.settings, sql`a.household_region`);
+  const candidates = sql`WITH sums AS (
+      SELECT r.household_id, ${sql.join(perWindow)}
+      FROM feed_records r
+      WHERE ${kindOf(input, 'r')} AND r.household_id IS NOT NULL AND ${ofBatchHouseholds(input)}
+        AND ${inWindow(Math.max(...months))} AND ${when} <= ${asOf}::date
+      GROUP BY r.household_id
+    ), agg AS (
+      SELECT s.household_id, h.region_code AS household_region, h.monitoring_status = 'monitored' AS monitored,
+        ${pick('total')} AS total, ${pick('last')} AS last_record, ${pick('n')} AS n
+      FROM sums s JOIN households h ON h.id = s.household_id
+      WHERE h.region_code LIKE ${likePrefix(input.scope.region)} AND ${onHousehold.enabled()}
     )
     SELECT 'h' || a.household_id || ':' || a.last_record AS fact_hash, a.last_record AS record_id,
       a.household_id, NULL::uuid AS person_id, a.household_region AS region_code, a.monitored, '' AS clue_subject,
       jsonb_build_object('rule', ${rule.code}::text, 'totalFen', a.total, 'records', a.n, 'asOf', ${asOf}::text,
-        'months', ${onHousehold.threshold('months')}, 'netIncome', inc.net, 'incomeYear', inc.year) AS facts,
-      ${rule.finding}::text || '：近' || ${onHousehold.threshold('months')} || '个月合计'
+        'months', ${onAgg.threshold('months')}, 'netIncome', inc.net, 'incomeYear', inc.year) AS facts,
+      ${rule.finding}::text || '：近' || ${onAgg.threshold('months')} || '个月合计'
         || to_char(a.total / 100.0, 'FM999999990.00') || '元'
         || coalesce('，' || inc.year || '年家庭纯收入' || to_char(inc.net, 'FM999999990.00') || '元', '') AS finding
     FROM agg a
     ${income}
-    WHERE a.total > 0 AND (a.total >= ${onHousehold.threshold('amountYuan', 100)}
-      OR (inc.net IS NOT NULL AND a.total >= ${onHousehold.threshold('shareOfNetIncome')} * inc.net * 100))`;
+    WHERE a.total > 0 AND (a.total >= ${onAgg.threshold('amountYuan', 100)}
+      OR (inc.net IS NOT NULL AND a.total >= ${onAgg.threshold('shareOfNetIncome')} * inc.net * 100))`;
 
-  // A person not in the registry: judged alone against the amount (no household income to compare with).
+  // A person not in the registry: judged alone against the amount (no household income to compare with). All records
+  // of one ID hash share its links, so the totals are made first and only the few over the amount are checked
+  // against the registry of the scope.
   const onRecord = thresholdSql(input.settings, sql`r.region_code`);
-  const unmatched = sql`SELECT max(r.id) AS record_id, min(r.region_code) AS region_code,
-      min(r.data ->> 'name') AS name, min(r.id_number_masked) AS id_number_masked
-    FROM feed_records r
-    WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL
-      AND ${noPersonInScope(input)} AND ${onRecord.enabled()} AND ${window(onRecord)}
-    GROUP BY r.id_number_hash
-    HAVING sum(${amount}) >= ${onRecord.threshold('amountYuan', 100)}`;
+  const unmatched = sql`SELECT u.record_id, u.region_code, u.name, u.id_number_masked
+    FROM (SELECT max(r.id) AS record_id, min(r.region_code) AS region_code, min(r.data ->> 'name') AS name,
+        min(r.id_number_masked) AS id_number_masked, (array_agg(r.household_id))[1] AS household_id
+      FROM feed_records r
+      WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL AND ${onRecord.enabled()}
+        AND ${when} > ${since(onRecord.threshold('months'))} AND ${when} <= ${asOf}::date
+      GROUP BY r.id_number_hash
+      HAVING sum(${amount}) >= min(${onRecord.threshold('amountYuan', 100)})) u
+    WHERE u.household_id IS NULL OR NOT ${householdInScope(input, sql`u.household_id`)}`;
   return { candidates, unmatched };
 }
