@@ -14,6 +14,11 @@ export interface Config {
   logLevel: string;
   cookieSecure: boolean | 'auto';
   demo: boolean;
+  /**
+   * PostgreSQL connections a routine screening run uses at once, one rule per connection (SPEC §10); PGlite has one.
+   * SHOUXIAN_SCREEN_WORKERS, default 2 (the cores of a small county server).
+   */
+  screenWorkers: number;
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +32,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL 无效：应以 postgres:// 或 postgresql:// 开头');
   }
+  const screenWorkers = Number(env.SHOUXIAN_SCREEN_WORKERS ?? 2);
+  if (!Number.isInteger(screenWorkers) || screenWorkers < 1 || screenWorkers > 8) {
+    throw new ConfigError(`SHOUXIAN_SCREEN_WORKERS 无效：${env.SHOUXIAN_SCREEN_WORKERS}（应为 1–8 的整数）`);
+  }
   const cookieSecure = env.COOKIE_SECURE === 'true' ? true : env.COOKIE_SECURE === 'false' ? false : 'auto';
   return {
     port,
@@ -37,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     cookieSecure,
     demo: env.SHOUXIAN_DEMO !== 'false',
+    screenWorkers,
   };
 }

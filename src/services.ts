@@ -51,7 +51,14 @@ export function createServices(ctx: AppContext) {
     now,
     startElimination: startEliminationCase({ cases: casesModule.cases, clues }),
   });
-  const screening = createScreening({ db, regionsRepo, settings, audit, now });
+  const screening = createScreening({
+    db,
+    regionsRepo,
+    settings,
+    audit,
+    now,
+    workers: ctx.database.engine === 'postgres' ? ctx.config.screenWorkers : 1,
+  });
   // A loaded civil-affairs 低保/特困 file is matched to backstop proposals and measures (SPEC §9, §10).
   const feeds = createFeeds({
     db,

@@ -105,6 +105,7 @@ export async function applyRule(
       SELECT 'unmatched_person', u.record_id, ${rule.code}, ${rule.department}, u.region_code, u.name,
         u.id_number_masked, ${reason}, ${ctx.runId}::uuid
       FROM (${await stage('screening_unmatched', compiled.unmatched)}) u
+      ORDER BY u.record_id -- rules running at once (two rules may flag one record) take the same order: no deadlock
       ON CONFLICT (record_id, kind) DO NOTHING`.execute(q);
     qualityItems = Number(dq.numAffectedRows ?? 0);
   }

@@ -13,6 +13,8 @@ export function createScreening(deps: {
   settings: Pick<RegionSettings, 'get'>;
   audit: Pick<AuditRepository, 'append'>;
   now?: () => Date;
+  /** Rules a routine run screens at once, each in its own transaction and connection (1 on PGlite). */
+  workers: number;
 }) {
   return screeningService({ ...deps, screeningRepo: screeningRepository(deps.db) });
 }

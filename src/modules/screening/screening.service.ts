@@ -9,6 +9,7 @@ import type { RegionsRepository } from '../regions/regions.repository.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { validateRule } from './compile-rule.ts';
 import { effectiveSettings } from './regional-thresholds.ts';
+import type { ScreeningRule } from './rule-types.ts';
 import { type RunTotals, runRules } from './run-rules.ts';
 import type { QualityFilter, ScreeningRepository } from './screening.repository.ts';
 
@@ -19,6 +20,8 @@ interface Deps {
   settings: Pick<RegionSettings, 'get'>;
   audit: Pick<AuditRepository, 'append'>;
   now?: () => Date;
+  /** Rules a routine run screens at once, each in its own transaction (1 on PGlite: one connection). */
+  workers?: number;
 }
 
 /** One committed import batch to screen at once (SPEC §10 "over each new record as it arrives"). */
@@ -45,7 +48,15 @@ const periodEnd = (period: string) => {
  * Department data screening (SPEC §10): the rules run over the whole registry of a region (on demand or on schedule)
  * and over each newly imported batch inside the batch's transaction; hits become clues in the ledger.
  */
-export const screeningService = ({ db, screeningRepo, regionsRepo, settings, audit, now = () => new Date() }: Deps) => {
+export const screeningService = ({
+  db,
+  screeningRepo,
+  regionsRepo,
+  settings,
+  audit,
+  now = () => new Date(),
+  workers = 1,
+}: Deps) => {
   async function screen(
     trx: Transaction<DB>,
     actor: Actor,
@@ -83,6 +94,79 @@ export const screeningService = ({ db, screeningRepo, regionsRepo, settings, aud
     return { runId, totals };
   }
 
+  /**
+   * A routine run over a region: the run is recorded first, then every rule runs in its own transaction, `workers`
+   * rules at a time (on PostgreSQL each on its own connection, so a run uses the server's cores), and the totals and
+   * the audit row are written last. A rule's hits, clues and data-quality items commit together; if the process
+   * stops midway, the rules already done stay done and the next run finds only what is still new (hits are kept
+   * once per rule and facts), so re-running completes it.
+   */
+  async function routine(actor: Actor, opts: { region: string; asOf: string; trigger: 'manual' | 'schedule' }) {
+    const prepared = await db.transaction().execute(async (trx) => {
+      await screeningRepo.analyze(trx);
+      const rules = await screeningRepo.rules(trx);
+      const runId = await screeningRepo.startRun(
+        { region: opts.region, trigger: opts.trigger, asOf: opts.asOf, by: actor.username },
+        trx,
+      );
+      const due = await settings.get<{ days: number }>('clues.dueDays', opts.region, trx);
+      return { rules, runId, dueDays: due.value.days, ruleSettings: await screeningRepo.settings(opts.region, trx) };
+    });
+    const { rules, runId } = prepared;
+    const receivedOn = isoDay(now());
+    const apply = { runId, actor, receivedOn, dueOn: addDays(receivedOn, prepared.dueDays) };
+    const results: RunTotals[] = [];
+    let next = 0;
+    let failure: unknown;
+    const lane = async () => {
+      while (failure === undefined && next < rules.length) {
+        const i = next++;
+        const rule = rules[i] as ScreeningRule;
+        try {
+          results[i] = await db.transaction().execute((trx) =>
+            runRules(trx, {
+              rules: [rule],
+              settings: prepared.ruleSettings,
+              scope: { region: opts.region },
+              asOf: opts.asOf,
+              apply,
+            }),
+          );
+        } catch (err) {
+          failure ??= err;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, rules.length)) }, lane));
+    if (failure !== undefined) throw failure;
+    const totals: RunTotals = { rules: 0, hits: 0, cluesCreated: 0, cluesMerged: 0, qualityItems: 0, perRule: [] };
+    for (const r of results) {
+      if (!r) continue;
+      totals.rules += r.rules;
+      totals.hits += r.hits;
+      totals.cluesCreated += r.cluesCreated;
+      totals.cluesMerged += r.cluesMerged;
+      totals.qualityItems += r.qualityItems;
+      totals.perRule.push(...r.perRule);
+    }
+    const { perRule, ...counts } = totals;
+    await db.transaction().execute(async (trx) => {
+      await screeningRepo.finishRun(runId, totals, trx);
+      await audit.append(
+        actor,
+        {
+          action: AuditActions.screeningRun,
+          entity: 'screening_run',
+          entityId: runId,
+          regionCode: opts.region,
+          after: counts,
+        },
+        trx,
+      );
+    });
+    return { runId, totals: { ...counts, perRule } };
+  }
+
   return {
     /** A routine run over the registry of a region (default: the actor's scope), as of a day (default: today). */
     async run(
@@ -96,23 +180,9 @@ export const screeningService = ({ db, screeningRepo, regionsRepo, settings, aud
         throw new AppError('REGION_UNKNOWN', `区划代码不存在：${region}`, { field: 'region' });
       }
       const asOf = opts.asOf ?? isoDay(now());
-      return db.transaction().execute(async (trx) => {
-        await screeningRepo.analyze(trx);
-        const { runId, totals } = await screen(trx, actor, { region, asOf, trigger: opts.trigger ?? 'manual' });
-        const { perRule, ...counts } = totals;
-        await audit.append(
-          actor,
-          {
-            action: AuditActions.screeningRun,
-            entity: 'screening_run',
-            entityId: runId,
-            regionCode: region,
-            after: counts,
-          },
-          trx,
-        );
-        return { runId, region, asOf, ...counts, perRule };
-      });
+      const { runId, totals } = await routine(actor, { region, asOf, trigger: opts.trigger ?? 'manual' });
+      const { perRule, ...counts } = totals;
+      return { runId, region, asOf, ...counts, perRule };
     },
 
     /** Real-time screening of one import batch, inside the batch's transaction (called by the importer). */
