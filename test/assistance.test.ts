@@ -369,6 +369,76 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     expect(content.statusCode).toBe(403);
   });
 
+  it('takes the 特困 ages from the region settings, with history (SPEC §3, §9)', async () => {
+    const h = await monitoredHouseholdFixture(t, users.county, {
+      members: [
+        { name: '马五十七', idNumber: makeIdNumber('19690301', 'male'), relation: 'head', labor: 'none' },
+        { name: '马五十八', idNumber: makeIdNumber('19680505', 'female'), relation: 'spouse', labor: 'none' },
+      ],
+      riskTypes: ['income'],
+      includedOn: '2026-10-01',
+    });
+    const kind = async () => {
+      const res = await req(users.village, 'GET', `/api/households/${h.id}/plan-suggestion`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().backstopProposal?.kind;
+    };
+    expect(await kind()).toBe('dibao'); // 57 and 58: not 老年人 at the default 60
+    try {
+      await t.services.settings.set(SYSTEM_ACTOR, 'assistance.tekunAges', t.village, { elderlyAge: 55 });
+      expect(await kind()).toBe('tekun');
+      await t.services.settings.set(SYSTEM_ACTOR, 'assistance.tekunAges', t.village, { elderlyAge: 30 });
+      const bad = await req(users.village, 'GET', `/api/households/${h.id}/plan-suggestion`);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ code: 'SETTING_INVALID' });
+      expect(bad.json().message).toContain('elderlyAge');
+    } finally {
+      await t.services.settings.set(SYSTEM_ACTOR, 'assistance.tekunAges', t.village, {});
+    }
+    expect(await kind()).toBe('dibao');
+    const history = await t.services.settings.history('assistance.tekunAges', t.village);
+    expect(history.map((r) => r.value)).toEqual([{}, { elderlyAge: 30 }, { elderlyAge: 55 }]);
+  });
+
+  it('takes the compulsory-education age range from the region, in assessment and in the plan alike (SPEC §3, §7.3, §9)', async () => {
+    // 17 on 1 September 2025 and 18 on the day of the suggestion: outside the default 6–16.
+    const h = await monitoredHouseholdFixture(t, users.county, {
+      members: [
+        { name: '杨大山', idNumber: makeIdNumber('19750312', 'male'), relation: 'head', labor: 'full' },
+        {
+          name: '杨小山',
+          idNumber: makeIdNumber('20080601', 'male'),
+          relation: 'child',
+          labor: 'none',
+          education: 'dropout',
+        },
+      ],
+      riskTypes: ['education'],
+      includedOn: '2026-10-01',
+    });
+    const income = await req(users.village, 'POST', `/api/households/${h.id}/incomes`, { year: 2025, wage: 60000 });
+    expect(income.statusCode, income.body).toBe(201);
+    const assessed = async () => {
+      const res = await req(users.village, 'POST', `/api/households/${h.id}/assess?year=2025`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().result.riskTypes;
+    };
+    const education = async () =>
+      (await req(users.village, 'GET', `/api/households/${h.id}/plan-suggestion`))
+        .json()
+        .measures.map((m: { subtype: string }) => m.subtype);
+    expect(await assessed()).toEqual([]);
+    expect(await education()).toEqual(['yulu']); // past compulsory age: vocational education
+    try {
+      await t.services.settings.set(SYSTEM_ACTOR, 'assessment.thresholds', t.village, { compulsoryEducationAgeTo: 18 });
+      expect(await assessed()).toEqual(['education']);
+      expect(await education()).toEqual(['dropout_return']);
+    } finally {
+      await t.services.settings.set(SYSTEM_ACTOR, 'assessment.thresholds', t.village, {});
+    }
+    expect(await assessed()).toEqual([]);
+  });
+
   it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
     expect(await auditActionsWritten(t.ctx.database.db)).toContain('measure.create');
     expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);

@@ -11,6 +11,7 @@ export const ErrorCodes = {
   CONFLICT: 409, // 已被他人修改，请刷新后重试
   EMBEDDED_DB_IN_USE: 409, // 嵌入式数据库正被另一个进程使用
   RATE_LIMITED: 429, // 请求过于频繁
+  SETTING_INVALID: 400, // 区划配置有误，须县级重新设置
   INTERNAL: 500, // 服务器内部错误
   // registry (SPEC §4)
   REGISTRY_ID_FORMAT: 400, // 身份证号格式错误

@@ -49,6 +49,9 @@ export interface Thresholds {
   medicalAmount: number;
   incomeDropShare: number;
   disasterAmount: number;
+  /** 义务教育适龄: youngest and oldest age, in whole years on 1 September, at which a dropout is an education risk. */
+  compulsoryEducationAgeFrom: number;
+  compulsoryEducationAgeTo: number;
 }
 
 export interface IncomeInput {

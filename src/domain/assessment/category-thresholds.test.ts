@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { file, household, incomeOf } from './assessment.fixtures.ts';
+import { file, household, idNumber, incomeOf, member } from './assessment.fixtures.ts';
 import type { AssessmentResult, HouseholdInput } from './assessment.types.ts';
 import { assessFile } from './index.ts';
 
@@ -49,6 +49,48 @@ describe('thresholds (SPEC §7.3, §10)', () => {
       resolveThresholds: region,
     });
     expect(over.results[0]?.riskTypes).toEqual(['medical']);
+  });
+});
+
+describe('compulsory-education age as a threshold (SPEC §3 rules are data, §7.3 education)', () => {
+  // 17 on 1 September 2026: outside the default 6–16.
+  const youth = () =>
+    household({
+      members: [
+        member(),
+        member({
+          relation: 'child',
+          idNumber: idNumber('20090601', 2),
+          labor: 'not_working_age',
+          education: 'dropout',
+        }),
+      ],
+      income: incomeOf(20000),
+    });
+
+  it('takes the range from the region, so a region that counts to 17 finds the education risk', () => {
+    expect(identify(youth()).riskTypes).toEqual([]);
+    const out = assessFile(file([youth()]), 'identification', {
+      resolveThresholds: () => ({ compulsoryEducationAgeTo: 17 }),
+    });
+    expect(out.results[0]?.riskTypes).toEqual(['education']);
+    expect(reason(out.results[0] as AssessmentResult, 'risk.education.compulsory_dropout')?.figures).toMatchObject({
+      age: 17,
+    });
+  });
+
+  it('refuses a range that is not whole years, or that the region and the file reverse between them', () => {
+    const bad = assessFile(file([youth()]), 'identification', {
+      resolveThresholds: () => ({ compulsoryEducationAgeFrom: 6.5 }),
+    });
+    expect(bad.errors[0]?.errors).toEqual([
+      expect.objectContaining({ field: 'thresholds.compulsoryEducationAgeFrom', code: 'ASSESS_THRESHOLD_INVALID' }),
+    ]);
+    const reversed = assessFile(file([youth()], { thresholds: { compulsoryEducationAgeFrom: 15 } }), 'identification', {
+      resolveThresholds: () => ({ compulsoryEducationAgeTo: 14 }),
+    });
+    expect(reversed.results).toEqual([]);
+    expect(reversed.errors[0]?.errors[0]?.message).toContain('义务教育适龄起始年龄15周岁大于截止年龄14周岁');
   });
 });
 

@@ -13,7 +13,7 @@ import {
 import { eliminateHousehold } from './eliminate.ts';
 import type { AssessmentContext } from './findings.ts';
 import { identifyHousehold } from './identify.ts';
-import { resolveThresholds, validateThresholds } from './thresholds.ts';
+import { checkMergedAges, resolveThresholds, validateThresholds } from './thresholds.ts';
 import { validateHousehold } from './validate-household.ts';
 
 export * from './assessment.types.ts';
@@ -183,5 +183,11 @@ function contextFor(
     errors.push(...regionalErrors.map((e) => ({ ...e, message: `区划配置的${e.message}` })));
   }
   if (line === null || errors.length > 0) return null;
-  return { year: top.year, line, thresholds: resolveThresholds(regional, top.thresholds) };
+  const thresholds = resolveThresholds(regional, top.thresholds);
+  const reversed = checkMergedAges(thresholds, 'thresholds');
+  if (reversed) {
+    errors.push(reversed);
+    return null;
+  }
+  return { year: top.year, line, thresholds };
 }

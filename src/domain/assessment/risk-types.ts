@@ -6,10 +6,10 @@ import { educationReasons, incomeDropReason, incomeVsLine, medicalReasons, other
 import { type ResolvedThresholds, reachesShare, shareOf } from './thresholds.ts';
 
 /**
- * 义务教育适龄 (compulsory-education age), in whole years on 1 September of the assessed year — the start of the school
- * year. 6–16 is the range county 控辍保学 (dropout control) work commonly uses; the documents give no figure.
+ * 义务教育适龄 (compulsory-education age) is counted in whole years on 1 September of the assessed year — the start of
+ * the school year. The range itself is a threshold (`compulsoryEducationAgeFrom/To`, default 6–16), set per region.
  */
-export const COMPULSORY_EDUCATION_AGE = Object.freeze({ from: 6, to: 16, onMonthDay: '09-01' });
+const COMPULSORY_AGE_ON = '09-01';
 
 const SUDDEN_EVENT_TEXT = {
   illness: '突发疾病',
@@ -48,12 +48,13 @@ export function findRiskTypes(
   if (f.perCapita < line) types.add('income');
 
   // education: a counted member of compulsory-education age has dropped out, or the dropout fact is recorded.
-  const onDate = `${year}-${COMPULSORY_EDUCATION_AGE.onMonthDay}`;
+  const onDate = `${year}-${COMPULSORY_AGE_ON}`;
+  const compulsory = t.compulsoryEducationAge;
   for (const m of h.members) {
     if (m.status !== 'normal' || m.education !== 'dropout') continue;
     const age = ageOn(m.birthDate, onDate);
     const field = `${path}.members[${m.index}].education`;
-    if (age >= COMPULSORY_EDUCATION_AGE.from && age <= COMPULSORY_EDUCATION_AGE.to) {
+    if (age >= compulsory.from && age <= compulsory.to) {
       types.add('education');
       reasons.push(educationReasons.compulsoryDropout(m, age, field));
     } else reasons.push(educationReasons.dropoutOutsideAge(m, age, field));

@@ -234,6 +234,8 @@ describe('file-level validation (formats/assessment.md)', () => {
       medicalAmount: 20000,
       incomeDropShare: 0.5,
       disasterAmount: 10000,
+      compulsoryEducationAgeFrom: 6,
+      compulsoryEducationAgeTo: 16,
     });
     expect(Object.isFrozen(DEFAULT_THRESHOLDS)).toBe(true);
   });

@@ -80,7 +80,11 @@ export function householdLabour(members: readonly MemberFacts[]): HouseholdLabou
   return 'none';
 }
 
-/** Ages used by the rules; defaults are the legal ages (老年人 60周岁; 特困 covers minors under 16; 义务教育 6–16). */
+/**
+ * Ages used by the rules; defaults are the legal ages (老年人 60周岁; 特困 covers minors under 16; 义务教育 6–16).
+ * They are region settings (SPEC §3): the 特困 ages are `assistance.tekunAges`, the compulsory-education range is the
+ * one the assessment uses (`assessment.thresholds`, compulsoryEducationAgeFrom/To); the services pass them in.
+ */
 export interface AgeRules {
   elderlyAge: number;
   tekunMinorAge: number;
@@ -94,6 +98,43 @@ export const DEFAULT_AGE_RULES: AgeRules = {
   compulsoryAgeMin: 6,
   compulsoryAgeMax: 16,
 };
+
+/** The 特困 age heuristics of a region (setting `assistance.tekunAges`): 老年人 from, and minors under, these ages. */
+export type TekunAges = Pick<AgeRules, 'elderlyAge' | 'tekunMinorAge'>;
+
+export const DEFAULT_TEKUN_AGES: Readonly<TekunAges> = Object.freeze({
+  elderlyAge: DEFAULT_AGE_RULES.elderlyAge,
+  tekunMinorAge: DEFAULT_AGE_RULES.tekunMinorAge,
+});
+
+const TEKUN_AGE_LIMITS: Record<keyof TekunAges, { min: number; max: number; name: string }> = {
+  elderlyAge: { min: 50, max: 80, name: '老年人起始年龄' },
+  tekunMinorAge: { min: 1, max: 25, name: '未成年人年龄上限' },
+};
+
+/** Checks a (partial) `assistance.tekunAges` value: whole years in a plausible range, no unknown keys. */
+export function checkTekunAges(raw: unknown): string[] {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return ['特困年龄设置应为对象'];
+  const errors: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const limit = TEKUN_AGE_LIMITS[key as keyof TekunAges];
+    if (!limit) errors.push(`不认识的特困年龄设置：${key}`);
+    else if (!Number.isInteger(value) || (value as number) < limit.min || (value as number) > limit.max) {
+      errors.push(`${limit.name}（${key}）应为${limit.min}至${limit.max}之间的整数周岁`);
+    }
+  }
+  return errors;
+}
+
+/** The rules' ages from a region's settings (checked with `checkTekunAges`), defaults filling what is not set. */
+export function ageRulesOf(tekun: Partial<TekunAges>, compulsory: { from: number; to: number }): AgeRules {
+  return {
+    elderlyAge: tekun.elderlyAge ?? DEFAULT_TEKUN_AGES.elderlyAge,
+    tekunMinorAge: tekun.tekunMinorAge ?? DEFAULT_TEKUN_AGES.tekunMinorAge,
+    compulsoryAgeMin: compulsory.from,
+    compulsoryAgeMax: compulsory.to,
+  };
+}
 
 /**
  * Approximates 特困 (SPEC §9; 特困人员救助供养: elderly, disabled or minors under 16 with no capacity to work, no

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from './default-catalogue.ts';
 import { reviewEffectiveness } from './effectiveness-review.ts';
-import { RISK_TYPE_NAMES } from './household-facts.ts';
+import { ageRulesOf, checkTekunAges, RISK_TYPE_NAMES } from './household-facts.ts';
 import { type MeasureCatalogue, mergeCatalogue } from './measure-catalogue.ts';
 import { type PlanSuggestion, suggestPlan } from './suggest-plan.ts';
 import { household, member } from './test-households.ts';
@@ -260,5 +260,39 @@ describe('suggestPlan with a region catalogue (SPEC §3, §9)', () => {
       merged([{ regionCode: '621124', rename: [{ code: 'water_safety_project', name: '农村供水保障工程' }] }]),
     );
     expect(p.measures[0]?.name).toBe('农村供水保障工程');
+  });
+});
+
+describe('suggestPlan with a region’s ages (SPEC §3 rules are data, §9)', () => {
+  const couple = household({
+    riskTypes: ['income'],
+    members: [
+      member({ age: 57, labor: 'none', employment: 'none' }),
+      member({ age: 58, labor: 'none', employment: 'none' }),
+    ],
+    stableWorkIncome: false,
+  });
+  const dropout = household({
+    riskTypes: ['education'],
+    members: [member({ age: 45 }), member({ age: 17, labor: 'not_working_age', education: 'dropout' })],
+  });
+
+  it('proposes 特困 for members past the region’s 老年人 age, 低保 below it', () => {
+    expect(suggestPlan(couple, catalogue).backstopProposal?.kind).toBe('dibao');
+    const ages = ageRulesOf({ elderlyAge: 55 }, { from: 6, to: 16 });
+    expect(suggestPlan(couple, catalogue, ages).backstopProposal?.kind).toBe('tekun');
+  });
+
+  it('treats a dropout as of compulsory-education age within the region’s range', () => {
+    expect(codes(suggestPlan(dropout, catalogue))).toEqual(['yulu']);
+    expect(codes(suggestPlan(dropout, catalogue, ageRulesOf({}, { from: 6, to: 17 })))).toEqual(['dropout_return']);
+  });
+
+  it('checks a region’s 特困 ages: whole years in range, known keys', () => {
+    expect(checkTekunAges({ elderlyAge: 65, tekunMinorAge: 18 })).toEqual([]);
+    expect(checkTekunAges({})).toEqual([]);
+    expect(checkTekunAges({ elderlyAge: 30 })).toEqual(['老年人起始年龄（elderlyAge）应为50至80之间的整数周岁']);
+    expect(checkTekunAges({ minorAge: 16 })).toEqual(['不认识的特困年龄设置：minorAge']);
+    expect(checkTekunAges([])).toEqual(['特困年龄设置应为对象']);
   });
 });

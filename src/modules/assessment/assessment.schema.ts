@@ -28,12 +28,14 @@ export const assessBodySchema = {
     monitoringLine: { type: 'number', description: '监测线（元/人·年）；不填则使用该户所在区划当年设定的监测线' },
     thresholds: {
       type: 'object',
-      description: '研判阈值；不填的项使用区划配置值或默认值（0.5 / 20000 / 0.5 / 10000）',
+      description: '研判阈值；不填的项使用区划配置值或默认值（0.5 / 20000 / 0.5 / 10000 / 义务教育适龄6–16周岁）',
       properties: {
         medicalShareOfIncome: { type: 'number' },
         medicalAmount: { type: 'number' },
         incomeDropShare: { type: 'number' },
         disasterAmount: { type: 'number' },
+        compulsoryEducationAgeFrom: { type: 'integer', description: '义务教育适龄起始（周岁，9月1日计）' },
+        compulsoryEducationAgeTo: { type: 'integer', description: '义务教育适龄截止（周岁，含）' },
       },
     },
     households: {

@@ -45,7 +45,7 @@ export function createAssistance(deps: AssistanceDeps) {
   const catalogue = catalogueService({ db, catalogueRepo: catalogueRepository(db), settings, regionsRepo });
   return {
     catalogue,
-    plan: planService({ db, measuresRepo, registryRepo, catalogue, audit, now }),
+    plan: planService({ db, measuresRepo, registryRepo, catalogue, settings, audit, now }),
     measures: measuresService({ db, measuresRepo, audit, now }),
     households: householdAssistanceService({
       db,

@@ -1,6 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { HOUSEHOLD_LABOUR_NAMES, householdLabour, type RiskType } from '../../domain/assistance/household-facts.ts';
+import type { Thresholds } from '../../domain/assessment/assessment.types.ts';
+import { checkMergedAges, resolveThresholds, validateThresholds } from '../../domain/assessment/thresholds.ts';
+import {
+  type AgeRules,
+  ageRulesOf,
+  checkTekunAges,
+  HOUSEHOLD_LABOUR_NAMES,
+  householdLabour,
+  type RiskType,
+  type TekunAges,
+} from '../../domain/assistance/household-facts.ts';
 import { enabledSubtype } from '../../domain/assistance/measure-catalogue.ts';
 import { riskGaps } from '../../domain/assistance/risk-colour.ts';
 import { suggestPlan } from '../../domain/assistance/suggest-plan.ts';
@@ -9,6 +19,7 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
+import type { RegionSettings } from '../settings/region-settings.ts';
 import { requireAssistanceRead, requireAssistanceWrite } from './assistance.policy.ts';
 import type { MeasureStatus } from './assistance.tables.ts';
 import type { CatalogueService } from './catalogue.service.ts';
@@ -31,6 +42,7 @@ interface Deps {
   measuresRepo: Pick<MeasuresRepository, 'byHousehold' | 'insert'>;
   registryRepo: Pick<RegistryRepository, 'findHousehold' | 'lockHousehold' | 'members'>;
   catalogue: Pick<CatalogueService, 'effective'>;
+  settings: Pick<RegionSettings, 'get'>;
   audit: Pick<AuditRepository, 'append'>;
   now?: () => Date;
 }
@@ -42,8 +54,38 @@ const notMonitored = () =>
  * 缺什么补什么 (SPEC §9): the suggested plan for a monitored household, and staff's choice of measures. A suggestion
  * is only shown; a measure exists only when staff record it (accepted, changed or added), never silently.
  */
-export const planService = ({ db, measuresRepo, registryRepo, catalogue, audit, now = () => new Date() }: Deps) => {
+export const planService = ({
+  db,
+  measuresRepo,
+  registryRepo,
+  catalogue,
+  settings,
+  audit,
+  now = () => new Date(),
+}: Deps) => {
   const today = () => now().toISOString().slice(0, 10);
+
+  /**
+   * The ages the suggestion uses for a region (SPEC §3: rules are data): its 特困 ages, and the compulsory-education
+   * range the assessment uses, so that both modules call the same child 义务教育适龄.
+   */
+  async function ageRules(regionCode: string): Promise<AgeRules> {
+    const [tekun, thresholds] = await Promise.all([
+      settings.get<Partial<TekunAges>>('assistance.tekunAges', regionCode),
+      settings.get<Partial<Thresholds>>('assessment.thresholds', regionCode),
+    ]);
+    const resolved = resolveThresholds(thresholds.value);
+    const mergedAges = checkMergedAges(resolved, 'thresholds');
+    const errors = [
+      ...checkTekunAges(tekun.value),
+      ...validateThresholds(thresholds.value, 'thresholds').map((e) => e.message),
+      ...(mergedAges ? [mergedAges.message] : []),
+    ];
+    if (errors.length > 0) {
+      throw new AppError('SETTING_INVALID', `区划的年龄配置有误，请县级重新设置：${errors.join('；')}`, { errors });
+    }
+    return ageRulesOf(tekun.value, resolved.compulsoryEducationAge);
+  }
 
   return {
     async suggest(actor: Actor, householdId: string, opts: { weakMotivation?: boolean; stableWorkIncome?: boolean }) {
@@ -51,10 +93,11 @@ export const planService = ({ db, measuresRepo, registryRepo, catalogue, audit, 
       const household = await registryRepo.findHousehold(actor, householdId);
       if (!household) throw notFound('农户');
       if (household.monitoringStatus !== 'monitored') throw notMonitored();
-      const [rows, measures, entries] = await Promise.all([
+      const [rows, measures, entries, ages] = await Promise.all([
         registryRepo.members(householdId),
         measuresRepo.byHousehold(householdId),
         catalogue.effective(household.regionCode),
+        ageRules(household.regionCode),
       ]);
       const members = rows.map((m) => memberFacts(m, today()));
       const stableFromRegistry = hasStableWorkIncome(rows);
@@ -76,6 +119,7 @@ export const planService = ({ db, measuresRepo, registryRepo, catalogue, audit, 
           existingMeasures: existing,
         },
         entries,
+        ages,
       );
       await audit.append(actor, {
         action: AuditActions.assistancePlanSuggest,
