@@ -41,3 +41,14 @@ export function period(from: string | null, to: string | null): string {
   if (!from && !to) return '—';
   return `${from ?? '—'} 至 ${to ?? '—'}`;
 }
+
+/** Start and planned end on two lines (the tables are wide enough for the content that way). */
+export function Period({ m }: { m: { startOn: string | null; plannedEndOn: string | null } }) {
+  if (!m.startOn && !m.plannedEndOn) return <span>—</span>;
+  return (
+    <div>
+      <div>{m.startOn ?? '—'} 起</div>
+      <div className="sx-muted">{m.plannedEndOn ? `${m.plannedEndOn} 止` : '未定完成日期'}</div>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { Button, Space, Table, type TableProps, Tag, Timeline, Typography } from
 import type { MeasureWithProgress } from '../../api/assistance';
 import { label, RISK_TYPE } from '../../domain/labels';
 import { formatYuan } from '../../domain/money';
-import { MeasureStatusTag, period } from './AssistanceTags';
+import { MeasureStatusTag, Period } from './AssistanceTags';
 import { MEASURE_ORIGIN, MEASURE_STATUS } from './assistance-labels';
 
 const finished = (m: MeasureWithProgress) => m.status === 'completed' || m.status === 'cancelled';
@@ -47,7 +47,7 @@ export function MeasuresTable({
     {
       title: '措施',
       key: 'name',
-      width: 170,
+      width: 150,
       render: (_, m) => (
         <div>
           <div>
@@ -65,6 +65,7 @@ export function MeasuresTable({
     {
       title: '内容',
       dataIndex: 'content',
+      width: 280,
       render: (v: string, m) => (
         <div>
           <div>{v}</div>
@@ -89,7 +90,7 @@ export function MeasuresTable({
         </div>
       ),
     },
-    { title: '实施期限', key: 'period', width: 200, render: (_, m) => period(m.startOn, m.plannedEndOn) },
+    { title: '实施期限', key: 'period', width: 120, render: (_, m) => <Period m={m} /> },
     {
       title: '资金',
       key: 'amount',
@@ -140,7 +141,7 @@ export function MeasuresTable({
       columns={columns}
       dataSource={measures}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1200 }}
       locale={{ emptyText: '尚未落实帮扶措施' }}
       expandable={{
         expandedRowRender: (m) => <ProgressNotes m={m} />,

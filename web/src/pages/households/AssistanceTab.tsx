@@ -24,6 +24,7 @@ import { ResponsibleCard } from '../assistance/household/ResponsibleCard';
 import { MeasuresTable } from '../assistance/MeasuresTable';
 import { ProgressModal } from '../assistance/ProgressModal';
 import { ResponsibleModal } from '../assistance/ResponsibleModal';
+import { useOpenKey } from '../assistance/use-open-key';
 
 const COLOUR = { red: 'red', yellow: 'gold', green: 'green' } as const;
 
@@ -55,6 +56,7 @@ export function AssistanceTab({
   const [error, setError] = useState<string>();
   const [changes, setChanges] = useState(0);
   const [dialog, setDialog] = useState<Dialog>();
+  const dialogKey = useOpenKey(dialog !== undefined);
 
   useEffect(() => {
     let live = true;
@@ -161,6 +163,7 @@ export function AssistanceTab({
       </Card>
       <BackstopCard proposals={data.backstopProposals} backstop={data.backstop} />
       <AddMeasureModal
+        key={`add-${dialogKey}`}
         householdId={householdId}
         regionCode={regionCode}
         riskTypes={data.riskTypes}
@@ -172,16 +175,19 @@ export function AssistanceTab({
         }
       />
       <ProgressModal
+        key={`progress-${dialogKey}`}
         measure={dialog?.kind === 'progress' ? dialog.measure : undefined}
         onClose={() => setDialog(undefined)}
         onSaved={() => done('进展已记录')}
       />
       <EditMeasureModal
+        key={`edit-${dialogKey}`}
         measure={dialog?.kind === 'edit' ? dialog.measure : undefined}
         onClose={() => setDialog(undefined)}
         onSaved={() => done('措施已修改')}
       />
       <ResponsibleModal
+        key={`responsible-${dialogKey}`}
         householdId={householdId}
         current={data.responsible.current}
         dueOn={data.responsible.dueOn}
@@ -194,6 +200,7 @@ export function AssistanceTab({
         }
       />
       <BackstopProposalModal
+        key={`propose-${dialogKey}`}
         householdId={householdId}
         preset={dialog?.kind === 'propose' ? dialog.preset : undefined}
         open={dialog?.kind === 'propose'}

@@ -13,6 +13,7 @@ import { navigate, useLocation } from '../../../router/history';
 import { Link } from '../../../router/Link';
 import { ProposalStatusTag } from '../AssistanceTags';
 import { BACKSTOP_KIND, CIVIL_AFFAIRS, PROPOSAL_STATUS } from '../assistance-labels';
+import { useOpenKey } from '../use-open-key';
 import { DecisionModal } from './DecisionModal';
 
 const STATUSES = ['proposed', 'approved', 'rejected'] as const;
@@ -36,6 +37,7 @@ export default function BackstopPage() {
   const [error, setError] = useState<string>();
   const [changes, setChanges] = useState(0);
   const [deciding, setDeciding] = useState<BackstopProposal>();
+  const dialogKey = useOpenKey(deciding !== undefined);
   const canDecide = canDecideBackstop(user);
 
   useEffect(() => {
@@ -138,6 +140,7 @@ export default function BackstopPage() {
         />
       </Card>
       <DecisionModal
+        key={dialogKey}
         proposal={deciding}
         onClose={() => setDeciding(undefined)}
         onSaved={(approved) => {

@@ -15,6 +15,7 @@ import { RegionTree } from '../../../components/RegionTree';
 import { can } from '../../../domain/permissions';
 import { navigate, useLocation } from '../../../router/history';
 import { forgetCatalogues } from '../use-catalogue';
+import { useOpenKey } from '../use-open-key';
 import { CatalogueHistoryCard } from './CatalogueHistoryCard';
 import { NewSubtypeModal, RenameModal } from './CatalogueModals';
 import { CatalogueTable } from './CatalogueTable';
@@ -37,6 +38,7 @@ export default function CataloguePage() {
   const [busy, setBusy] = useState(false);
   const [adding, setAdding] = useState(false);
   const [renaming, setRenaming] = useState<CatalogueEntry>();
+  const dialogKey = useOpenKey(adding || renaming !== undefined);
   const canEdit = can(user.role, 'settings.write') && region.startsWith(user.regionCode);
 
   useEffect(() => {
@@ -141,6 +143,7 @@ export default function CataloguePage() {
         </div>
       </div>
       <NewSubtypeModal
+        key={`add-${dialogKey}`}
         open={adding}
         own={own}
         onClose={() => setAdding(false)}
@@ -149,6 +152,7 @@ export default function CataloguePage() {
         }}
       />
       <RenameModal
+        key={`rename-${dialogKey}`}
         entry={renaming}
         region={region}
         own={own}

@@ -9,6 +9,7 @@ import { can } from '../../../domain/permissions';
 import { navigate, useLocation } from '../../../router/history';
 import { DEPARTMENT, MEASURE_STATUS } from '../assistance-labels';
 import { ProgressModal } from '../ProgressModal';
+import { useOpenKey } from '../use-open-key';
 import { DepartmentMeasuresTable } from './DepartmentMeasuresTable';
 
 const STATUSES = ['planned', 'in_progress', 'completed', 'cancelled'] as const;
@@ -30,6 +31,7 @@ export default function DepartmentMeasuresPage() {
   const [error, setError] = useState<string>();
   const [changes, setChanges] = useState(0);
   const [progressOf, setProgressOf] = useState<DepartmentMeasure>();
+  const dialogKey = useOpenKey(progressOf !== undefined);
   const canRecord = isDepartment || can(user.role, 'registry.write');
 
   useEffect(() => {
@@ -99,6 +101,7 @@ export default function DepartmentMeasuresPage() {
         )}
       </Card>
       <ProgressModal
+        key={dialogKey}
         measure={progressOf}
         onClose={() => setProgressOf(undefined)}
         onSaved={() => {

@@ -7,7 +7,7 @@ import { RegionName } from '../../../components/RegionName';
 import { label, RISK_TYPE } from '../../../domain/labels';
 import { formatYuan } from '../../../domain/money';
 import { Link } from '../../../router/Link';
-import { MeasureStatusTag, period } from '../AssistanceTags';
+import { MeasureStatusTag, Period } from '../AssistanceTags';
 import { MEASURE_STATUS } from '../assistance-labels';
 
 const unfinished = (m: DepartmentMeasure) => m.status === 'planned' || m.status === 'in_progress';
@@ -66,7 +66,7 @@ export function DepartmentMeasuresTable({
       loading={loading}
       dataSource={items ?? []}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 项措施` }}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1600 }}
       locale={{ emptyText: '没有符合条件的帮扶措施' }}
       data-testid="department-measures"
       expandable={{ expandedRowRender: (m) => <Progress id={m.id} refreshKey={refreshKey} /> }}
@@ -93,6 +93,7 @@ export function DepartmentMeasuresTable({
         {
           title: '内容',
           dataIndex: 'content',
+          width: 280,
           render: (v: string, m) => (
             <div>
               <div>{v}</div>
@@ -107,7 +108,7 @@ export function DepartmentMeasuresTable({
           render: (v: string[]) => (v.length ? v.map((r) => label(RISK_TYPE, r)).join('、') : '—'),
         },
         { title: '责任人', dataIndex: 'responsiblePerson', width: 110, render: (v: string | null) => v ?? '—' },
-        { title: '实施期限', key: 'period', width: 200, render: (_, m) => period(m.startOn, m.plannedEndOn) },
+        { title: '实施期限', key: 'period', width: 120, render: (_, m) => <Period m={m} /> },
         { title: '资金', dataIndex: 'amount', width: 110, align: 'right', render: (v: number | null) => formatYuan(v) },
         {
           title: '状态',

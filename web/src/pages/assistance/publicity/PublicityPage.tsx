@@ -90,7 +90,7 @@ export default function PublicityPage() {
                 loading={!data && !error}
                 dataSource={data?.households ?? []}
                 pagination={false}
-                scroll={{ x: 1200 }}
+                scroll={{ x: 1000 }}
                 locale={{ emptyText: '本村暂无监测对象' }}
                 data-testid="publicity-list"
                 columns={[

@@ -16,6 +16,7 @@ import { navigate } from '../../../router/history';
 import { Link } from '../../../router/Link';
 import { OutcomeTag } from '../AssistanceTags';
 import { REVIEW_OUTCOME } from '../assistance-labels';
+import { useOpenKey } from '../use-open-key';
 import { type JudgedHousehold, JudgeModal } from './JudgeModal';
 
 /** One row: a monitored household of the village, with its result in this round once judged. */
@@ -50,6 +51,7 @@ export default function ReviewDetailPage({ params }: PageProps) {
   const [error, setError] = useState<string>();
   const [changes, setChanges] = useState(0);
   const [judging, setJudging] = useState<JudgedHousehold>();
+  const dialogKey = useOpenKey(judging !== undefined);
   const [filter, setFilter] = useState<Filter>('all');
   const writable = can(user.role, 'registry.write');
 
@@ -229,6 +231,7 @@ export default function ReviewDetailPage({ params }: PageProps) {
         />
       </Card>
       <JudgeModal
+        key={dialogKey}
         reviewId={round.id}
         year={round.year}
         household={judging}
