@@ -126,6 +126,16 @@ export const AUDIT_ACTION: Record<string, string> = {
   'household.assess': '研判',
   'survey.record': '入户调查',
   'template.adapt': '调整程序模板',
+  'assistance.plan_suggest': '查看帮扶计划建议',
+  'measure.create': '落实帮扶措施',
+  'measure.update': '修改帮扶措施',
+  'measure.progress': '记录措施进展',
+  'household.responsible_assign': '指定帮扶责任人',
+  'review.create': '开展帮扶成效评议',
+  'review.household': '帮扶成效评议（逐户）',
+  'backstop.propose': '提请兜底保障',
+  'backstop.decide': '兜底保障认定',
+  'backstop.match': '兜底保障（民政数据比对）',
 };
 
 export const ROLE: Record<string, string> = {
