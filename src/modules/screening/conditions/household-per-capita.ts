@@ -2,7 +2,15 @@ import { sql } from 'kysely';
 import { fieldRef } from '../record-fields.ts';
 import { thresholdSql } from '../regional-thresholds.ts';
 import type { PerCapitaCondition } from '../rule-types.ts';
-import { aggregateRecords, type CompiledRule, type CompileInput, matched, noPersonInScope } from '../screen-scope.ts';
+import {
+  aggregateRecords,
+  type CompiledRule,
+  type CompileInput,
+  householdInScope,
+  kindOf,
+  likePrefix,
+  ofBatchHouseholds,
+} from '../screen-scope.ts';
 
 /**
  * household_per_capita (SPEC §10 deposits default: ≥ 50,000 yuan per capita → exclusion check): each member's latest
@@ -14,18 +22,25 @@ export function compilePerCapita(input: CompileInput): CompiledRule {
   const c = rule.condition as PerCapitaCondition;
   const amount = fieldRef(rule.department, rule.recordKind, c.amountField).expr;
   const when = fieldRef(rule.department, rule.recordKind, c.dateField).expr;
-  const onHousehold = thresholdSql(input.settings, sql`a.household_region`);
+  const onHousehold = thresholdSql(input.settings, sql`h.region_code`);
+  const onAgg = thresholdSql(input.settings, sql`a.household_region`);
 
+  // Each member's latest figures summed per household (the records' household link, migration 0006) before any
+  // household is read; a household below the amount for one member cannot reach it per capita, so only the others
+  // have their members counted.
   const candidates = sql`WITH latest AS (
-      SELECT *, rank() OVER (PARTITION BY person_id ORDER BY asof DESC NULLS LAST) AS pos
-      FROM (SELECT r.person_id, r.household_id, r.household_region, r.monitoring_status, r.id, ${amount} AS amount,
-          ${when} AS asof
-        FROM ${matched(input, true)} r OFFSET 0) x
+      SELECT r.household_id, r.id, ${amount} AS amount,
+        rank() OVER (PARTITION BY r.person_id ORDER BY ${when} DESC NULLS LAST) AS pos
+      FROM feed_records r
+      WHERE ${kindOf(input, 'r')} AND r.household_id IS NOT NULL AND ${ofBatchHouseholds(input)}
+    ), sums AS (
+      SELECT household_id, sum(amount) AS total, max(id) AS last_record FROM latest WHERE pos = 1 GROUP BY household_id
     ), agg AS (
-      SELECT household_id, min(household_region) AS household_region,
-        bool_or(monitoring_status = 'monitored') AS monitored, sum(amount) AS total, max(id) AS last_record
-      FROM latest WHERE pos = 1
-      GROUP BY household_id
+      SELECT s.household_id, s.total, s.last_record, h.region_code AS household_region,
+        h.monitoring_status = 'monitored' AS monitored
+      FROM sums s JOIN households h ON h.id = s.household_id
+      WHERE h.region_code LIKE ${likePrefix(input.scope.region)} AND ${onHousehold.enabled()}
+        AND s.total >= ${onHousehold.threshold('perCapitaYuan', 100)}
     )
     SELECT 'h' || a.household_id || ':' || a.last_record AS fact_hash, a.last_record AS record_id,
       a.household_id, NULL::uuid AS person_id, a.household_region AS region_code, a.monitored, '' AS clue_subject,
@@ -36,20 +51,23 @@ export function compilePerCapita(input: CompileInput): CompiledRule {
     FROM agg a
     CROSS JOIN LATERAL (SELECT count(*) AS members FROM persons q
       WHERE q.household_id = a.household_id AND q.status = 'normal') mb
-    WHERE ${onHousehold.enabled()}
-      AND a.total >= ${onHousehold.threshold('perCapitaYuan', 100)} * greatest(mb.members, 1)`;
+    WHERE a.total >= ${onAgg.threshold('perCapitaYuan', 100)} * greatest(mb.members, 1)`;
 
+  // Persons not in the registry: all records of one ID hash share its links, so the latest totals are made per hash
+  // first and only those over the amount are checked against the registry of the scope.
   const onRecord = thresholdSql(input.settings, sql`l.region_code`);
   const unmatched = sql`WITH latest AS (
-      SELECT r.id, r.id_number_hash, r.region_code, r.id_number_masked, r.data ->> 'name' AS name,
+      SELECT r.id, r.id_number_hash, r.region_code, r.id_number_masked, r.data ->> 'name' AS name, r.household_id,
         ${amount} AS amount, rank() OVER (PARTITION BY r.id_number_hash ORDER BY ${when} DESC NULLS LAST) AS pos
       FROM feed_records r
-      WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL AND ${noPersonInScope(input)}
+      WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL
     )
-    SELECT max(l.id) AS record_id, min(l.region_code) AS region_code, min(l.name) AS name,
-      min(l.id_number_masked) AS id_number_masked
-    FROM latest l WHERE l.pos = 1 AND ${onRecord.enabled()}
-    GROUP BY l.id_number_hash
-    HAVING sum(l.amount) >= min(${onRecord.threshold('perCapitaYuan', 100)})`;
+    SELECT u.record_id, u.region_code, u.name, u.id_number_masked
+    FROM (SELECT max(l.id) AS record_id, min(l.region_code) AS region_code, min(l.name) AS name,
+        min(l.id_number_masked) AS id_number_masked, (array_agg(l.household_id))[1] AS household_id
+      FROM latest l WHERE l.pos = 1 AND ${onRecord.enabled()}
+      GROUP BY l.id_number_hash
+      HAVING sum(l.amount) >= min(${onRecord.threshold('perCapitaYuan', 100)})) u
+    WHERE u.household_id IS NULL OR NOT ${householdInScope(input, sql`u.household_id`)}`;
   return { candidates, unmatched };
 }
