@@ -133,6 +133,7 @@ export function AssistanceTab({
           householdId={householdId}
           riskTypes={data.riskTypes}
           measures={data.measures}
+          needed={data.unansweredRisks.length > 0}
           refreshKey={changes}
           writable={canWrite}
           onAdopt={(s) => setDialog({ kind: 'add', suggestion: s })}

@@ -22,12 +22,14 @@ type Stable = 'registry' | 'yes' | 'no';
 /**
  * 帮扶计划 by risk type (SPEC §9 缺什么补什么): for each risk of the household, the measures already in place and the
  * suggested ones with the reason for each. A suggestion is only shown; 采纳 opens the measure form. The village's own
- * judgement (weak motivation, stable work income) can change the suggestion.
+ * judgement (weak motivation, stable work income) can change the suggestion. The server audits every suggestion it
+ * makes, so it is asked for by itself only while a risk has no measure; otherwise on request.
  */
 export function PlanCard({
   householdId,
   riskTypes,
   measures,
+  needed,
   refreshKey,
   writable,
   onAdopt,
@@ -36,6 +38,8 @@ export function PlanCard({
   householdId: string;
   riskTypes: string[];
   measures: MeasureWithProgress[];
+  /** Some risk has no measure yet: the suggestion is loaded without asking. */
+  needed: boolean;
   refreshKey: number;
   writable: boolean;
   onAdopt: (s: SuggestedMeasure) => void;
@@ -45,8 +49,11 @@ export function PlanCard({
   const [error, setError] = useState<string>();
   const [weakMotivation, setWeakMotivation] = useState(false);
   const [stable, setStable] = useState<Stable>('registry');
+  const [asked, setAsked] = useState(false);
+  const wanted = needed || asked;
 
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     void refreshKey;
     setError(undefined);
@@ -55,12 +62,17 @@ export function PlanCard({
         ...(weakMotivation ? { weakMotivation: true } : {}),
         ...(stable === 'registry' ? {} : { stableWorkIncome: stable === 'yes' }),
       })
-      .then((p) => live && setPlan(p))
+      .then((p) => {
+        if (!live) return;
+        setPlan(p);
+        // Once shown, it stays current while staff work on the plan.
+        setAsked(true);
+      })
       .catch((e) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };
-  }, [householdId, refreshKey, weakMotivation, stable]);
+  }, [householdId, refreshKey, weakMotivation, stable, wanted]);
 
   const live = measures.filter((m) => m.status !== 'cancelled');
   const rows: RiskRow[] = riskTypes.map((risk) => ({
@@ -96,25 +108,31 @@ export function PlanCard({
       title="帮扶计划（缺什么补什么）"
       style={{ marginBottom: 16 }}
       extra={
-        <Space wrap>
-          <span>
-            <Switch size="small" checked={weakMotivation} onChange={setWeakMotivation} /> 内生动力不足
-          </span>
-          <span>
-            稳定务工收入：
-            <Select<Stable>
-              size="small"
-              value={stable}
-              onChange={setStable}
-              style={{ width: 120 }}
-              options={[
-                { value: 'registry', label: '按基础数据' },
-                { value: 'yes', label: '有' },
-                { value: 'no', label: '无' },
-              ]}
-            />
-          </span>
-        </Space>
+        !wanted ? (
+          <Button size="small" onClick={() => setAsked(true)}>
+            查看帮扶建议
+          </Button>
+        ) : (
+          <Space wrap>
+            <span>
+              <Switch size="small" checked={weakMotivation} onChange={setWeakMotivation} /> 内生动力不足
+            </span>
+            <span>
+              稳定务工收入：
+              <Select<Stable>
+                size="small"
+                value={stable}
+                onChange={setStable}
+                style={{ width: 120 }}
+                options={[
+                  { value: 'registry', label: '按基础数据' },
+                  { value: 'yes', label: '有' },
+                  { value: 'no', label: '无' },
+                ]}
+              />
+            </span>
+          </Space>
+        )
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
@@ -173,7 +191,7 @@ export function PlanCard({
         size="small"
         rowKey="risk"
         pagination={false}
-        loading={!plan && !error}
+        loading={wanted && !plan && !error}
         dataSource={rows}
         locale={{ emptyText: '本户未登记风险类型' }}
         data-testid="plan-by-risk"
