@@ -54,6 +54,12 @@ describe(`screening runs and regional thresholds on ${ENGINE} (SPEC §10, §3)`,
       .where('rule_code', '=', 'EMG-LOSS')
       .execute();
     expect(history).toHaveLength(2);
+    const settings = await t.request(county, { method: 'GET', url: `/api/screening/rules/EMG-LOSS/settings` });
+    expect(settings.json()).toMatchObject({ code: 'EMG-LOSS', defaults: { amountYuan: 10000 } });
+    expect(settings.json().items.map((i: { thresholds: object }) => i.thresholds)).toEqual([
+      { amountYuan: 6000 },
+      { amountYuan: 5000 },
+    ]);
     const admin = await t.login('admin');
     const audit = (await t.request(admin, { method: 'GET', url: '/api/audit?action=screening.rule_set' })).json();
     expect(audit.total).toBe(2);
@@ -143,6 +149,43 @@ describe(`screening runs and regional thresholds on ${ENGINE} (SPEC §10, §3)`,
     expect(run.json()).toMatchObject({ region: '621124' });
     expect(run.json().hits).toBeGreaterThanOrEqual(1);
     expect((await cluesOf(t, h.id)).map((c) => c.sourceRef)).toEqual(['education:EDU-DROPOUT']);
+    // the run that found the person resolved the data-quality item
+    const after = (await t.request(county, { method: 'GET', url: '/api/data-quality?department=education' })).json();
+    const item = after.items.find((i: { name: string }) => i.name === '晚登记');
+    expect(item).toMatchObject({ resolvedBy: '系统（例行筛查）' });
+    expect(item.resolvedAt).not.toBeNull();
+  });
+
+  it('a data-quality item is resolved with a note by its department or the county, once (SPEC §10)', async () => {
+    const strangerId = makeIdNumber('20111111', 'male', '620102');
+    await importRows(t, 'medical_insurance', 'settlement', [
+      {
+        name: '外县人',
+        idNumber: strangerId,
+        hospital: '临洮县人民医院',
+        disease: '肺炎',
+        admissionDate: '2026-10-02',
+        dischargeDate: '2026-10-09',
+        outOfPocket: '30000',
+        settlementDate: '2026-10-09',
+      },
+    ]);
+    const dept = await t.login('department');
+    const list = (await t.request(dept, { method: 'GET', url: '/api/data-quality?open=true' })).json();
+    const item = list.items.find((i: { name: string }) => i.name === '外县人');
+    expect(item).toMatchObject({ department: 'medical_insurance', resolvedAt: null });
+    const url = `/api/data-quality/${item.id}/resolve`;
+    expect((await post(dept, url, { resolution: '  ' })).json()).toMatchObject({ code: 'VALIDATION' });
+    const done = await post(dept, url, { resolution: '非本县户籍，已转兰州市城关区核实' });
+    expect(done.statusCode).toBe(200);
+    expect((await post(county, url, { resolution: '再次处理' })).statusCode).toBe(409);
+    const open = (await t.request(dept, { method: 'GET', url: '/api/data-quality?open=true' })).json();
+    expect(open.items.map((i: { id: number }) => i.id)).not.toContain(item.id);
+    const village = await t.login('village');
+    expect((await post(village, url, { resolution: 'x' })).statusCode).toBe(404);
+    const admin = await t.login('admin');
+    const audit = (await t.request(admin, { method: 'GET', url: '/api/audit?action=data_quality.resolve' })).json();
+    expect(audit.total).toBe(1);
   });
 
   it('screening twice creates no duplicate clues (SPEC §10)', async () => {

@@ -104,6 +104,7 @@ export const ErrorCodes = {
   FEED_UNREADABLE_FILE: 400, // 无法读取文件
   FEED_OTHER_DEPARTMENT: 403, // 部门用户只能导入本部门的数据
   SCREENING_RULE_INVALID: 400, // 筛查规则有误
+  DATA_QUALITY_RESOLVED: 409, // 该数据质量问题已处理
   // synthetic population (SPEC §18)
   GENERATOR_NO_VILLAGES: 400, // 该县的乡镇和村尚未载入
   GENERATOR_COUNTY_NOT_EMPTY: 409, // 该县已有户数据

@@ -65,6 +65,7 @@ export const AuditActions = {
   feedImport: 'feed.import',
   screeningRun: 'screening.run',
   screeningRuleSet: 'screening.rule_set',
+  dataQualityResolve: 'data_quality.resolve',
   // regional risk (SPEC §11) and data cleaning (SPEC §17)
   regionalRiskRecord: 'regional_risk.record',
   cleaningRun: 'cleaning.run',

@@ -210,6 +210,8 @@ export const screeningRepository = (db: Kysely<DB>) => ({
           'd.reason',
           'd.created_at as createdAt',
           'd.resolved_at as resolvedAt',
+          'd.resolved_by as resolvedBy',
+          'd.resolution',
         ])
         .orderBy('d.id', 'desc')
         .limit(f.pageSize)
@@ -218,6 +220,50 @@ export const screeningRepository = (db: Kysely<DB>) => ({
       query.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(total.n) };
+  },
+
+  findQualityItem(actor: Actor, id: number, q: Q = db) {
+    return q
+      .selectFrom('data_quality_items as d')
+      .selectAll('d')
+      .where('d.id', '=', id)
+      .where(scopeFilter(actor, 'd.region_code'))
+      .executeTakeFirst();
+  },
+
+  async resolveQualityItem(id: number, by: string, resolution: string, q: Q = db) {
+    await q
+      .updateTable('data_quality_items')
+      .set({ resolved_at: sql`now()`, resolved_by: by, resolution })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /**
+   * Items of the scope whose person is now in the registry of the scope (entered after the record came): resolved by
+   * the routine run that finds them. Returns how many.
+   */
+  async resolveFoundPersons(scope: string, q: Q = db): Promise<number> {
+    const r = await sql`UPDATE data_quality_items d SET resolved_at = now(), resolved_by = '系统（例行筛查）',
+        resolution = '基础数据库中已有此人（按身份证号比对）'
+      FROM feed_records r JOIN households h ON h.id = r.household_id
+      WHERE d.record_id = r.id AND d.kind = 'unmatched_person' AND d.resolved_at IS NULL
+        AND d.region_code LIKE ${`${scope}%`} AND h.region_code LIKE ${`${scope}%`}`.execute(q);
+    return Number(r.numAffectedRows ?? 0);
+  },
+
+  /** The settings of one rule at the scope, its ancestors and inside it, newest first (SPEC §3: with history). */
+  ruleSettingsHistory(code: string, scope: string, q: Q = db) {
+    return q
+      .selectFrom('screening_rule_settings')
+      .select(['id', 'region_code as regionCode', 'thresholds', 'enabled', 'set_by_name as setBy', 'set_at as setAt'])
+      .where('rule_code', '=', code)
+      .where((eb) =>
+        eb.or([eb('region_code', 'like', `${scope}%`), ...ancestors(scope).map((a) => eb('region_code', '=', a))]),
+      )
+      .orderBy('set_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
   },
 });
 

@@ -75,6 +75,19 @@ export async function screeningRoutes(app: FastifyInstance, { screening }: Pick<
     async (request) => screening.setRule(actorOf(request), request.params.code, request.body),
   );
 
+  app.get<{ Params: { code: string }; Querystring: { region?: string } }>(
+    '/api/screening/rules/:code/settings',
+    {
+      schema: {
+        tags: ['screening'],
+        summary: '某规则在本区划、上级和下级区划的设定历史（最新在前）',
+        params: { type: 'object', required: ['code'], properties: { code: { type: 'string', maxLength: 40 } } },
+        querystring: { type: 'object', additionalProperties: false, properties: { region } },
+      },
+    },
+    async (request) => screening.ruleSettings(actorOf(request), request.params.code, request.query.region),
+  );
+
   app.get<{ Querystring: { householdId: string } }>(
     '/api/screening/hits',
     {
@@ -114,5 +127,23 @@ export async function screeningRoutes(app: FastifyInstance, { screening }: Pick<
       const q = request.query;
       return screening.qualityItems(actorOf(request), { ...q, page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
     },
+  );
+
+  app.post<{ Params: { id: number }; Body: { resolution: string } }>(
+    '/api/data-quality/:id/resolve',
+    {
+      schema: {
+        tags: ['screening'],
+        summary: '登记数据质量问题的处理情况（如：非本县户籍、部门已更正身份证号）',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
+        body: {
+          type: 'object',
+          required: ['resolution'],
+          additionalProperties: false,
+          properties: { resolution: { type: 'string', minLength: 1, maxLength: 500 } },
+        },
+      },
+    },
+    async (request) => screening.resolveQualityItem(actorOf(request), request.params.id, request.body.resolution),
   );
 }

@@ -151,6 +151,7 @@ export const screeningService = ({
     }
     const { perRule, ...counts } = totals;
     await db.transaction().execute(async (trx) => {
+      await screeningRepo.resolveFoundPersons(opts.region, trx);
       await screeningRepo.finishRun(runId, totals, trx);
       await audit.append(
         actor,
@@ -265,6 +266,47 @@ export const screeningService = ({
     householdHits(actor: Actor, householdId: string) {
       requirePermission(actor, 'registry.read');
       return screeningRepo.householdHits(actor, householdId);
+    },
+
+    /** The settings history of one rule around a region (default: the actor's scope), newest first (SPEC §3). */
+    async ruleSettings(actor: Actor, code: string, region?: string) {
+      const scope = region ?? actor.regionCode;
+      requireScope(actor, scope);
+      const rule = (await screeningRepo.rules()).find((r) => r.code === code);
+      if (!rule || (actor.role === 'department' && rule.department !== actor.department)) throw notFound('筛查规则');
+      return { code, defaults: rule.thresholds, items: await screeningRepo.ruleSettingsHistory(code, scope) };
+    },
+
+    /**
+     * Marks a data-quality item handled with what was done (SPEC §10: a record without a person is a problem to fix,
+     * not a lost record). The department of the record or a registry keeper of its region may resolve it.
+     */
+    async resolveQualityItem(actor: Actor, id: number, resolution: string) {
+      if (actor.role !== 'department') requirePermission(actor, 'registry.write');
+      const note = resolution.trim();
+      if (!note) throw new AppError('VALIDATION', '请填写处理情况', { field: 'resolution' });
+      return db.transaction().execute(async (trx) => {
+        const item = await screeningRepo.findQualityItem(actor, id, trx);
+        if (!item || (actor.role === 'department' && item.department !== actor.department)) {
+          throw notFound('数据质量问题');
+        }
+        if (item.resolved_at) {
+          throw new AppError('DATA_QUALITY_RESOLVED', '该数据质量问题已处理', { field: 'id' }, 409);
+        }
+        await screeningRepo.resolveQualityItem(id, actor.username, note, trx);
+        await audit.append(
+          actor,
+          {
+            action: AuditActions.dataQualityResolve,
+            entity: 'data_quality_item',
+            entityId: String(id),
+            regionCode: item.region_code,
+            after: { resolution: note },
+          },
+          trx,
+        );
+        return { id, resolvedBy: actor.username, resolution: note };
+      });
     },
 
     /** Data-quality items (SPEC §10): department hits on persons not found in the registry. */

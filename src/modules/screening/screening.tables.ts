@@ -80,6 +80,8 @@ export interface DataQualityItemsTable {
   run_id: string;
   created_at: Timestamp;
   resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  resolution: string | null;
 }
 
 declare module '../../db/schema.ts' {
