@@ -114,7 +114,8 @@ export function MeasuresTable({
     columns.push({
       title: '操作',
       key: 'op',
-      width: 150,
+      width: 140,
+      fixed: 'right',
       render: (_, m) =>
         finished(m) ? (
           <Typography.Text type="secondary">{label(MEASURE_STATUS, m.status)}</Typography.Text>
