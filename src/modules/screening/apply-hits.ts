@@ -48,7 +48,19 @@ export async function applyRule(
     await sql`CREATE TEMPORARY TABLE ${table} ON COMMIT DROP AS ${query}`.execute(q);
     return sql`SELECT * FROM ${table}`;
   };
-  const candidates = await stage('screening_candidates', compiled.candidates);
+  const stages = compiled.stages ?? [];
+  if (opts.staged) {
+    for (const st of stages) {
+      await stage(st.name, st.query);
+      await sql`ANALYZE ${sql.table(st.name)}`.execute(q);
+    }
+  }
+  const withStages =
+    stages.length && !opts.staged
+      ? sql`WITH ${sql.join(stages.map((st) => sql`${sql.table(st.name)} AS (${st.query})`))}
+        SELECT * FROM (${compiled.candidates}) staged`
+      : compiled.candidates;
+  const candidates = await stage('screening_candidates', withStages);
   const sourceRef = ruleSourceRef(rule);
   const raises = rule.signal === 'exclusion' ? sql`c.monitored` : sql`true`;
   const channel = rule.signal === 'social' ? 'social' : 'department';

@@ -27,6 +27,13 @@ export interface CompileInput {
  * `clue_subject` is what, beside household, rule and source, tells one open clue from another (SPEC §6 merge).
  */
 export interface CompiledRule {
+  /**
+   * Intermediate relations the candidates read by name (e.g. per-household totals). A routine run writes each to a
+   * temporary table and analyses it, so that the statements after it are planned on real row counts (the planner
+   * cannot estimate filters on JSON fields and would otherwise loop over index lookups for a whole county); in real
+   * time they are common table expressions of the candidates' statement.
+   */
+  stages?: { name: string; query: RawBuilder<unknown> }[];
   candidates: RawBuilder<unknown>;
   /** Rows for data_quality_items: record_id, region_code, name, id_number_masked. Absent when not applicable. */
   unmatched?: RawBuilder<unknown>;

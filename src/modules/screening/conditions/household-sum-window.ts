@@ -29,14 +29,14 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
   const when = fieldRef(rule.department, rule.recordKind, c.dateField).expr;
   const months = thresholdValues(input, 'months');
   const since = (m: number | RawBuilder<unknown>) => sql`${asOf}::date - make_interval(months => ${m}::int)`;
-  const inWindow = (m: number) => sql`${when} > ${since(m)}`;
+  const inWindow = (m: number, day: RawBuilder<unknown> = when) => sql`${day} > ${since(m)}`;
   const year = Number(asOf.slice(0, 4));
 
   // Per household and window length: total, newest record, number of records.
   const perWindow = months.map(
-    (m, i) => sql`sum(${amount}) FILTER (WHERE ${inWindow(m)}) AS ${sql.ref(`total_${i}`)},
-      max(r.id) FILTER (WHERE ${inWindow(m)}) AS ${sql.ref(`last_${i}`)},
-      count(*) FILTER (WHERE ${inWindow(m)}) AS ${sql.ref(`n_${i}`)}`,
+    (m, i) => sql`sum(r.amount) FILTER (WHERE ${inWindow(m, sql`r.day`)}) AS ${sql.ref(`total_${i}`)},
+      max(r.id) FILTER (WHERE ${inWindow(m, sql`r.day`)}) AS ${sql.ref(`last_${i}`)},
+      count(*) FILTER (WHERE ${inWindow(m, sql`r.day`)}) AS ${sql.ref(`n_${i}`)}`,
   );
   const onHousehold = thresholdSql(input.settings, sql`h.region_code`);
   const pick = (column: string) =>
@@ -59,21 +59,22 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
     : sql`LEFT JOIN (
       SELECT DISTINCT ON (i.household_id) i.household_id, i.year, ${net} AS net
       FROM household_incomes i
-      WHERE i.year <= ${year} AND i.household_id IN (SELECT household_id FROM agg)
+      WHERE i.year <= ${year} AND i.household_id IN (SELECT household_id FROM screening_sums)
       ORDER BY i.household_id, i.year DESC, (i.survey = 'annual') DESC, i.recorded_at DESC
     ) inc ON inc.household_id = a.household_id`;
 
   const onAgg = thresholdSql(input.settings, sql`a.household_region`);
-  const candidates = sql`WITH sums AS (
-      SELECT r.household_id, ${sql.join(perWindow)}
+  // Narrow rows first (OFFSET 0 keeps the projection): the aggregate then reads four columns, not whole records.
+  const sums = sql`SELECT r.household_id, ${sql.join(perWindow)}
+    FROM (SELECT r.household_id, r.id, ${amount} AS amount, ${when} AS day
       FROM feed_records r
       WHERE ${kindOf(input, 'r')} AND r.household_id IS NOT NULL AND ${ofBatchHouseholds(input)}
-        AND ${inWindow(Math.max(...months))} AND ${when} <= ${asOf}::date
-      GROUP BY r.household_id
-    ), agg AS (
+        AND ${inWindow(Math.max(...months))} AND ${when} <= ${asOf}::date OFFSET 0) r
+    GROUP BY r.household_id`;
+  const candidates = sql`WITH agg AS (
       SELECT s.household_id, h.region_code AS household_region, h.monitoring_status = 'monitored' AS monitored,
         ${pick('total')} AS total, ${pick('last')} AS last_record, ${pick('n')} AS n
-      FROM sums s JOIN households h ON h.id = s.household_id
+      FROM screening_sums s JOIN households h ON h.id = s.household_id
       WHERE h.region_code LIKE ${likePrefix(input.scope.region)} AND ${onHousehold.enabled()}
     )
     SELECT 'h' || a.household_id || ':' || a.last_record AS fact_hash, a.last_record AS record_id,
@@ -101,5 +102,5 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
       GROUP BY r.id_number_hash
       HAVING sum(${amount}) >= min(${onRecord.threshold('amountYuan', 100)})) u
     WHERE u.household_id IS NULL OR NOT ${householdInScope(input, sql`u.household_id`)}`;
-  return { candidates, unmatched };
+  return { stages: [{ name: 'screening_sums', query: sums }], candidates, unmatched };
 }
