@@ -57,17 +57,17 @@ export function compilePerCapita(input: CompileInput): CompiledRule {
   // first and only those over the amount are checked against the registry of the scope.
   const onRecord = thresholdSql(input.settings, sql`l.region_code`);
   const unmatched = sql`WITH latest AS (
-      SELECT r.id, r.id_number_hash, r.region_code, r.id_number_masked, r.data ->> 'name' AS name, r.household_id,
-        ${amount} AS amount, rank() OVER (PARTITION BY r.id_number_hash ORDER BY ${when} DESC NULLS LAST) AS pos
+      SELECT r.id, r.id_number_hash, r.region_code, r.household_id, ${amount} AS amount,
+        rank() OVER (PARTITION BY r.id_number_hash ORDER BY ${when} DESC NULLS LAST) AS pos
       FROM feed_records r
       WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL
     )
-    SELECT u.record_id, u.region_code, u.name, u.id_number_masked
-    FROM (SELECT max(l.id) AS record_id, min(l.region_code) AS region_code, min(l.name) AS name,
-        min(l.id_number_masked) AS id_number_masked, (array_agg(l.household_id))[1] AS household_id
+    SELECT u.record_id, r.region_code, r.data ->> 'name' AS name, r.id_number_masked
+    FROM (SELECT max(l.id) AS record_id, (array_agg(l.household_id))[1] AS household_id
       FROM latest l WHERE l.pos = 1 AND ${onRecord.enabled()}
       GROUP BY l.id_number_hash
       HAVING sum(l.amount) >= min(${onRecord.threshold('perCapitaYuan', 100)})) u
+    JOIN feed_records r ON r.id = u.record_id
     WHERE u.household_id IS NULL OR NOT ${householdInScope(input, sql`u.household_id`)}`;
   return { candidates, unmatched };
 }

@@ -92,15 +92,16 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
   // A person not in the registry: judged alone against the amount (no household income to compare with). All records
   // of one ID hash share its links, so the totals are made first and only the few over the amount are checked
   // against the registry of the scope.
-  const onRecord = thresholdSql(input.settings, sql`r.region_code`);
-  const unmatched = sql`SELECT u.record_id, u.region_code, u.name, u.id_number_masked
-    FROM (SELECT max(r.id) AS record_id, min(r.region_code) AS region_code, min(r.data ->> 'name') AS name,
-        min(r.id_number_masked) AS id_number_masked, (array_agg(r.household_id))[1] AS household_id
-      FROM feed_records r
-      WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL AND ${onRecord.enabled()}
-        AND ${when} > ${since(onRecord.threshold('months'))} AND ${when} <= ${asOf}::date
-      GROUP BY r.id_number_hash
-      HAVING sum(${amount}) >= min(${onRecord.threshold('amountYuan', 100)})) u
+  const onRecord = thresholdSql(input.settings, sql`x.region_code`);
+  const unmatched = sql`SELECT u.record_id, r.region_code, r.data ->> 'name' AS name, r.id_number_masked
+    FROM (SELECT max(x.id) AS record_id, (array_agg(x.household_id))[1] AS household_id
+      FROM (SELECT r.id, r.id_number_hash, r.household_id, r.region_code, ${amount} AS amount, ${when} AS day
+        FROM feed_records r
+        WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL OFFSET 0) x
+      WHERE ${onRecord.enabled()} AND x.day > ${since(onRecord.threshold('months'))} AND x.day <= ${asOf}::date
+      GROUP BY x.id_number_hash
+      HAVING sum(x.amount) >= min(${onRecord.threshold('amountYuan', 100)})) u
+    JOIN feed_records r ON r.id = u.record_id
     WHERE u.household_id IS NULL OR NOT ${householdInScope(input, sql`u.household_id`)}`;
   return { stages: [{ name: 'screening_sums', query: sums }], candidates, unmatched };
 }
