@@ -29,8 +29,9 @@ export async function runRules(
   const totals: RunTotals = { rules: 0, hits: 0, cluesCreated: 0, cluesMerged: 0, qualityItems: 0, perRule: [] };
   if (!input.scope.batch) {
     // Analytic statements over the whole region: room for hash joins and sorts in memory (PostgreSQL's 4 MB default
-    // spills them to disk), and no JIT compilation (it costs more than it saves for these sub-second statements).
-    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    // spills them to disk; a 10M-person province sorts a few million narrow rows per rule), and no JIT compilation
+    // (it costs more than it saves here). At most SHOUXIAN_SCREEN_WORKERS rules run at once, so memory stays bounded.
+    await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
     await sql`SET LOCAL jit = off`.execute(trx);
   }
   for (const rule of input.rules) {

@@ -38,7 +38,7 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
       max(r.id) FILTER (WHERE ${inWindow(m, sql`r.day`)}) AS ${sql.ref(`last_${i}`)},
       count(*) FILTER (WHERE ${inWindow(m, sql`r.day`)}) AS ${sql.ref(`n_${i}`)}`,
   );
-  const onHousehold = thresholdSql(input.settings, sql`h.region_code`);
+  const onHousehold = thresholdSql(input.settings, sql`s.household_region`);
   const pick = (column: string) =>
     months.length === 1
       ? sql.ref(`s.${column}_0`)
@@ -59,7 +59,7 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
     : sql`LEFT JOIN (
       SELECT DISTINCT ON (i.household_id) i.household_id, i.year, ${net} AS net
       FROM household_incomes i
-      WHERE i.year <= ${year} AND i.household_id IN (SELECT household_id FROM screening_sums)
+      WHERE i.year <= ${year} AND i.household_id IN (SELECT household_id FROM screening_scoped)
       ORDER BY i.household_id, i.year DESC, (i.survey = 'annual') DESC, i.recorded_at DESC
     ) inc ON inc.household_id = a.household_id`;
 
@@ -71,11 +71,15 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
       WHERE ${kindOf(input, 'r')} AND r.household_id IS NOT NULL AND ${ofBatchHouseholds(input)}
         AND ${inWindow(Math.max(...months))} AND ${when} <= ${asOf}::date OFFSET 0) r
     GROUP BY r.household_id`;
+  // The totals of the scope's households, with what the rule reads of them.
+  const scoped = sql`SELECT s.*, h.region_code AS household_region, h.monitoring_status
+    FROM screening_sums s JOIN households h ON h.id = s.household_id
+    WHERE h.region_code LIKE ${likePrefix(input.scope.region)}`;
   const candidates = sql`WITH agg AS (
-      SELECT s.household_id, h.region_code AS household_region, h.monitoring_status = 'monitored' AS monitored,
+      SELECT s.household_id, s.household_region, s.monitoring_status = 'monitored' AS monitored,
         ${pick('total')} AS total, ${pick('last')} AS last_record, ${pick('n')} AS n
-      FROM screening_sums s JOIN households h ON h.id = s.household_id
-      WHERE h.region_code LIKE ${likePrefix(input.scope.region)} AND ${onHousehold.enabled()}
+      FROM screening_scoped s
+      WHERE ${onHousehold.enabled()}
     )
     SELECT 'h' || a.household_id || ':' || a.last_record AS fact_hash, a.last_record AS record_id,
       a.household_id, NULL::uuid AS person_id, a.household_region AS region_code, a.monitored, '' AS clue_subject,
@@ -90,18 +94,29 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
       OR (inc.net IS NOT NULL AND a.total >= ${onAgg.threshold('shareOfNetIncome')} * inc.net * 100))`;
 
   // A person not in the registry: judged alone against the amount (no household income to compare with). All records
-  // of one ID hash share its links, so the totals are made first and only the few over the amount are checked
+  // of one ID hash share its links. A routine run leaves out the records of the scope's households it has just
+  // totalled (most of them) before summing per ID hash; in real time the few totals over the amount are checked
   // against the registry of the scope.
   const onRecord = thresholdSql(input.settings, sql`x.region_code`);
+  const routine = !input.scope.batch;
   const unmatched = sql`SELECT u.record_id, r.region_code, r.data ->> 'name' AS name, r.id_number_masked
     FROM (SELECT max(x.id) AS record_id, (array_agg(x.household_id))[1] AS household_id
       FROM (SELECT r.id, r.id_number_hash, r.household_id, r.region_code, ${amount} AS amount, ${when} AS day
         FROM feed_records r
-        WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL OFFSET 0) x
+        WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL
+          ${routine ? sql`AND NOT EXISTS (SELECT 1 FROM screening_scoped a WHERE a.household_id = r.household_id)` : sql``}
+        OFFSET 0) x
       WHERE ${onRecord.enabled()} AND x.day > ${since(onRecord.threshold('months'))} AND x.day <= ${asOf}::date
       GROUP BY x.id_number_hash
       HAVING sum(x.amount) >= min(${onRecord.threshold('amountYuan', 100)})) u
     JOIN feed_records r ON r.id = u.record_id
-    WHERE u.household_id IS NULL OR NOT ${householdInScope(input, sql`u.household_id`)}`;
-  return { stages: [{ name: 'screening_sums', query: sums }], candidates, unmatched };
+    WHERE ${routine ? sql`true` : sql`u.household_id IS NULL OR NOT ${householdInScope(input, sql`u.household_id`)}`}`;
+  return {
+    stages: [
+      { name: 'screening_sums', query: sums },
+      { name: 'screening_scoped', query: scoped },
+    ],
+    candidates,
+    unmatched,
+  };
 }

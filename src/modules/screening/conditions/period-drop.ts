@@ -28,12 +28,29 @@ export function compilePeriodDrop(input: CompileInput): CompiledRule {
   ].map((m) => Math.round(Number(m)));
   const monthIndex = sql`(substr(r.period, 1, 4)::int * 12 + substr(r.period, 6, 2)::int)`;
   const windows = months.map(
-    (m, i) => sql`max(${amount}) OVER (PARTITION BY r.id_number_hash ORDER BY ${monthIndex}
+    (m, i) => sql`max(x.amount) OVER (PARTITION BY x.id_number_hash ORDER BY x.month
       RANGE BETWEEN ${sql.lit(m)} PRECEDING AND ${sql.lit(m)} PRECEDING) AS ${sql.ref(`previous_${i}`)}`,
   );
-  // The people whose records are compared: all of the kind (routine run) or those of the batch (real time).
-  const series = sql`SELECT r.id, r.period, ${amount} AS amount, ${sql.join(windows)}
-    FROM feed_records r WHERE ${aggregateRecords({ ...input, scope: { ...input.scope, region: '' } })}`;
+  // The people whose records are compared: all of the kind (routine run) or those of the batch (real time). Narrow
+  // rows first (OFFSET 0 keeps the projection), so the window sorts four columns, not whole records.
+  const series = sql`SELECT x.id, x.period, x.amount, ${sql.join(windows)}
+    FROM (SELECT r.id, r.period, r.id_number_hash, ${amount} AS amount, ${monthIndex} AS month
+      FROM feed_records r WHERE ${aggregateRecords({ ...input, scope: { ...input.scope, region: '' } })} OFFSET 0) x`;
+  // Only the records that fall under the loosest share any region of the scope uses can drop: a routine run keeps
+  // those (a few) in an analysed temporary table that both the matched and the unmatched side read.
+  const loosest = Math.min(
+    Number(settings.base.thresholds.share),
+    ...settings.inside.map((x) => Number(x.thresholds.share)),
+  );
+  const drops = sql`SELECT * FROM (${series}) s WHERE ${sql.join(
+    months.map(
+      (_, i) =>
+        sql`(${sql.ref(`s.previous_${i}`)} > 0 AND coalesce(s.amount, 0) <= (1 - ${String(loosest)}::numeric) * ${sql.ref(`s.previous_${i}`)})`,
+    ),
+    sql` OR `,
+  )}`;
+  const routine = !input.scope.batch;
+  const dropsRelation = routine ? sql`screening_drops` : sql`(${drops})`;
   const previous = (t: ReturnType<typeof thresholdSql>): RawBuilder<number> =>
     months.length === 1
       ? sql<number>`s.previous_0`
@@ -56,15 +73,15 @@ export function compilePeriodDrop(input: CompileInput): CompiledRule {
         || to_char(${previous(onHousehold)} / 100.0, 'FM999999990.00') || '元，' || s.period || '为'
         || to_char(coalesce(s.amount, 0) / 100.0, 'FM999999990.00') || '元' AS finding
     FROM ${matched(input)} cur
-    JOIN (${series}) s ON s.id = cur.id
+    JOIN ${dropsRelation} s ON s.id = cur.id
     WHERE ${onHousehold.enabled()} AND ${dropped(onHousehold)}`;
 
   const onRecord = thresholdSql(settings, sql`cur.region_code`);
   const unmatched = sql`SELECT cur.id AS record_id, cur.region_code, cur.data ->> 'name' AS name, cur.id_number_masked
-    FROM (${series}) s
+    FROM ${dropsRelation} s
     JOIN feed_records cur ON cur.id = s.id
     WHERE ${recordFilter(input, 'cur')} AND cur.region_code LIKE ${`${input.scope.region}%`}
       AND cur.id_number_hash IS NOT NULL AND ${noPersonInScope(input, 'cur')} AND ${onRecord.enabled()}
       AND ${dropped(onRecord)}`;
-  return { candidates, unmatched };
+  return { stages: routine ? [{ name: 'screening_drops', query: drops }] : [], candidates, unmatched };
 }
