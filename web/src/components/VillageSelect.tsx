@@ -1,5 +1,5 @@
 import { TreeSelect } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { regionsApi } from '../api/regions';
 import type { Region } from '../api/types';
 
@@ -32,20 +32,28 @@ export function VillageSelect({
   onChange?: (code: string) => void;
 }) {
   const [options, setOptions] = useState<Option[]>([]);
+  // Read by the loader without being its dependencies: inside a form, `onChange` is a new function on every render
+  // and `value` changes when a village is picked. Reloading then replaced the options with the root's children and
+  // dropped the villages loaded below them, so the chosen village showed as a bare code.
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
 
   useEffect(() => {
     let live = true;
-    regionsApi.children(rootCode).then(({ region, children }) => {
-      if (!live) return;
-      const root = toOption({ ...region, childCount: children.length }, null);
-      setOptions([root, ...children.map((c) => toOption(c, region.code))]);
-      if (region.level === 5 && !value) onChange?.(region.code);
-    });
+    regionsApi
+      .children(rootCode)
+      .then(({ region, children }) => {
+        if (!live) return;
+        const root = toOption({ ...region, childCount: children.length }, null);
+        setOptions([root, ...children.map((c) => toOption(c, region.code))]);
+        // A user whose scope is one village: that village, chosen for them.
+        if (region.level === 5 && !latest.current.value) latest.current.onChange?.(region.code);
+      })
+      .catch(() => live && setOptions([]));
     return () => {
       live = false;
     };
-    // Only the root decides what is loaded; `value` and `onChange` are read once for the single-village case.
-  }, [rootCode, value, onChange]);
+  }, [rootCode]);
 
   const loadData = async (node: { id?: string | number; value?: string | number }) => {
     const code = String(node.value ?? node.id);

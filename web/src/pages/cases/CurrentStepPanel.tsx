@@ -6,6 +6,7 @@ import type { Role } from '../../api/types';
 import { formatDate } from '../../domain/format';
 import { LEVEL, label } from '../../domain/procedure-labels';
 import { caseAbilities, chinaToday, describeDeadline, levelColour } from '../../domain/procedure-levels';
+import { useOpenKey } from '../../forms/use-open-key';
 import { CompleteStepModal, isDecisionStep } from './CompleteStepModal';
 import { DecisionPanel } from './DecisionPanel';
 import { MeetingModal } from './MeetingModal';
@@ -45,6 +46,7 @@ export function CurrentStepPanel({ uc, role, defaultYear }: { uc: UseCase; role:
   const [meeting, setMeeting] = useState(false);
   const [completing, setCompleting] = useState(false);
   const [noteAction, setNoteAction] = useState<NoteAction>();
+  const dialogKey = useOpenKey(meeting || completing || noteAction !== undefined);
   const [suggested, setSuggested] = useState<AssessmentResult['category']>();
   if (!c) return null;
   const can = caseAbilities(c, role);
@@ -145,6 +147,7 @@ export function CurrentStepPanel({ uc, role, defaultYear }: { uc: UseCase; role:
         {!can.act && !can.close && !can.reverse && <span className="sx-muted">您的层级当前没有可办理的操作</span>}
       </Space>
       <MeetingModal
+        key={`meeting-${dialogKey}`}
         open={meeting}
         initial={c.state.current.meeting}
         busy={uc.busy}
@@ -154,6 +157,7 @@ export function CurrentStepPanel({ uc, role, defaultYear }: { uc: UseCase; role:
         }
       />
       <CompleteStepModal
+        key={`complete-${dialogKey}`}
         c={c}
         open={completing}
         busy={uc.busy}
@@ -163,6 +167,7 @@ export function CurrentStepPanel({ uc, role, defaultYear }: { uc: UseCase; role:
         onSubmit={(body) => void uc.act(body, `“${step.name}”已完成`).then(() => setCompleting(false))}
       />
       <NoteActionModal
+        key={`note-${dialogKey}`}
         c={c}
         action={noteAction}
         busy={uc.busy}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CaseActionInput, CaseDetail, Objection } from '../../api/cases';
 import { formatDate } from '../../domain/format';
 import { type CaseAbilities, chinaToday, daysBetween } from '../../domain/procedure-levels';
+import { useOpenKey } from '../../forms/use-open-key';
 import { AnswerObjectionModal, RecordObjectionModal } from './ObjectionModals';
 
 function countdown(start: string, end: string, today: string): { text: string; colour: string } {
@@ -33,6 +34,7 @@ export function PublicityPanel({
   const [startDate, setStartDate] = useState<Dayjs | null>(dayjs());
   const [recording, setRecording] = useState(false);
   const [answering, setAnswering] = useState<Objection>();
+  const dialogKey = useOpenKey(recording || answering !== undefined);
   const rule = c.step.publicity;
   if (!rule) return null;
   const period = c.publicity;
@@ -123,12 +125,14 @@ export function PublicityPanel({
       )}
       {can.recordObjection && running && <Button onClick={() => setRecording(true)}>登记举报（异议）</Button>}
       <RecordObjectionModal
+        key={`record-${dialogKey}`}
         open={recording}
         busy={busy}
         onClose={() => setRecording(false)}
         onSubmit={(body) => void act(body, '异议已登记').then((ok) => ok && setRecording(false))}
       />
       <AnswerObjectionModal
+        key={`answer-${dialogKey}`}
         objection={answering}
         busy={busy}
         onClose={() => setAnswering(undefined)}

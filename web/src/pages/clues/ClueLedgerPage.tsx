@@ -7,6 +7,7 @@ import { cluesApi } from '../../api/clues';
 import { useUser } from '../../app/auth';
 import { PageHead } from '../../components/PageHead';
 import { can } from '../../domain/permissions';
+import { useOpenKey } from '../../forms/use-open-key';
 import { navigate, useLocation } from '../../router/history';
 import { AssignClueModal } from './AssignClueModal';
 import { CloseClueModal } from './CloseClueModal';
@@ -34,6 +35,7 @@ export default function ClueLedgerPage() {
   const [openId, setOpenId] = useState<string>();
   const [dialog, setDialog] = useState<{ clue: Clue; kind: ClueDialog }>();
   const [adding, setAdding] = useState(false);
+  const dialogKey = useOpenKey(dialog !== undefined || adding);
   const writable = can(user.role, 'registry.write');
   const readsRegistry = can(user.role, 'registry.read');
 
@@ -114,17 +116,20 @@ export default function ClueLedgerPage() {
         onAction={(clue, kind) => setDialog({ clue, kind })}
       />
       <AssignClueModal
+        key={`assign-${dialogKey}`}
         clue={dialog?.kind === 'assign' ? dialog.clue : undefined}
         onClose={() => setDialog(undefined)}
         onDone={() => done('已分派核实人')}
       />
       <CloseClueModal
+        key={`close-${dialogKey}`}
         clue={dialog && dialog.kind !== 'assign' ? dialog.clue : undefined}
         preset={dialog && dialog.kind !== 'assign' ? dialog.kind : undefined}
         onClose={() => setDialog(undefined)}
         onDone={closed}
       />
       <NewClueModal
+        key={`new-${dialogKey}`}
         open={adding}
         rootCode={user.regionCode}
         onClose={() => setAdding(false)}

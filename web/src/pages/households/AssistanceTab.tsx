@@ -13,6 +13,7 @@ import { errorMessage } from '../../api/client';
 import { formatDate } from '../../domain/format';
 import { label, RISK_TYPE } from '../../domain/labels';
 import { RISK_COLOUR_LABEL } from '../../domain/risk-colour';
+import { useOpenKey } from '../../forms/use-open-key';
 import { Link } from '../../router/Link';
 import { AddMeasureModal } from '../assistance/AddMeasureModal';
 import { OutcomeTag, ProposalStatusTag } from '../assistance/AssistanceTags';
@@ -24,7 +25,6 @@ import { ResponsibleCard } from '../assistance/household/ResponsibleCard';
 import { MeasuresTable } from '../assistance/MeasuresTable';
 import { ProgressModal } from '../assistance/ProgressModal';
 import { ResponsibleModal } from '../assistance/ResponsibleModal';
-import { useOpenKey } from '../assistance/use-open-key';
 
 const COLOUR = { red: 'red', yellow: 'gold', green: 'green' } as const;
 

@@ -4,6 +4,7 @@ import type { AssessmentMode } from '../../api/assessment';
 import { casesApi, type ProcedureKind } from '../../api/cases';
 import { ApiError, errorMessage } from '../../api/client';
 import type { HouseholdFile } from '../../api/types';
+import { useOpenKey } from '../../forms/use-open-key';
 import { navigate } from '../../router/history';
 import { AssessModal } from './AssessModal';
 import { SurveyModal } from './SurveyModal';
@@ -26,6 +27,7 @@ export function HouseholdWorkButtons({
 }) {
   const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>();
+  const dialogKey = useOpenKey(dialog !== undefined);
   const monitored = file.monitoringStatus === 'monitored';
   const mode: AssessmentMode = monitored ? 'elimination' : 'identification';
   const latestYear = file.incomes.reduce((y, i) => Math.max(y, i.year), 0) || new Date().getFullYear() - 1;
@@ -65,6 +67,7 @@ export function HouseholdWorkButtons({
           <Button onClick={() => start('inclusion')}>启动识别程序</Button>
         ))}
       <VisitModal
+        key={`visit-${dialogKey}`}
         householdId={file.id}
         open={dialog === 'visit'}
         onClose={() => setDialog(undefined)}
@@ -75,6 +78,7 @@ export function HouseholdWorkButtons({
         }}
       />
       <SurveyModal
+        key={`survey-${dialogKey}`}
         householdId={file.id}
         defaultKind={mode}
         open={dialog === 'survey'}
@@ -86,6 +90,7 @@ export function HouseholdWorkButtons({
         }}
       />
       <AssessModal
+        key={`assess-${dialogKey}`}
         householdId={file.id}
         defaultMode={mode}
         defaultYear={latestYear}

@@ -7,6 +7,7 @@ import { useUser } from '../../app/auth';
 import { PageHead } from '../../components/PageHead';
 import { formatDate, formatDateTime } from '../../domain/format';
 import { label, REGIONAL_EVENT_TYPE, RISK_TYPE } from '../../domain/labels';
+import { useOpenKey } from '../../forms/use-open-key';
 import { doesCountyWork } from '../feeds/feed-access';
 import { AnomaliesCard } from './AnomaliesCard';
 import { ExposedDrawer } from './ExposedDrawer';
@@ -24,6 +25,7 @@ export default function RegionalRiskPage() {
   const [error, setError] = useState<string>();
   const [changes, setChanges] = useState(0);
   const [adding, setAdding] = useState(false);
+  const dialogKey = useOpenKey(adding);
   const [viewing, setViewing] = useState<RegionalEvent>();
 
   useEffect(() => {
@@ -114,6 +116,7 @@ export default function RegionalRiskPage() {
       <AnomaliesCard />
       <ExposedDrawer event={viewing} onClose={() => setViewing(undefined)} />
       <RecordEventModal
+        key={`record-${dialogKey}`}
         open={adding}
         rootCode={user.regionCode}
         onClose={() => setAdding(false)}

@@ -9,11 +9,11 @@ import { RegionName } from '../../../components/RegionName';
 import { formatDate } from '../../../domain/format';
 import { label } from '../../../domain/labels';
 import { can } from '../../../domain/permissions';
+import { useOpenKey } from '../../../forms/use-open-key';
 import { navigate, useLocation } from '../../../router/history';
 import { Link } from '../../../router/Link';
 import { ProposalStatusTag } from '../AssistanceTags';
 import { BACKSTOP_KIND, CIVIL_AFFAIRS, PROPOSAL_STATUS } from '../assistance-labels';
-import { useOpenKey } from '../use-open-key';
 import { DecisionModal } from './DecisionModal';
 
 const STATUSES = ['proposed', 'approved', 'rejected'] as const;

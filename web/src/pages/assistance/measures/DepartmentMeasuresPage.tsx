@@ -6,10 +6,10 @@ import { useUser } from '../../../app/auth';
 import { PageHead } from '../../../components/PageHead';
 import { label, options } from '../../../domain/labels';
 import { can } from '../../../domain/permissions';
+import { useOpenKey } from '../../../forms/use-open-key';
 import { navigate, useLocation } from '../../../router/history';
 import { DEPARTMENT, MEASURE_STATUS } from '../assistance-labels';
 import { ProgressModal } from '../ProgressModal';
-import { useOpenKey } from '../use-open-key';
 import { DepartmentMeasuresTable } from './DepartmentMeasuresTable';
 
 const STATUSES = ['planned', 'in_progress', 'completed', 'cancelled'] as const;

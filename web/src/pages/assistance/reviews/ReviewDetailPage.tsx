@@ -12,11 +12,11 @@ import { RegionName } from '../../../components/RegionName';
 import { formatDateTime } from '../../../domain/format';
 import { label, RISK_TYPE } from '../../../domain/labels';
 import { can } from '../../../domain/permissions';
+import { useOpenKey } from '../../../forms/use-open-key';
 import { navigate } from '../../../router/history';
 import { Link } from '../../../router/Link';
 import { OutcomeTag } from '../AssistanceTags';
 import { REVIEW_OUTCOME } from '../assistance-labels';
-import { useOpenKey } from '../use-open-key';
 import { type JudgedHousehold, JudgeModal } from './JudgeModal';
 
 /** One row: a monitored household of the village, with its result in this round once judged. */

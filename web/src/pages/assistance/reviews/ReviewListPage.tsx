@@ -8,6 +8,7 @@ import { PageHead } from '../../../components/PageHead';
 import { RegionName } from '../../../components/RegionName';
 import { RegionTree } from '../../../components/RegionTree';
 import { can } from '../../../domain/permissions';
+import { useOpenKey } from '../../../forms/use-open-key';
 import { navigate, useLocation } from '../../../router/history';
 import { Link } from '../../../router/Link';
 import { NewReviewModal } from './NewReviewModal';
@@ -25,6 +26,7 @@ export default function ReviewListPage() {
   const [items, setItems] = useState<ReviewRound[]>();
   const [error, setError] = useState<string>();
   const [starting, setStarting] = useState(false);
+  const dialogKey = useOpenKey(starting);
 
   useEffect(() => {
     let live = true;
@@ -106,6 +108,7 @@ export default function ReviewListPage() {
         </Card>
       </div>
       <NewReviewModal
+        key={`new-${dialogKey}`}
         open={starting}
         rootCode={user.regionCode}
         onClose={() => setStarting(false)}
