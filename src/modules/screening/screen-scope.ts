@@ -54,14 +54,15 @@ export const kindOf = (input: CompileInput, alias = 'r') =>
  * join every record to every person: PostgreSQL flattens this subquery into the rule's statement and drops the
  * persons join when the rule reads no person field.
  *
- * A routine run takes every record of the kind. In real time, record rules take the batch's own records, and household
+ * A routine run takes every record of the kind (or those of `ids`, a relation of record ids that passed the rule's
+ * record tests). In real time, record rules take the batch's own records, and household
  * aggregates take every record of the households that have a person in the batch (their totals may have changed);
  * ARRAY(…) is evaluated once and then used as an index condition, so the plan stays a few index lookups per batch row
  * whatever the (stale) statistics say.
  */
-export function matched(input: CompileInput, aggregate = false): RawBuilder<unknown> {
+export function matched(input: CompileInput, aggregate = false, ids?: RawBuilder<unknown>): RawBuilder<unknown> {
   const b = input.scope.batch;
-  let where = kindOf(input, 'fr');
+  let where = ids ? sql<boolean>`true` : kindOf(input, 'fr');
   if (b && !aggregate) {
     where = sql<boolean>`${where} AND fr.import_id = ${b.importId} AND fr.batch_no = ${b.batchNo}`;
   } else if (b) {
@@ -70,7 +71,7 @@ export function matched(input: CompileInput, aggregate = false): RawBuilder<unkn
   return sql`(SELECT fr.id, fr.data, fr.period, fr.region_code, fr.id_number_hash, fr.id_number_masked,
       fr.person_id, fr.household_id, h.region_code AS household_region, h.monitoring_status, h.backstop,
       h.lifted_out, p.health, p.status, p.relation, p.labor, p.employment, p.education, p.disability_level
-    FROM feed_records fr
+    FROM ${ids ? sql`${ids} st JOIN feed_records fr ON fr.id = st.id` : sql`feed_records fr`}
     JOIN households h ON h.id = fr.household_id
     LEFT JOIN persons p ON p.id = fr.person_id
     WHERE ${where} AND h.region_code LIKE ${likePrefix(input.scope.region)})`;

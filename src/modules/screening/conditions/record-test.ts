@@ -6,6 +6,7 @@ import type { RecordTestCondition } from '../rule-types.ts';
 import {
   type CompiledRule,
   type CompileInput,
+  kindOf,
   likePrefix,
   matched,
   noPersonInScope,
@@ -29,19 +30,35 @@ export function compileRecordTest(input: CompileInput): CompiledRule {
   const finding = sql`${rule.finding}::text || '：' || ${whoSql()}`;
   const facts = sql`jsonb_build_object('rule', ${rule.code}::text, 'recordId', r.id, 'period', r.period, 'values', r.data)`;
 
+  // A routine run with the same thresholds everywhere in its scope tests the records once: the ids that pass the
+  // record tests go to an analysed temporary table that both sides read (the tests on JSON fields cost more than
+  // anything else, and the planner cannot estimate them).
+  const anyOnRegistry = (condition.any ?? []).some(
+    (t) => t.field.startsWith('person.') || t.field.startsWith('household.'),
+  );
+  const uniform = input.settings.inside.every(
+    (x) => JSON.stringify(x.thresholds) === JSON.stringify(input.settings.base.thresholds),
+  );
+  const staged = !input.scope.batch && matchBy === 'id_number' && uniform && !anyOnRegistry;
+  const ids = staged ? sql`screening_records` : undefined;
+  const recordsPassing = sql`SELECT r.id FROM feed_records r
+    WHERE ${kindOf(input, 'r')} AND ${conditionSql(rule.department, rule.recordKind, condition, onRecord, false)}`;
+
   const byPerson = sql`SELECT 'r' || r.id AS fact_hash, r.id AS record_id, r.household_id, r.person_id,
       r.household_region AS region_code, r.monitoring_status = 'monitored' AS monitored,
       r.person_id::text AS clue_subject, ${facts} AS facts, ${finding} AS finding
-    FROM ${matched(input)} r
+    FROM ${matched(input, false, ids)} r
     WHERE ${onHousehold.enabled()} AND ${test}`;
 
   const unmatchedTest = conditionSql(rule.department, rule.recordKind, condition, onRecord, false);
   const unmatched = sql`SELECT r.id AS record_id, r.region_code, r.data ->> 'name' AS name,
       r.id_number_masked
-    FROM feed_records r
+    FROM ${ids ? sql`screening_records st JOIN feed_records r ON r.id = st.id` : sql`feed_records r`}
     WHERE ${recordFilter(input)} AND ${recordInScope(input)} AND r.id_number_hash IS NOT NULL
-      AND ${noPersonInScope(input)} AND ${onRecord.enabled()} AND ${unmatchedTest}`;
+      AND ${noPersonInScope(input)} AND ${onRecord.enabled()} AND ${ids ? sql`true` : unmatchedTest}`;
 
+  if (staged)
+    return { stages: [{ name: 'screening_records', query: recordsPassing }], candidates: byPerson, unmatched };
   if (matchBy === 'id_number') return { candidates: byPerson, unmatched };
 
   const region = sql`coalesce(r.subject_region, r.region_code)`;
