@@ -88,6 +88,26 @@ export interface QualityItem {
   reason: string;
   createdAt: string;
   resolvedAt: string | null;
+  /** Who handled it: a user name, or the routine screening run once the person is registered. */
+  resolvedBy: string | null;
+  resolution: string | null;
+}
+
+/** One saved threshold or on/off setting of a rule for one region (its history is never overwritten, SPEC §3). */
+export interface RuleSettingRecord {
+  id: number | string;
+  regionCode: string;
+  thresholds: Record<string, number>;
+  enabled: boolean;
+  setBy: string;
+  setAt: string;
+}
+
+/** A rule's settings in the region, the regions above it and the regions below it, newest first. */
+export interface RuleSettingHistory {
+  code: string;
+  defaults: Record<string, number>;
+  items: RuleSettingRecord[];
 }
 
 export interface QualityQuery {
@@ -102,8 +122,13 @@ export const screeningApi = {
   rules: (region?: string) => api.get<ScreeningRule[]>('/api/screening/rules', { region }),
   setRule: (code: string, body: RuleSetting) =>
     api.post<ScreeningRule>(`/api/screening/rules/${encodeURIComponent(code)}/settings`, body),
+  ruleSettings: (code: string, region?: string) =>
+    api.get<RuleSettingHistory>(`/api/screening/rules/${encodeURIComponent(code)}/settings`, { region }),
   run: (body: { region?: string; asOf?: string }) => api.post<RunResult>('/api/screening/runs', body),
   runs: (limit = 50) => api.get<ScreeningRun[]>('/api/screening/runs', { limit }),
   householdHits: (householdId: string) => api.get<HouseholdHit[]>('/api/screening/hits', { householdId }),
   quality: (q: QualityQuery) => api.get<Page<QualityItem>>('/api/data-quality', { ...q }),
+  /** 处理: what was done about the item (department of the record, or a registry keeper of its region). */
+  resolveQuality: (id: number | string, resolution: string) =>
+    api.post<{ id: number; resolvedBy: string; resolution: string }>(`/api/data-quality/${id}/resolve`, { resolution }),
 };

@@ -7,6 +7,7 @@ import { RegionName } from '../../components/RegionName';
 import { label, RISK_TYPE, SCREENING_SIGNAL } from '../../domain/labels';
 import { can } from '../../domain/permissions';
 import { SEVERITY } from '../../domain/procedure-labels';
+import { useOpenKey } from '../../forms/use-open-key';
 import { RegionSelect } from '../feeds/RegionSelect';
 import { departmentName, recordKindName, useFeeds } from '../feeds/use-feeds';
 import { RuleSettingModal } from './RuleSettingModal';
@@ -40,7 +41,15 @@ export function RulesPanel() {
   const [error, setError] = useState<string>();
   const [changes, setChanges] = useState(0);
   const [editing, setEditing] = useState<ScreeningRule>();
+  const dialogKey = useOpenKey(editing !== undefined);
+  const [historyCode, setHistoryCode] = useState<string>();
   const configures = can(user.role, 'settings.write');
+  const shownHistory = historyCode ?? rules?.[0]?.code;
+
+  const showHistory = (code: string) => {
+    setHistoryCode(code);
+    document.querySelector('[data-testid=settings-history]')?.scrollIntoView({ behavior: 'smooth' });
+  };
 
   useEffect(() => {
     let live = true;
@@ -111,21 +120,24 @@ export function RulesPanel() {
       width: 70,
       render: (v: boolean) => <Switch size="small" checked={v} disabled aria-label={v ? '已启用' : '已停用'} />,
     },
-    ...(configures
-      ? [
-          {
-            title: '操作',
-            key: 'op',
-            width: 90,
-            fixed: 'right' as const,
-            render: (_: unknown, r: ScreeningRule) => (
-              <Button type="link" size="small" onClick={() => setEditing(r)}>
-                设定
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    {
+      title: '操作',
+      key: 'op',
+      width: configures ? 130 : 90,
+      fixed: 'right',
+      render: (_, r) => (
+        <Space size={0}>
+          {configures && (
+            <Button type="link" size="small" onClick={() => setEditing(r)}>
+              设定
+            </Button>
+          )}
+          <Button type="link" size="small" onClick={() => showHistory(r.code)}>
+            历史
+          </Button>
+        </Space>
+      ),
+    },
   ];
 
   return (
@@ -155,13 +167,15 @@ export function RulesPanel() {
           data-testid="screening-rules"
         />
       </Card>
-      {can(user.role, 'audit.read') && <SettingsHistory refreshKey={changes} rules={rules} />}
+      <SettingsHistory rules={rules} region={region} code={shownHistory} onCode={setHistoryCode} refreshKey={changes} />
       <RuleSettingModal
+        key={`setting-${dialogKey}`}
         rule={editing}
         rootCode={user.regionCode}
         initialRegion={region}
         onClose={() => setEditing(undefined)}
         onSaved={(savedRegion) => {
+          if (editing) setHistoryCode(editing.code);
           setEditing(undefined);
           setRegion(savedRegion);
           setChanges((c) => c + 1);
