@@ -22,12 +22,14 @@ export interface NewHousehold {
   members: PersonInput[];
 }
 
+/**
+ * What 修改农户信息 may change. The responsible person is not here: the server refuses it (REGISTRY_FIELD_MOVED) and it
+ * is assigned in the household's 帮扶 tab (`assistanceApi.assignResponsible`), which keeps its history and deadline.
+ */
 export interface HouseholdPatch {
   address?: string;
   liftedOut?: boolean;
   liftedOutYear?: number | null;
-  responsiblePerson?: string | null;
-  responsiblePhone?: string | null;
   headPersonId?: string;
   version?: number;
 }

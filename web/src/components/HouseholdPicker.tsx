@@ -39,6 +39,8 @@ export function HouseholdPicker({ value, onChange }: { value?: string; onChange?
       value={value}
       onChange={(v: string | undefined) => onChange?.(v)}
       placeholder="输入成员姓名或身份证号查找（精确匹配）"
+      // A household chosen elsewhere (e.g. `?household=` from its file) has no option until searched for.
+      labelRender={(o) => o.label ?? '已选定的农户（可输入姓名或身份证号另选）'}
       notFoundContent={busy ? <Spin size="small" /> : '未找到，请输入完整姓名或身份证号'}
       options={options.map((h) => ({
         value: h.id,

@@ -1,11 +1,18 @@
-import { ArrowLeftOutlined, EditOutlined, MoneyCollectOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  MoneyCollectOutlined,
+  RadarChartOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import type { Member } from '../../api/types';
 import { useUser } from '../../app/auth';
-import type { PageProps } from '../../app/routes';
+import { allowed, type PageProps, ROUTES } from '../../app/routes';
 import { PageHead } from '../../components/PageHead';
 import { can } from '../../domain/permissions';
+import { useOpenKey } from '../../forms/use-open-key';
 import { navigate, useLocation } from '../../router/history';
 import { AddMemberModal } from './AddMemberModal';
 import { AssistanceTab } from './AssistanceTab';
@@ -34,8 +41,12 @@ export default function HouseholdFilePage({ params }: PageProps) {
   const [tab, setTab] = useState(search.get('tab') ?? 'members');
   const [dialog, setDialog] = useState<Dialog>();
   const [statusOf, setStatusOf] = useState<Member>();
+  const dialogKey = useOpenKey(dialog !== undefined || statusOf !== undefined);
   const [changes, setChanges] = useState(0);
   const writable = can(user.role, 'registry.write');
+  // The screening page's 农户命中 tab: for the roles that may open that page and read the registry (ScreeningPage).
+  const screening = ROUTES.find((r) => r.path === '/screening');
+  const seesHits = screening !== undefined && allowed(screening, user.role) && can(user.role, 'registry.read');
 
   const saved = (text: string) => () => {
     setDialog(undefined);
@@ -70,6 +81,19 @@ export default function HouseholdFilePage({ params }: PageProps) {
         }
         extra={
           <Space wrap>
+            {seesHits && (
+              <Button
+                icon={<RadarChartOutlined />}
+                href={`/screening?tab=hits&household=${file.id}`}
+                onClick={(e) => {
+                  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                  e.preventDefault();
+                  navigate(`/screening?tab=hits&household=${file.id}`);
+                }}
+              >
+                筛查命中
+              </Button>
+            )}
             {can(user.role, 'pii.reveal') && <RevealIdsButton revealed={revealed} onReveal={reveal} onHide={hide} />}
             {writable && (
               <>
@@ -152,25 +176,33 @@ export default function HouseholdFilePage({ params }: PageProps) {
         />
       </Card>
       <EditHouseholdModal
+        key={`edit-${dialogKey}`}
         file={file}
         open={dialog === 'edit'}
         onClose={() => setDialog(undefined)}
         onSaved={saved('农户信息已保存')}
       />
       <AddMemberModal
+        key={`member-${dialogKey}`}
         householdId={file.id}
         open={dialog === 'member'}
         onClose={() => setDialog(undefined)}
         onSaved={saved('成员已添加')}
       />
       <IncomeModal
+        key={`income-${dialogKey}`}
         householdId={file.id}
         memberCount={file.memberCount}
         open={dialog === 'income'}
         onClose={() => setDialog(undefined)}
         onSaved={saved('收支已保存')}
       />
-      <MemberStatusModal member={statusOf} onClose={() => setStatusOf(undefined)} onSaved={saved('成员状态已更新')} />
+      <MemberStatusModal
+        key={`status-${dialogKey}`}
+        member={statusOf}
+        onClose={() => setStatusOf(undefined)}
+        onSaved={saved('成员状态已更新')}
+      />
     </>
   );
 }
