@@ -136,6 +136,38 @@ export const AUDIT_ACTION: Record<string, string> = {
   'backstop.propose': '提请兜底保障',
   'backstop.decide': '兜底保障认定',
   'backstop.match': '兜底保障（民政数据比对）',
+  'calendar.load': '载入工作日历',
+  'feed.import': '导入部门数据',
+  'screening.run': '运行筛查',
+  'screening.rule_set': '设定筛查规则',
+  'data_quality.resolve': '处理数据质量问题',
+  'regional_risk.record': '登记区域性风险事件',
+  'cleaning.run': '运行数据清洗',
+};
+
+/** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */
+export const AUDIT_ENTITY: Record<string, string> = {
+  household: '农户',
+  person: '成员',
+  income: '收支',
+  household_survey: '入户调查',
+  monitoring_line: '监测线',
+  setting: '配置',
+  region: '区划',
+  user: '用户',
+  clue: '线索',
+  case: '程序事项',
+  procedure_template: '程序模板',
+  calendar: '工作日历',
+  measure: '帮扶措施',
+  review: '成效评议',
+  backstop_proposal: '兜底保障提请',
+  feed_import: '部门数据导入',
+  screening_run: '筛查运行',
+  screening_rule: '筛查规则',
+  data_quality_item: '数据质量问题',
+  regional_risk_event: '区域性风险事件',
+  cleaning_run: '数据清洗',
 };
 
 export const ROLE: Record<string, string> = {

@@ -18,6 +18,9 @@ export const CLUE_SOURCE_KIND: Record<string, string> = {
   public_opinion: '舆情',
   person: '群众反映',
   department: '部门推送',
+  rule: '筛查规则',
+  regional_event: '区域性风险事件',
+  effectiveness_review: '帮扶成效评议',
 };
 
 /** Sources a user can register by hand (POST /api/clues, social information). */

@@ -6,7 +6,7 @@ import type { AuditItem, Page } from '../../api/types';
 import { PageHead } from '../../components/PageHead';
 import { RegionName } from '../../components/RegionName';
 import { formatDateTime } from '../../domain/format';
-import { AUDIT_ACTION, label, ROLE } from '../../domain/labels';
+import { AUDIT_ACTION, AUDIT_ENTITY, label, ROLE } from '../../domain/labels';
 import { Link } from '../../router/Link';
 import { AuditFilters } from './AuditFilters';
 
@@ -23,7 +23,7 @@ const columns: TableProps<AuditItem>['columns'] = [
       i.householdId ? (
         <Link to={`/households/${i.householdId}`}>农户档案</Link>
       ) : (
-        `${i.entity}${i.entityId ? ` ${i.entityId}` : ''}`
+        `${label(AUDIT_ENTITY, i.entity)}${i.entityId ? ` ${i.entityId}` : ''}`
       ),
   },
   { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },

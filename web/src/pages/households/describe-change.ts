@@ -11,6 +11,7 @@ import {
   RELATION,
 } from '../../domain/labels';
 import { formatYuan } from '../../domain/money';
+import { CLUE_CHANNEL, CLUE_RESULT, CLUE_SOURCE_KIND } from '../../domain/procedure-labels';
 
 const FIELDS: Record<string, [string, ((v: unknown) => string)?]> = {
   address: ['住址'],
@@ -43,6 +44,20 @@ const show = (v: unknown, fmt?: (v: unknown) => string) =>
 const asObject = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 
+/**
+ * Where a clue came from: channel and source, and for a screening rule its code (`department:CODE`), so that a clue
+ * raised by screening or by a regional risk event reads as such in the household's history (SPEC §6, §10, §11).
+ */
+function clueSource(after: Record<string, unknown>): string {
+  const ref = typeof after.sourceRef === 'string' ? after.sourceRef : '';
+  const rule = after.sourceKind === 'rule' && ref.includes(':') ? ` ${ref.slice(ref.indexOf(':') + 1)}` : '';
+  const parts = [
+    typeof after.channel === 'string' ? label(CLUE_CHANNEL, after.channel) : '',
+    typeof after.sourceKind === 'string' ? `${label(CLUE_SOURCE_KIND, after.sourceKind)}${rule}` : '',
+  ];
+  return parts.filter(Boolean).join('·') || '—';
+}
+
 /** One line per change, in Chinese, for the history tab (SPEC §4.1: the whole history of every change). */
 export function describeChange(item: AuditItem): string[] {
   const before = asObject(item.before);
@@ -66,6 +81,16 @@ export function describeChange(item: AuditItem): string[] {
       return ['查看了本户成员的完整身份证号'];
     case 'household.read':
       return ['查阅档案'];
+    case 'clue.create':
+      return [`线索来源：${clueSource(after)}${after.finding ? `；${String(after.finding)}` : ''}`];
+    case 'clue.merge':
+      return [`同一情况再次报送（${clueSource(after)}），已合并到未销号的线索`];
+    case 'clue.assign':
+      return [`核实人：${show(after.assignee)}`];
+    case 'clue.close':
+      return [
+        `处理结果：${label(CLUE_RESULT, after.result as string | undefined)}${after.note ? `；${String(after.note)}` : ''}`,
+      ];
     default: {
       const lines: string[] = [];
       for (const [key, [name, fmt] = ['']] of Object.entries(FIELDS)) {
