@@ -62,7 +62,7 @@ export const kindOf = (input: CompileInput, alias = 'r') =>
  */
 export function matched(input: CompileInput, aggregate = false, ids?: RawBuilder<unknown>): RawBuilder<unknown> {
   const b = input.scope.batch;
-  let where = ids ? sql<boolean>`true` : kindOf(input, 'fr');
+  let where = kindOf(input, 'fr');
   if (b && !aggregate) {
     where = sql<boolean>`${where} AND fr.import_id = ${b.importId} AND fr.batch_no = ${b.batchNo}`;
   } else if (b) {
