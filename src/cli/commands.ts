@@ -7,7 +7,7 @@ import { registerFeedsCommands } from '../modules/feeds/feeds.cli.ts';
 import { registerGenerateCommand } from '../modules/generator/generator.cli.ts';
 import { registerRegionsCommands } from '../modules/regions/regions.cli.ts';
 import { registerScreenCommand } from '../modules/screening/screening.cli.ts';
-import { registerLinesCommands } from '../modules/settings/settings.cli.ts';
+import { registerLinesCommands, registerSettingsCommands } from '../modules/settings/settings.cli.ts';
 import { registerServeCommand } from '../server/serve.ts';
 
 /** Every module's command registrar, in help order. Add one line per module. */
@@ -17,6 +17,7 @@ export function registerCommands(program: Command): void {
   registerRegionsCommands(program);
   registerUserCommands(program);
   registerLinesCommands(program);
+  registerSettingsCommands(program);
   registerAssessCommand(program);
   registerGenerateCommand(program);
   registerFeedsCommands(program);

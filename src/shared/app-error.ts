@@ -30,6 +30,9 @@ export const ErrorCodes = {
   REGION_OUT_OF_SCOPE: 403, // 不在管辖范围内
   LINE_BELOW_PARENT: 400, // 监测线低于上级
   LINE_NOT_SET: 404, // 未设定监测线
+  SETTING_UNKNOWN: 404, // 没有该设置项（程序模板、措施目录、筛查规则在各自页面设置）
+  SETTING_LOOSER_THAN_PARENT: 400, // 下级设置只能从严，不能比上级宽松
+  SETTING_BREAKS_BELOW: 409, // 会使下级已有的设置比本级宽松或无效
   AUTH_REQUIRED: 401, // 请先登录
   AUTH_INVALID: 401, // 用户名或密码错误
   AUTH_FORBIDDEN: 403, // 无此权限

@@ -1,28 +1,175 @@
 /**
- * Defaults of per-region configuration (SPEC §3 "rules are data"). A region's value is the newest row set at the
- * region or its nearest ancestor; with none, these defaults apply. Every number here is a "default" in SPEC's sense.
+ * Defaults of per-region configuration (SPEC §3 "rules are data"), each with what a county sees and may change: its
+ * Chinese name, its fields and their limits (from which the JSON schema, the validator and the edit form are made),
+ * which fields a lower level may only tighten, and the domain's own check of a whole value.
+ *
+ * A region's value is its own newest row merged field by field over its ancestors' newest rows, over the default
+ * (`region-settings.ts`). Every number here is a "default" in SPEC's sense.
+ *
+ * Tighten, never loosen (SPEC §3 names the monitoring line, procedure templates, deadlines and screening
+ * thresholds): a field with `tighter` may be set below only in that direction. Deadlines (days) tighten downwards;
+ * identification and warning thresholds tighten downwards too, because a lower threshold finds more households — as
+ * a higher monitoring line does. Ages that define a group (义务教育适龄, 特困 ages), months and contacts are facts of
+ * the place, not strictness: any level sets them freely within their limits.
  */
-import { DEFAULT_THRESHOLDS } from '../../domain/assessment/thresholds.ts';
-import { DEFAULT_TEKUN_AGES } from '../../domain/assistance/household-facts.ts';
+import { DEFAULT_THRESHOLDS, validateThresholds } from '../../domain/assessment/thresholds.ts';
+import { checkTekunAges, DEFAULT_TEKUN_AGES } from '../../domain/assistance/household-facts.ts';
 
-export const SETTING_DEFAULTS = {
+/** How a field is typed, checked and entered. `share`: a fraction in (0, 1]; `amount`: yuan, at most 2 decimals. */
+export type SettingFieldKind = 'integer' | 'number' | 'share' | 'amount' | 'text' | 'months';
+
+export interface SettingField {
+  /** Chinese name in forms and messages. */
+  label: string;
+  kind: SettingFieldKind;
+  min?: number;
+  max?: number;
+  /** Decimals allowed for `number` (shares allow 4, amounts 2). */
+  decimals?: number;
+  /** For `text`. */
+  maxLength?: number;
+  unit?: string;
+  /** SPEC §3: the direction in which a lower level may move it ('lower': only the same or lower than above). */
+  tighter?: 'lower' | 'higher';
+}
+
+export interface SettingDefinition {
+  name: string;
+  description: string;
+  /** The SPEC section it serves. */
+  spec: string;
+  default: Readonly<Record<string, unknown>>;
+  fields: Readonly<Record<string, SettingField>>;
+  /** Fields every stored value carries; the others may be left out and are then inherited from above. */
+  required: readonly string[];
+  /** Pairs [from, to] that must not be reversed in the merged value. */
+  ranges?: readonly (readonly [string, string])[];
   /**
-   * Identification thresholds of SPEC §7.3 (medical share and amount, income drop, disaster amount) and the
-   * compulsory-education age range (义务教育适龄, 6–16) the education rules of assessment and assistance use.
+   * The domain's own check of the merged value, the one its readers apply: a second net, so that what can be saved
+   * is exactly what can be used. Returns Chinese messages.
    */
-  'assessment.thresholds': DEFAULT_THRESHOLDS,
-  /** Days a clue has for verification on site before it is overdue (SPEC §6; the documents fix none). */
-  'clues.dueDays': { days: 10 },
-  /** Days from inclusion within which a 帮扶责任人 must be assigned (SPEC §9). */
-  'assistance.responsibleDays': { days: 15 },
-  /** 特困 age heuristics of the plan suggestion (SPEC §9): 老年人 from 60, minors under 16. */
-  'assistance.tekunAges': DEFAULT_TEKUN_AGES,
-  /** Months with a concentrated screening: the routine round is skipped (SPEC §8.2). */
-  'cycle.concentratedScreenings': { months: [] as string[] },
-  /** Where objections to a publicity go (SPEC §8.1); the village committee when not set. */
-  'publicity.objectionContact': {} as { place?: string; phone?: string; online?: string },
-  /** Regional anomaly warning (SPEC §11). */
-  'risk.anomaly': { factorOverAverage: 2, months: 6, minNewCluesPer1000: 5 },
-} as const;
+  check?: (merged: Record<string, unknown>) => string[];
+}
 
-export type SettingKey = keyof typeof SETTING_DEFAULTS | (string & {});
+const days = (label: string): SettingField => ({
+  label,
+  kind: 'integer',
+  min: 1,
+  max: 90,
+  unit: '天',
+  tighter: 'lower',
+});
+
+export const SETTING_DEFINITIONS = {
+  'assessment.thresholds': {
+    name: '研判阈值',
+    description:
+      '识别纳入研判所用的阈值（大额医疗支出、收入大幅下降、灾害损失），以及教育风险所用的义务教育适龄范围（默认6–16周岁）。',
+    spec: '§7.3',
+    default: DEFAULT_THRESHOLDS,
+    fields: {
+      medicalShareOfIncome: { label: '医疗支出占家庭纯收入比例', kind: 'share', tighter: 'lower' },
+      medicalAmount: { label: '大额医疗支出金额', kind: 'amount', max: 1_000_000_000, unit: '元', tighter: 'lower' },
+      incomeDropShare: { label: '家庭纯收入下降比例', kind: 'share', tighter: 'lower' },
+      disasterAmount: { label: '灾害损失金额', kind: 'amount', max: 1_000_000_000, unit: '元', tighter: 'lower' },
+      compulsoryEducationAgeFrom: { label: '义务教育适龄起始年龄', kind: 'integer', min: 3, max: 25, unit: '周岁' },
+      compulsoryEducationAgeTo: { label: '义务教育适龄截止年龄', kind: 'integer', min: 3, max: 25, unit: '周岁' },
+    },
+    required: [],
+    ranges: [['compulsoryEducationAgeFrom', 'compulsoryEducationAgeTo']],
+    check: (merged) => validateThresholds(merged, '阈值').map((e) => e.message),
+  },
+  'clues.dueDays': {
+    name: '线索核实时限',
+    description: '线索自接收起须在多少天内入户核实并办结；逾期线索上一级可见（文件未定天数）。',
+    spec: '§6',
+    default: { days: 10 },
+    fields: { days: days('核实时限') },
+    required: ['days'],
+  },
+  'assistance.responsibleDays': {
+    name: '帮扶责任人落实时限',
+    description: '纳入监测后须在多少天内明确帮扶责任人，逾期列入帮扶缺口。',
+    spec: '§9',
+    default: { days: 15 },
+    fields: { days: days('落实时限') },
+    required: ['days'],
+  },
+  'assistance.tekunAges': {
+    name: '特困供养年龄',
+    description:
+      '帮扶计划建议判断“疑似特困”所用的年龄：老年人起始年龄（默认60周岁）、未成年人年龄上限（默认未满16周岁）。',
+    spec: '§9',
+    default: DEFAULT_TEKUN_AGES,
+    fields: {
+      elderlyAge: { label: '老年人起始年龄', kind: 'integer', min: 50, max: 80, unit: '周岁' },
+      tekunMinorAge: { label: '未成年人年龄上限', kind: 'integer', min: 1, max: 25, unit: '周岁' },
+    },
+    required: [],
+    check: (merged) => checkTekunAges(merged),
+  },
+  'cycle.concentratedScreenings': {
+    name: '集中排查月份',
+    description: '开展集中排查的月份（YYYY-MM）；这些月份不再进行月度常规排查调度。',
+    spec: '§8.2',
+    default: { months: [] as string[] },
+    fields: { months: { label: '集中排查月份', kind: 'months' } },
+    required: ['months'],
+  },
+  'publicity.objectionContact': {
+    name: '公示异议受理方式',
+    description: '公示公告上写明的异议受理地点、电话和网上渠道；未设定时写村民委员会。',
+    spec: '§8.1',
+    default: {} as { place?: string; phone?: string; online?: string },
+    fields: {
+      place: { label: '受理地点', kind: 'text', maxLength: 100 },
+      phone: { label: '受理电话', kind: 'text', maxLength: 40 },
+      online: { label: '网上受理渠道', kind: 'text', maxLength: 200 },
+    },
+    required: [],
+  },
+  'risk.anomaly': {
+    name: '区域异常预警参数',
+    description: '某村、乡镇当月新增线索或纳入率高于前几个月平均水平的倍数、对比月数和每千户新增线索下限，超过即预警。',
+    spec: '§11',
+    default: { factorOverAverage: 2, months: 6, minNewCluesPer1000: 5 },
+    fields: {
+      factorOverAverage: {
+        label: '高于前期平均的倍数',
+        kind: 'number',
+        min: 1,
+        max: 10,
+        decimals: 2,
+        unit: '倍',
+        tighter: 'lower',
+      },
+      months: { label: '对比前期月数', kind: 'integer', min: 1, max: 24, unit: '个月' },
+      minNewCluesPer1000: {
+        label: '每千户新增线索下限',
+        kind: 'number',
+        min: 0,
+        max: 1000,
+        decimals: 2,
+        unit: '条',
+        tighter: 'lower',
+      },
+    },
+    required: [],
+  },
+} as const satisfies Record<string, SettingDefinition>;
+
+export type KnownSettingKey = keyof typeof SETTING_DEFINITIONS;
+
+/** Keys stored in region_settings: the ones above, and those other modules keep (procedure template, catalogue). */
+export type SettingKey = KnownSettingKey | (string & {});
+
+export const SETTING_DEFAULTS = Object.fromEntries(
+  Object.entries(SETTING_DEFINITIONS).map(([key, d]) => [key, d.default]),
+) as { [K in KnownSettingKey]: (typeof SETTING_DEFINITIONS)[K]['default'] };
+
+/** The definition of a key this module edits; other keys are set through their own module's API. */
+export function settingDefinition(key: string): SettingDefinition | undefined {
+  return Object.hasOwn(SETTING_DEFINITIONS, key)
+    ? (SETTING_DEFINITIONS as Record<string, SettingDefinition>)[key]
+    : undefined;
+}

@@ -3,9 +3,18 @@ import { actorOf } from '../../server/authenticate.ts';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { requireScope } from '../auth/actor.ts';
+import { listSettingsSchema, setSettingSchema, settingHistorySchema } from './settings.schema.ts';
+import { regionSettingsService } from './settings.service.ts';
 
-/** Monitoring lines (SPEC §4.4): in force for a region and year, history, and setting a new one. */
-export async function settingsRoutes(app: FastifyInstance, { lines }: Pick<Services, 'lines'>): Promise<void> {
+/**
+ * Monitoring lines (SPEC §4.4): in force for a region and year, history, and setting a new one; and the other
+ * per-region settings (SPEC §3): in force for a region, history, and setting one key.
+ */
+export async function settingsRoutes(
+  app: FastifyInstance,
+  { lines, settings }: Pick<Services, 'lines' | 'settings'>,
+): Promise<void> {
+  await regionSettingsRoutes(app, settings);
   app.get<{ Querystring: { region: string; year: number } }>(
     '/api/monitoring-lines/effective',
     {
@@ -72,5 +81,27 @@ export async function settingsRoutes(app: FastifyInstance, { lines }: Pick<Servi
       },
     },
     async (request, reply) => reply.status(201).send(await lines.set(actorOf(request), request.body)),
+  );
+}
+
+/** `settings` is the store built in services.ts; its use cases are composed here and in settings.cli.ts. */
+async function regionSettingsRoutes(app: FastifyInstance, settings: Services['settings']): Promise<void> {
+  const service = regionSettingsService({ store: settings });
+
+  app.get<{ Querystring: { region: string } }>('/api/settings', { schema: listSettingsSchema }, async (request) =>
+    service.list(actorOf(request), request.query.region),
+  );
+
+  app.get<{ Params: { key: string }; Querystring: { region: string } }>(
+    '/api/settings/:key/history',
+    { schema: settingHistorySchema },
+    async (request) => service.history(actorOf(request), request.params.key, request.query.region),
+  );
+
+  app.put<{ Params: { key: string }; Body: { regionCode: string; value: unknown } }>(
+    '/api/settings/:key',
+    { schema: setSettingSchema },
+    async (request) =>
+      service.update(actorOf(request), request.params.key, request.body.regionCode, request.body.value),
   );
 }
