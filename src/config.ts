@@ -19,6 +19,8 @@ export interface Config {
    * SHOUXIAN_SCREEN_WORKERS, default 2 (the cores of a small county server).
    */
   screenWorkers: number;
+  /** Time of day ('HH:MM', server local time) of the routine screening round; null when SHOUXIAN_SCREEN_AT=off. */
+  screenAt: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -36,6 +38,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(screenWorkers) || screenWorkers < 1 || screenWorkers > 8) {
     throw new ConfigError(`SHOUXIAN_SCREEN_WORKERS 无效：${env.SHOUXIAN_SCREEN_WORKERS}（应为 1–8 的整数）`);
   }
+  const screenAtRaw = (env.SHOUXIAN_SCREEN_AT ?? '02:30').trim();
+  const screenAt = screenAtRaw === 'off' ? null : screenAtRaw;
+  if (screenAt !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(screenAt)) {
+    throw new ConfigError(`SHOUXIAN_SCREEN_AT 无效：${env.SHOUXIAN_SCREEN_AT}（应为 HH:MM，如 02:30，或 off）`);
+  }
   const cookieSecure = env.COOKIE_SECURE === 'true' ? true : env.COOKIE_SECURE === 'false' ? false : 'auto';
   return {
     port,
@@ -47,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure,
     demo: env.SHOUXIAN_DEMO !== 'false',
     screenWorkers,
+    screenAt,
   };
 }

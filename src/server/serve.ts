@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { openAppContext } from '../app-context.ts';
 import { loadConfig } from '../config.ts';
 import { updateLockPort } from '../db/embedded-lock.ts';
+import { SYSTEM_ACTOR } from '../modules/auth/actor.ts';
 import { loadDemoIfEmpty } from '../modules/demo/load-demo.ts';
+import { scheduleRoutineScreening } from '../modules/screening/routine-schedule.ts';
 import { createServices } from '../services.ts';
 import { buildApp } from './app.ts';
 import { populationLoader } from './population-loader.ts';
@@ -26,7 +28,14 @@ export function registerServeCommand(program: Command): void {
       process.stdout.write(
         `守线已启动：http://localhost:${config.port}  （接口文档 /docs，数据库 ${ctx.database.engine}）\n`,
       );
+      const routine = scheduleRoutineScreening({
+        at: config.screenAt,
+        run: () => services.screening.run(SYSTEM_ACTOR, { trigger: 'schedule' }),
+        logger: ctx.logger,
+      });
+      if (routine.nextAt()) ctx.logger.info({ at: routine.nextAt() }, '下一轮例行筛查时间');
       const stop = async () => {
+        routine.stop();
         await app.close();
         await ctx.close();
         process.exit(0);
