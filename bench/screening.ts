@@ -22,6 +22,7 @@ import { generatePopulation } from '../src/modules/generator/generate-population
 import { regionsRepository } from '../src/modules/regions/regions.repository.ts';
 import { screeningRepository } from '../src/modules/screening/screening.repository.ts';
 import { createServices } from '../src/services.ts';
+import { householdPayload } from '../test/support/factories.ts';
 import { duckdbReference } from './screening-duckdb.ts';
 import { writeBenchFeeds } from './screening-feeds.ts';
 
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     'skip-reference': { type: 'boolean', default: false },
+    /** A database kept by an earlier run (--keep): skip generation and import, screen its data again. */
+    reuse: { type: 'string' },
   },
 });
 const persons = Number(values.persons);
@@ -50,15 +53,25 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sx-bench-screening-'));
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   LOG_LEVEL: 'warn',
-  SHOUXIAN_DATA_KEY: crypto.randomBytes(32).toString('hex'),
+  // A reused database needs the key it was generated with (its ID hashes and ciphertexts).
+  SHOUXIAN_DATA_KEY:
+    values.reuse && process.env.SHOUXIAN_DATA_KEY
+      ? process.env.SHOUXIAN_DATA_KEY
+      : crypto.randomBytes(32).toString('hex'),
 };
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `sx_bench_${process.pid}`;
+const reuse = values.reuse;
+if (reuse !== undefined && (engine !== 'postgres' || !/^sx_bench_\d+$/.test(reuse))) {
+  throw new Error('--reuse takes a kept PostgreSQL benchmark database (sx_bench_<pid>)');
+}
+const dbName = reuse ?? `sx_bench_${process.pid}`;
 if (engine === 'postgres') {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
+  if (!reuse) {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+  }
   const u = new URL(adminUrl);
   u.pathname = `/${dbName}`;
   env.DATABASE_URL = u.toString();
@@ -74,44 +87,51 @@ const count = async (table: string) =>
   Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db)).rows[0]?.n);
 try {
   let t = performance.now();
-  for (const county of counties) {
-    await services.regions.loadCounty(SYSTEM_ACTOR, county);
-    const n = Math.round(households / counties.length);
-    const r = await generatePopulation(ctx, { county, households: n, seed: Number(values.seed), year: 2026 });
-    log(`generated ${county}: ${r.households} households, ${r.persons} persons in ${r.seconds}s, rss ${rss()} MB`);
+  let generateSeconds: number | null = null;
+  let feedsSeconds: number | null = null;
+  let importSeconds: number | null = null;
+  if (!reuse) {
+    for (const county of counties) {
+      await services.regions.loadCounty(SYSTEM_ACTOR, county);
+      const n = Math.round(households / counties.length);
+      const r = await generatePopulation(ctx, { county, households: n, seed: Number(values.seed), year: 2026 });
+      log(`generated ${county}: ${r.households} households, ${r.persons} persons in ${r.seconds}s, rss ${rss()} MB`);
+    }
+    generateSeconds = secs(t);
+    // About 3% of households monitored (SPEC §18: "a few percent"), and most backstop households, so that exclusion
+    // signals raise review clues and most civil-affairs recipients are already known.
+    await sql`UPDATE households SET monitoring_status = 'monitored', category = 'marginal', risk_types = '{income}',
+      included_on = '2026-03-01'
+      WHERE get_byte(decode(md5(id::text), 'hex'), 0) < 8
+        OR (backstop IS NOT NULL AND get_byte(decode(md5(id::text), 'hex'), 1) < 240)`.execute(db);
+    await sql`ANALYZE`.execute(db);
+
+    t = performance.now();
+    const files = await writeBenchFeeds(ctx, scope, path.join(work, 'feeds'));
+    feedsSeconds = secs(t);
+    log(`feeds: ${files.map((f) => `${f.department}/${f.kind}/${f.period} ${f.rows}`).join(', ')} (${feedsSeconds}s)`);
+
+    t = performance.now();
+    for (const f of files) {
+      const s = await services.feeds.import(SYSTEM_ACTOR, {
+        department: f.department,
+        recordKind: f.kind,
+        regionCode: scope,
+        period: f.period,
+        fileName: path.basename(f.file),
+        path: f.file,
+      });
+      log(
+        `imported ${f.department}/${f.kind}: ${s.rowsNew} rows, ${s.hits} hits, ${s.clues} clues; ${secs(t)}s, rss ${rss()} MB`,
+      );
+    }
+    importSeconds = secs(t);
+  } else {
+    log(`reusing ${reuse}: generation and import skipped`);
   }
-  const generateSeconds = secs(t);
-  // About 3% of households monitored (SPEC §18: "a few percent"), and most backstop households, so that exclusion
-  // signals raise review clues and most civil-affairs recipients are already known.
-  await sql`UPDATE households SET monitoring_status = 'monitored', category = 'marginal', risk_types = '{income}',
-    included_on = '2026-03-01'
-    WHERE get_byte(decode(md5(id::text), 'hex'), 0) < 8
-      OR (backstop IS NOT NULL AND get_byte(decode(md5(id::text), 'hex'), 1) < 240)`.execute(db);
-  await sql`ANALYZE`.execute(db);
   const personCount = await count('persons');
-
-  t = performance.now();
-  const files = await writeBenchFeeds(ctx, scope, path.join(work, 'feeds'));
-  const feedsSeconds = secs(t);
-  log(`feeds: ${files.map((f) => `${f.department}/${f.kind}/${f.period} ${f.rows}`).join(', ')} (${feedsSeconds}s)`);
-
-  t = performance.now();
-  for (const f of files) {
-    const s = await services.feeds.import(SYSTEM_ACTOR, {
-      department: f.department,
-      recordKind: f.kind,
-      regionCode: scope,
-      period: f.period,
-      fileName: path.basename(f.file),
-      path: f.file,
-    });
-    log(
-      `imported ${f.department}/${f.kind}: ${s.rowsNew} rows, ${s.hits} hits, ${s.clues} clues; ${secs(t)}s, rss ${rss()} MB`,
-    );
-  }
-  const importSeconds = secs(t);
   const records = await count('feed_records');
-  const cluesRealtime = await count('clues');
+  const cluesRealtime = reuse ? null : await count('clues');
 
   // The full screening from a clean ledger: the real-time hits of the import are cleared first.
   await sql`TRUNCATE screening_hits, data_quality_items, screening_runs, clues CASCADE`.execute(db);
@@ -154,16 +174,37 @@ try {
       },
     },
   });
-  const sample = await db
-    .selectFrom('persons')
-    .select(['name', 'id_number_enc'])
-    .where('status', '=', 'normal')
-    .limit(5)
-    .execute();
+  // People to send a record about: five registered persons; a reused database was written under another data key,
+  // so five households are registered first (their ID numbers hashed with this run's key).
+  let sample: { name: string; idNumber: string }[];
+  if (!reuse) {
+    const rows = await db
+      .selectFrom('persons')
+      .select(['name', 'id_number_enc'])
+      .where('status', '=', 'normal')
+      .limit(5)
+      .execute();
+    sample = rows.map((p) => ({ name: p.name, idNumber: ctx.cipher.decrypt(p.id_number_enc) }));
+  } else {
+    const village = await db
+      .selectFrom('regions')
+      .select('code')
+      .where('level', '=', 5)
+      .where('code', 'like', `${scope}%`)
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    sample = [];
+    for (let i = 0; i < 5; i++) {
+      const payload = householdPayload(village.code, { address: `基准测试${i}号` });
+      await services.registry.create(SYSTEM_ACTOR, payload as never);
+      const head = payload.members[0] as { name: string; idNumber: string };
+      sample.push({ name: head.name, idNumber: head.idNumber });
+    }
+  }
   const singles: { total: number; screen: number; clues: number }[] = [];
   for (const [i, p] of sample.entries()) {
     const file = path.join(work, `single-${i}.csv`);
-    const id = ctx.cipher.decrypt(p.id_number_enc);
+    const id = p.idNumber;
     fs.writeFileSync(
       file,
       `姓名,身份证号,就诊医院,疾病名称,入院日期,出院日期,医疗总费用,个人自付,结算日期\n${p.name},${id},单条测试医院${i},肺癌,2026-10-20,2026-10-28,90000,30000,2026-10-29\n`,
@@ -214,7 +255,7 @@ try {
 } finally {
   await ctx.close();
   fs.rmSync(work, { recursive: true, force: true });
-  if (engine === 'postgres' && !values.keep) {
+  if (engine === 'postgres' && !values.keep && !reuse) {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
