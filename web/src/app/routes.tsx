@@ -17,6 +17,7 @@ import {
   NotificationOutlined,
   RadarChartOutlined,
   SafetyOutlined,
+  SettingOutlined,
   SolutionOutlined,
   ToolOutlined,
   WarningOutlined,
@@ -163,6 +164,14 @@ export const ROUTES: AppRoute[] = [
     roles: ['county', 'admin', 'supervisor'],
     component: page(() => import('../pages/templates/TemplatesPage')),
     menu: { order: 70, icon: <NodeIndexOutlined /> },
+  },
+  // Per-region parameters (SPEC §3): the county and the admin edit; the supervisor reads.
+  {
+    path: '/settings',
+    title: '参数设置',
+    roles: ['county', 'admin', 'supervisor'],
+    component: page(() => import('../pages/settings/SettingsPage')),
+    menu: { order: 75, icon: <SettingOutlined /> },
   },
   {
     path: '/monitoring-lines',
