@@ -9,6 +9,7 @@ import {
   matched,
   noPersonInScope,
   recordFilter,
+  thresholdValues,
   whoSql,
 } from '../screen-scope.ts';
 
@@ -23,9 +24,7 @@ export function compilePeriodDrop(input: CompileInput): CompiledRule {
   const c = rule.condition as PeriodDropCondition;
   const ref = fieldRef(rule.department, rule.recordKind, c.amountField);
   const amount = jsonField('r', c.amountField, ref.kind);
-  const months = [
-    ...new Set([settings.base.thresholds.months, ...settings.inside.map((s) => s.thresholds.months)]),
-  ].map((m) => Math.round(Number(m)));
+  const months = thresholdValues(input, 'months');
   const monthIndex = sql`(substr(r.period, 1, 4)::int * 12 + substr(r.period, 6, 2)::int)`;
   const windows = months.map(
     (m, i) => sql`max(x.amount) OVER (PARTITION BY x.id_number_hash ORDER BY x.month
