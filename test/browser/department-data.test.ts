@@ -304,6 +304,7 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     await page.locator('.ant-table-row', { hasText: '医疗自付费用高' }).waitFor();
     expect(page.url()).toContain(`/screening?tab=hits&household=${hh2.id}`);
     await expect(page.locator('.ant-tabs-tab-active').textContent()).resolves.toBe('农户命中');
+    await expect(page.locator('.ant-card .ant-select').textContent()).resolves.toContain('已选定的农户'); // not a bare id
 
     await page.goto(`${base}/data-quality`);
     const item = page.locator('.ant-table-row', { hasText: stranger2.name });

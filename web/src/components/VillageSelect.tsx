@@ -26,10 +26,13 @@ export function VillageSelect({
   rootCode,
   value,
   onChange,
+  id,
 }: {
   rootCode: string;
   value?: string;
   onChange?: (code: string) => void;
+  /** From the form item, so that its label focuses the select. */
+  id?: string;
 }) {
   const [options, setOptions] = useState<Option[]>([]);
   // Read by the loader without being its dependencies: inside a form, `onChange` is a new function on every render
@@ -67,6 +70,7 @@ export function VillageSelect({
 
   return (
     <TreeSelect
+      id={id}
       treeDataSimpleMode
       treeData={options}
       loadData={loadData}
