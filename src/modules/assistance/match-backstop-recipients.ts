@@ -103,6 +103,16 @@ async function run(
 
   const dibao = entry('dibao');
   const tekun = entry('tekun');
+  // The households still without an active measure of their kind, found before any is inserted: an anti-join inside
+  // the INSERT would rescan the rows it is inserting (a province's file made that quadratic).
+  const todo = await sql<{ householdId: string; kind: BackstopKind; startDate: string }>`
+    select m.household_id as "householdId", m.kind, to_char(m.start_date, 'YYYY-MM-DD') as "startDate"
+    from ${m}
+    where not exists (select 1 from measures x where x.household_id = m.household_id and x.subtype = m.kind
+                        and x.status not in ('cancelled', 'completed'))
+  `.execute(trx);
+  const t = sql`unnest(${todo.rows.map((r) => r.householdId)}::uuid[], ${todo.rows.map((r) => r.kind)}::text[],
+    ${todo.rows.map((r) => r.startDate)}::date[]) as m(household_id, kind, start_date)`;
   const created = await sql<{ id: string; householdId: string }>`
     insert into measures (household_id, region_code, type, subtype, name, line_of_defence, answers_risks, content,
                           department, start_on, status, origin, suggestion_reason, created_by)
@@ -113,9 +123,7 @@ async function run(
                                            else ${[...(dibao?.answersRisks ?? [])]}::text[] end)),
            case m.kind when 'tekun' then ${tekun?.content} else ${dibao?.content} end,
            'civil_affairs', m.start_date, 'in_progress', 'backstop', '民政数据比对：已享受兜底保障', ${actor.username}
-    from ${m} join households h on h.id = m.household_id
-    where not exists (select 1 from measures x where x.household_id = h.id and x.subtype = m.kind
-                        and x.status not in ('cancelled', 'completed'))
+    from ${t} join households h on h.id = m.household_id
     returning id, household_id as "householdId"
   `.execute(trx);
 
