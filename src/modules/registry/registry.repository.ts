@@ -210,6 +210,10 @@ export const registryRepository = (db: Kysely<DB>) => ({
     const row = await q
       .selectFrom('households')
       .select((e) => e.fn.max('code').as('max'))
+      // The range lets the unique index on code answer (LIKE alone cannot use it under a non-C collation: a full
+      // scan of a province's households for every new one).
+      .where('code', '>=', `${villageCode}0000`)
+      .where('code', '<=', `${villageCode}9999`)
       .where('code', 'like', `${villageCode}____`)
       .executeTakeFirst();
     const last = row?.max ? Number(String(row.max).slice(-4)) : 0;

@@ -94,18 +94,25 @@ export function compileSumWindow(input: CompileInput): CompiledRule {
       OR (inc.net IS NOT NULL AND a.total >= ${onAgg.threshold('shareOfNetIncome')} * inc.net * 100))`;
 
   // A person not in the registry: judged alone against the amount (no household income to compare with). All records
-  // of one ID hash share its links. A routine run leaves out the records of the scope's households it has just
-  // totalled (most of them) before summing per ID hash; in real time the few totals over the amount are checked
-  // against the registry of the scope.
+  // of one ID hash share its links. A routine run reads only the records without a person and those of households
+  // outside the scope (found from the totals it has just made) before summing per ID hash; in real time the few
+  // totals over the amount are checked against the registry of the scope.
   const onRecord = thresholdSql(input.settings, sql`x.region_code`);
   const routine = !input.scope.batch;
+  const unmatchedRecords = sql`SELECT r.id, r.id_number_hash, r.household_id, r.region_code, ${amount} AS amount,
+      ${when} AS day
+    FROM feed_records r
+    WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL`;
+  // Records with no person (the partial index of migration 0011 finds them), and records of persons whose household
+  // has records but lies outside the scope (usually none).
+  const routineUnmatched = sql`(${unmatchedRecords} AND r.household_id IS NULL OFFSET 0)
+    UNION ALL (${unmatchedRecords} AND r.household_id IS NOT NULL
+      AND r.id_number_hash = ANY (ARRAY(SELECT p.id_number_hash FROM persons p
+        WHERE p.household_id IN (SELECT s.household_id FROM screening_sums s
+          WHERE NOT EXISTS (SELECT 1 FROM screening_scoped c WHERE c.household_id = s.household_id)))) OFFSET 0)`;
   const unmatched = sql`SELECT u.record_id, r.region_code, r.data ->> 'name' AS name, r.id_number_masked
     FROM (SELECT max(x.id) AS record_id, (array_agg(x.household_id))[1] AS household_id
-      FROM (SELECT r.id, r.id_number_hash, r.household_id, r.region_code, ${amount} AS amount, ${when} AS day
-        FROM feed_records r
-        WHERE ${aggregateRecords(input)} AND r.id_number_hash IS NOT NULL
-          ${routine ? sql`AND NOT EXISTS (SELECT 1 FROM screening_scoped a WHERE a.household_id = r.household_id)` : sql``}
-        OFFSET 0) x
+      FROM (${routine ? routineUnmatched : sql`${unmatchedRecords} OFFSET 0`}) x
       WHERE ${onRecord.enabled()} AND x.day > ${since(onRecord.threshold('months'))} AND x.day <= ${asOf}::date
       GROUP BY x.id_number_hash
       HAVING sum(x.amount) >= min(${onRecord.threshold('amountYuan', 100)})) u
