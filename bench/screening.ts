@@ -22,7 +22,7 @@ import { generatePopulation } from '../src/modules/generator/generate-population
 import { regionsRepository } from '../src/modules/regions/regions.repository.ts';
 import { screeningRepository } from '../src/modules/screening/screening.repository.ts';
 import { createServices } from '../src/services.ts';
-import { householdPayload } from '../test/support/factories.ts';
+import { householdPayload, makeIdNumber } from '../test/support/factories.ts';
 import { duckdbReference } from './screening-duckdb.ts';
 import { writeBenchFeeds } from './screening-feeds.ts';
 
@@ -195,7 +195,23 @@ try {
       .executeTakeFirstOrThrow();
     sample = [];
     for (let i = 0; i < 5; i++) {
-      const payload = householdPayload(village.code, { address: `基准测试${i}号` });
+      // ID numbers of another prefecture (兰州市城关区), random birthdays: neither the generated population nor an
+      // earlier reuse of the database has them.
+      const payload = householdPayload(village.code, {
+        address: `基准测试${i}号`,
+        members: [
+          {
+            name: `基准户主${i}`,
+            idNumber: makeIdNumber(
+              `19${crypto.randomInt(40, 90)}0${crypto.randomInt(1, 10)}1${crypto.randomInt(0, 10)}`,
+              'male',
+              '620102',
+            ),
+            relation: 'head',
+            labor: 'full',
+          },
+        ],
+      });
       await services.registry.create(SYSTEM_ACTOR, payload as never);
       const head = payload.members[0] as { name: string; idNumber: string };
       sample.push({ name: head.name, idNumber: head.idNumber });
