@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monitoredHouseholdFixture } from '../support/monitored-household.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { launchChromium, listen, skipReason } from './support/browser.ts';
 
 /**
  * Assistance in the browser (SPEC §9): a village cadre finds a monitored household in the gap lists, opens its 帮扶
@@ -11,13 +10,6 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
  * leaves both gap lists. The medical-insurance officer then sees only its department's measure and records its
  * delivery (SPEC §1). Menus follow the server's policies; no request leaves the platform (SPEC §17).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-const skipReason = !fs.existsSync(CHROMIUM)
-  ? ` (skipped: ${CHROMIUM} not installed — apt-get install chromium)`
-  : !fs.existsSync(WEB_INDEX)
-    ? ' (skipped: web/dist not built — run npm run build:web)'
-    : '';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -29,28 +21,13 @@ describe.skipIf(skipReason !== '')(`assistance in Chromium (SPEC §9)${skipReaso
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listen(t);
     // Included 60 days ago: past the default 15-day deadline for a 帮扶责任人, with two risks and no measure yet.
     household = await monitoredHouseholdFixture(t, await t.login('county'), {
       riskTypes: ['income', 'medical'],
       includedOn: daysAgo(60),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

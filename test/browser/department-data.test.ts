@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditActions } from '../../src/modules/audit/audit-actions.ts';
 import { AUDIT_ACTION } from '../../web/src/domain/labels.ts';
 import { csv, type KnownHousehold, knownHousehold, multipart } from '../feeds-fixtures.ts';
 import { makeIdNumber } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { launchChromium, listen, skipReason } from './support/browser.ts';
 
 /**
  * The department-data pages end to end (SPEC §10, §11, §17): the real server on in-memory PGlite serving web/dist,
@@ -15,15 +15,6 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
  * screening, opens a household's hits from its file, reads the data-quality and cleaning lists and records a regional
  * risk. Nothing is asked of any host but the platform itself (SPEC §17: no internet).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-const hasChromium = fs.existsSync(CHROMIUM);
-const hasBuild = fs.existsSync(WEB_INDEX);
-const skipReason = !hasChromium
-  ? ` (skipped: ${CHROMIUM} not installed — apt-get install chromium)`
-  : !hasBuild
-    ? ' (skipped: web/dist not built — run npm run build:web)'
-    : '';
 
 const HEADER = [
   '姓名',
@@ -56,28 +47,13 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listen(t);
     hh = await knownHousehold(t, t.village, [{ year: new Date().getFullYear() - 1, wage: 30000 }]);
     hh2 = await knownHousehold(t, t.village, [{ year: new Date().getFullYear() - 1, wage: 30000 }]);
     // no income for last year: a problem for data cleaning (SPEC §17 "missing income fields")
     await knownHousehold(t, t.village);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

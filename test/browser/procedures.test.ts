@@ -1,22 +1,14 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { householdPayload } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { launchChromium, listen, skipReason } from './support/browser.ts';
 
 /**
  * Self-declaration to procedure in the browser (SPEC §6 channel 1, §8.1): a citizen declares hardship from a phone
  * without an account and checks the status with the tracking code; the village cadre finds the clue in the ledger,
  * starts the inclusion procedure from it and works its first step. No request leaves the platform (SPEC §17).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-const skipReason = !fs.existsSync(CHROMIUM)
-  ? ` (skipped: ${CHROMIUM} not installed — apt-get install chromium)`
-  : !fs.existsSync(WEB_INDEX)
-    ? ' (skipped: web/dist not built — run npm run build:web)'
-    : '';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PHONE = '13800001234';
@@ -31,28 +23,13 @@ describe.skipIf(skipReason !== '')(`declaration and procedures in Chromium (SPEC
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listen(t);
     const payload = householdPayload(t.village);
     idNumber = payload.members[1]?.idNumber as string;
     const created = await t.request(await t.login('village'), { method: 'POST', url: '/api/households', payload });
     expect(created.statusCode).toBe(201);
     householdId = created.json().id;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

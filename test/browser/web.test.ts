@@ -1,24 +1,14 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { householdPayload } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { launchChromium, listen, skipReason } from './support/browser.ts';
 
 /**
  * The browser app end to end: the real server on in-memory PGlite serving web/dist, driven in Debian's Chromium
  * (never a downloaded browser). Checks the masking of ID numbers on screen and the audited reveal (SPEC §17), and
  * that the page asks nothing of any host but the platform itself (SPEC §17: no internet).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-const hasChromium = fs.existsSync(CHROMIUM);
-const hasBuild = fs.existsSync(WEB_INDEX);
-const skipReason = !hasChromium
-  ? ` (skipped: ${CHROMIUM} not installed — apt-get install chromium)`
-  : !hasBuild
-    ? ' (skipped: web/dist not built — run npm run build:web)'
-    : '';
 
 const MASKED = /^\d{6}\*{8}[\dX]{4}$/;
 
@@ -31,10 +21,7 @@ describe.skipIf(skipReason !== '')(`web app in Chromium (SPEC §17)${skipReason}
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listen(t);
 
     const payload = householdPayload(t.village);
     idNumbers = payload.members.map((m) => m.idNumber);
@@ -42,19 +29,7 @@ describe.skipIf(skipReason !== '')(`web app in Chromium (SPEC §17)${skipReason}
     expect(created.statusCode).toBe(201);
     householdId = created.json().id;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
