@@ -174,8 +174,19 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     // 处理 (SPEC §10): the officer records what was done about their own department's item; a note is required
     await item.locator('button:has-text("处理")').click();
     await page.waitForSelector('.ant-modal #resolution');
-    await page.click('.ant-modal button:has-text("确认已处理")');
-    await page.locator('.ant-modal .ant-form-item-explain-error', { hasText: '请填写处理情况' }).waitFor();
+    // The dialog's form is created fresh as it opens: a click in that instant can reach the form being replaced, so the
+    // empty submit is repeated until its message shows.
+    const confirm = page.locator('.ant-modal button:has-text("确认已处理")');
+    const required = page.locator('.ant-modal .ant-form-item-explain-error', { hasText: '请填写处理情况' });
+    await expect
+      .poll(
+        async () => {
+          await confirm.click();
+          return required.isVisible();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await page.fill('.ant-modal #resolution', '经核实非本县户籍，已告知医保局');
     await page.click('.ant-modal button:has-text("确认已处理")');
     await page.waitForSelector('.ant-modal', { state: 'hidden' });
