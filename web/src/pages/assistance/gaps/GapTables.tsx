@@ -7,7 +7,19 @@ import { Link } from '../../../router/Link';
 type Unanswered = Gaps['unansweredRisks']['items'][number];
 type WithoutResponsible = Gaps['withoutResponsible']['items'][number];
 
-const householdLink = (id: string, code: string) => <Link to={`/households/${id}?tab=assistance`}>{code}</Link>;
+/** The columns every gap list starts with: the household (linking to its 帮扶 tab), its head and its village. */
+function householdColumns<T extends { householdId: string }>() {
+  return [
+    {
+      title: '户编号',
+      dataIndex: 'householdCode',
+      width: 170,
+      render: (v: string, h: T) => <Link to={`/households/${h.householdId}?tab=assistance`}>{v}</Link>,
+    },
+    { title: '户主', dataIndex: 'headName', width: 100, render: (v: string | null) => v ?? '—' },
+    { title: '所属村', dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
+  ];
+}
 
 const truncatedNote = (n: number) => (
   <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`只列出前 ${n} 户，请选择下级区划查看其余农户`} />
@@ -27,14 +39,7 @@ export function UnansweredRisksTable({ gaps, loading }: { gaps: Gaps | undefined
         locale={{ emptyText: '所有监测户的风险均已落实帮扶措施' }}
         data-testid="gap-unanswered-risks"
         columns={[
-          {
-            title: '户编号',
-            dataIndex: 'householdCode',
-            width: 170,
-            render: (v: string, h) => householdLink(h.householdId, v),
-          },
-          { title: '户主', dataIndex: 'headName', width: 100, render: (v: string | null) => v ?? '—' },
-          { title: '所属村', dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
+          ...householdColumns<Unanswered>(),
           {
             title: '风险类型',
             dataIndex: 'riskTypes',
@@ -72,14 +77,7 @@ export function WithoutResponsibleTable({ gaps, loading }: { gaps: Gaps | undefi
         locale={{ emptyText: '没有逾期未指定帮扶责任人的监测户' }}
         data-testid="gap-without-responsible"
         columns={[
-          {
-            title: '户编号',
-            dataIndex: 'householdCode',
-            width: 170,
-            render: (v: string, h) => householdLink(h.householdId, v),
-          },
-          { title: '户主', dataIndex: 'headName', width: 100, render: (v: string | null) => v ?? '—' },
-          { title: '所属村', dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
+          ...householdColumns<WithoutResponsible>(),
           { title: '纳入日期', dataIndex: 'includedOn', width: 110 },
           { title: '应指定日期', dataIndex: 'dueOn', width: 110 },
           {
