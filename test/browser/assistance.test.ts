@@ -126,7 +126,9 @@ describe.skipIf(skipReason !== '')(`assistance in Chromium (SPEC §9)${skipReaso
     await page.click('.ant-modal .ant-select');
     await page.keyboard.type('医疗救助');
     await page.click('.ant-select-dropdown .ant-select-item-option:has-text("医疗救助")');
-    await expect.poll(() => page.inputValue('.ant-modal #content')).toContain('医疗救助');
+    // The pick fills the content from the catalogue; give a loaded CI machine the time Playwright's own waits get
+    // (expect.poll's default is one second).
+    await expect.poll(() => page.inputValue('.ant-modal #content'), { timeout: 30_000 }).toContain('医疗救助');
     await expect(page.locator('.ant-modal input[type=checkbox][value=medical]').isChecked()).resolves.toBe(true);
     await page.fill('.ant-modal #amount', '2300');
     await page.click('.ant-modal button:has-text("保存措施")');
