@@ -76,6 +76,41 @@ function messyGbkCsv(village: string): Buffer {
   return iconv.encode(text, 'gbk');
 }
 
+/**
+ * 参保信息 split by township on five sheets (written by ExcelJS, whose workbook.xml comes last in the zip): two
+ * township sheets with their own titles and column orders, a notes sheet, and a settlement sheet that belongs in
+ * another import.
+ */
+async function townshipXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('填写说明').addRow(['按乡镇分表填报']);
+  const a = wb.addWorksheet('洮阳镇');
+  a.addRow(['洮阳镇参保信息']);
+  a.mergeCells('A1:E1');
+  a.addRow(['姓名', '身份证号码', '参保险种', '参保状态', '参保年度']); // 2
+  a.addRow(['张一', IDS[0], '居民医保', '未参保', 2026]); // 3
+  a.addRow(['李二', IDS[1], '居民医保', '已参保', '二〇二六']); // 4 bad: year
+  const b = wb.addWorksheet('八里铺镇');
+  b.addRow(['参保年度', '身份证号码', '姓名', '参保状态', '参保险种']); // 1
+  b.addRow([2026, IDS[2], '王三', '中断', '居民医保']); // 2
+  b.addRow([2026, IDS[3], '赵四', '已参保', '职工医保']); // 3
+  const c = wb.addWorksheet('住院结算');
+  c.addRow([
+    '姓名',
+    '身份证号码',
+    '入院日期',
+    '出院日期',
+    '医疗机构名称',
+    '疾病名称',
+    '医疗总费用',
+    '个人自付',
+    '结算日期',
+  ]);
+  c.addRow(['钱五', IDS[4], '2026-10-01', '2026-10-03', '县医院', '肺炎', 3000, 900, '2026-10-04']);
+  wb.addWorksheet('审核').addRow(['县医保局审核']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 describe(`messy department files end to end on ${ENGINE} (SPEC §10)`, () => {
   let t: TestApp;
   let county: string;
@@ -116,6 +151,43 @@ describe(`messy department files end to end on ${ENGINE} (SPEC §10)`, () => {
       .body;
     expect(report).toContain(`8,身份证号,${EXCEL_NUMBER_ID_MESSAGE}`);
     expect(report).toMatch(/^9,出院日期,/m);
+  });
+
+  it('over HTTP: every sheet of a workbook split by township arrives; the report names the sheet of each row', async () => {
+    const body = await townshipXlsx();
+    const res = await upload('medical_insurance', '分乡镇参保.xlsx', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ recordKind: 'insured', rowsGood: 3, rowsBad: 2, rowsNew: 3 });
+    expect(res.json().sheets).toEqual([
+      { name: '洮阳镇', read: true, rowsGood: 1, rowsBad: 1 },
+      { name: '八里铺镇', read: true, rowsGood: 2, rowsBad: 0 },
+      {
+        name: '住院结算',
+        read: false,
+        rowsGood: 0,
+        rowsBad: 0,
+        reason: '工作表“住院结算”是“住院结算”数据，与本次导入的“参保信息”不是同一类，未导入：请单独导入该工作表',
+      },
+    ]);
+    const rows = await t.ctx.database.db
+      .selectFrom('feed_records')
+      .select(['sheet_no', 'row_number'])
+      .where('import_id', '=', res.json().id)
+      .orderBy('sheet_no')
+      .orderBy('row_number')
+      .execute();
+    expect(rows.map((r) => [r.sheet_no, r.row_number])).toEqual([
+      [2, 3],
+      [3, 2],
+      [3, 3],
+    ]);
+    const report = (await t.request(county, { method: 'GET', url: `/api/feed-imports/${res.json().id}/errors.csv` }))
+      .body;
+    expect(report).toMatch(/^\uFEFF?工作表,行号,列,错误原因,姓名,身份证号码,参保险种,参保状态,参保年度/);
+    expect(report).toMatch(/^洮阳镇,4,参保年度,/m);
+    expect(report).toMatch(/^住院结算,1,表头,/m);
+    const again = await upload('medical_insurance', '分乡镇参保.xlsx', body);
+    expect(again.json()).toMatchObject({ alreadyLoaded: true, rowsNew: 3, sheets: res.json().sheets });
   });
 
   it('over HTTP: a GBK CSV with a title line and blank lines; rows outside the region are refused', async () => {

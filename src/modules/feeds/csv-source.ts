@@ -78,5 +78,5 @@ export function csvSheet(input: Readable, onEncoding?: (encoding: CsvEncoding) =
     }
     for (const cells of tokenizer?.end() ?? []) yield { rowNumber: ++rowNumber, cells };
   }
-  return { name: 'CSV', rows: rows() };
+  return { number: 1, name: 'CSV', rows: rows() };
 }

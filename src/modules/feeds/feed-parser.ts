@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { type FeedRecord, findFeed } from '../../domain/feeds/index.ts';
 import { cellText, cleanText, type FeedValue, isBlankCell, normalizeCell } from './cell-normalize.ts';
 import { type CsvEncoding, csvSheet } from './csv-source.ts';
@@ -17,6 +17,7 @@ import { findHeader, type HeaderMatch } from './header-match.ts';
 import { feedRowHash } from './row-hash.ts';
 import type { SheetSource, SourceRow } from './sheet-source.ts';
 import { xlsxSheets } from './xlsx-source.ts';
+import { readableXlsx, ZipLayoutError } from './xlsx-zip.ts';
 
 /**
  * Streaming import of one department file (SPEC §10): finds the header, maps columns by name, and yields every row —
@@ -39,8 +40,28 @@ export interface ParseFeedOptions {
   today?: Date;
   /** How many rows from the top are searched for the header (default 50). */
   headerScanRows?: number;
-  /** Called once, before the first row, with what was recognised. */
+  /** With `path`: told of every chunk of bytes taken from the file (progress bars). */
+  onRead?: (bytes: number) => void;
+  /** Called once, before the first row, with what was recognised on the first sheet with data. */
   onHeader?: (info: FeedHeaderInfo) => void;
+  /** Called for every worksheet with a header, before its rows: read, or left out with the reason. */
+  onSheet?: (sheet: FeedSheetInfo) => void;
+}
+
+/**
+ * A worksheet with a header (SPEC §10): every sheet whose header fits the import's record kind is read — departments
+ * split a file by township or month; a sheet of another kind or lacking required columns is left out and reported as
+ * a bad row at its header. Sheets without any header (填写说明) are passed over silently.
+ */
+export interface FeedSheetInfo {
+  sheetNo: number;
+  sheetName: string;
+  headerRowNumbers: number[];
+  /** A label for every source column of this sheet, for error reports. */
+  sourceHeaders: string[];
+  read: boolean;
+  /** Why the sheet was left out. */
+  reason?: string;
 }
 
 /** What the parser recognised in the file, for the import log and the error report. */
@@ -68,6 +89,8 @@ export interface FeedCellError {
 /** A row that passed every check; values keyed by the definition's column keys, null where blank. */
 export interface GoodFeedRow {
   ok: true;
+  /** The worksheet's position in the workbook (1 for CSV). */
+  sheetNo: number;
   rowNumber: number;
   values: Record<string, FeedValue>;
   rowHash: string;
@@ -76,6 +99,8 @@ export interface GoodFeedRow {
 /** A row refused with every reason at once, so the department can fix it in one pass. */
 export interface BadFeedRow {
   ok: false;
+  /** The worksheet's position in the workbook (1 for CSV). */
+  sheetNo: number;
   rowNumber: number;
   errors: FeedCellError[];
   /** The row as written, keyed by the file's own headers. */
@@ -88,6 +113,31 @@ export type FeedRowResult = GoodFeedRow | BadFeedRow;
 const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|共\s*计)[:：]?$/;
 
 type FileFormat = 'xlsx' | 'csv';
+
+/**
+ * The file as a stream. An .xlsx on disk is handed over through readableXlsx (its parts in an order the streaming
+ * reader always reads whole); a zip it does not take apart, and a CSV, are streamed as they are.
+ */
+async function openFile(path: string, format: FileFormat, onRead?: (bytes: number) => void): Promise<Readable> {
+  if (format === 'xlsx') {
+    try {
+      return (await readableXlsx(path, onRead)).stream;
+    } catch (error) {
+      if (!(error instanceof ZipLayoutError)) throw error;
+    }
+  }
+  const file = createReadStream(path, { highWaterMark: 64 * 1024 });
+  if (!onRead) return file;
+  // Counts bytes as the parser pulls them (a 'data' listener would start the flow before the parser listens).
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      onRead(chunk.length);
+      done(null, chunk);
+    },
+  });
+  file.on('error', (e) => counter.destroy(e));
+  return file.pipe(counter);
+}
 
 function formatOf(fileName: string): FileFormat {
   if (/\.(xlsx|xlsm)$/i.test(fileName)) return 'xlsx';
@@ -123,7 +173,7 @@ function skippable(row: SourceRow, match: HeaderMatch): boolean {
   return repeats * 2 > match.bindings.length;
 }
 
-function checkRow(row: SourceRow, department: string, match: HeaderMatch, today: Date): FeedRowResult {
+function checkRow(row: SourceRow, sheetNo: number, department: string, match: HeaderMatch, today: Date): FeedRowResult {
   const { record } = match;
   const values: Record<string, FeedValue> = {};
   const errors: FeedCellError[] = [];
@@ -142,13 +192,62 @@ function checkRow(row: SourceRow, department: string, match: HeaderMatch, today:
     }
   }
   if (errors.length === 0) {
-    return { ok: true, rowNumber: row.rowNumber, values, rowHash: feedRowHash(department, record, values) };
+    return { ok: true, sheetNo, rowNumber: row.rowNumber, values, rowHash: feedRowHash(department, record, values) };
   }
   const original: Record<string, string> = {};
   match.sourceHeaders.forEach((label, i) => {
     original[label] = cellText(row.cells[i] ?? null);
   });
-  return { ok: false, rowNumber: row.rowNumber, errors, original };
+  return { ok: false, sheetNo, rowNumber: row.rowNumber, errors, original };
+}
+
+/** A later sheet left out: one bad row at its header, so the report shows it next to the rows it holds. */
+function sheetLeftOut(sheet: SheetSource, match: HeaderMatch, reason: string): BadFeedRow {
+  return {
+    ok: false,
+    sheetNo: sheet.number,
+    rowNumber: match.headerRowNumbers[0] ?? 1,
+    errors: [{ column: '表头', message: reason }],
+    original: {},
+  };
+}
+
+function sheetInfo(sheet: SheetSource, match: HeaderMatch, reason?: string): FeedSheetInfo {
+  return {
+    sheetNo: sheet.number,
+    sheetName: sheet.name,
+    headerRowNumbers: match.headerRowNumbers,
+    sourceHeaders: match.sourceHeaders,
+    read: reason === undefined,
+    ...(reason === undefined ? {} : { reason }),
+  };
+}
+
+/**
+ * The header of a sheet after the first: read with the first sheet's record kind when it fits; otherwise the reason it
+ * is left out, or nothing for a sheet without a header.
+ */
+function laterSheetHeader(
+  sheet: SheetSource,
+  head: SourceRow[],
+  chosen: FeedRecord,
+  department: string,
+): { match: HeaderMatch; reason?: string } | undefined {
+  const same = findHeader(head, [chosen]).match;
+  if (same && same.missingRequired.length === 0) return { match: same };
+  const others = (findFeed(department)?.records ?? []).filter((r) => r.kind !== chosen.kind);
+  const other = findHeader(head, others).match;
+  if (other && other.missingRequired.length === 0 && other.bindings.length > (same?.bindings.length ?? 0)) {
+    return {
+      match: other,
+      reason: `工作表“${sheet.name}”是“${other.record.name}”数据，与本次导入的“${chosen.name}”不是同一类，未导入：请单独导入该工作表`,
+    };
+  }
+  if (!same) return undefined;
+  return {
+    match: same,
+    reason: `工作表“${sheet.name}”缺少必填列：${same.missingRequired.map((c) => c.header).join('、')}，该工作表未导入`,
+  };
 }
 
 function headerInfo(
@@ -185,8 +284,9 @@ function candidateRecords(department: string, recordKind?: string): FeedRecord[]
 }
 
 /**
- * Parse a department feed file. The first worksheet whose top rows contain a recognisable header is read; other
- * sheets (such as a '填写说明' sheet) are skipped.
+ * Parse a department feed file. The first worksheet whose top rows contain a recognisable header decides the record
+ * kind; every later sheet with a header of that kind is read too, and one of another kind or lacking required columns
+ * is reported (FeedSheetInfo). Sheets without a header (such as a '填写说明' sheet) are skipped.
  */
 export async function* parseFeedFile(options: ParseFeedOptions): AsyncGenerator<FeedRowResult, void, undefined> {
   const { department, fileName } = options;
@@ -195,31 +295,45 @@ export async function* parseFeedFile(options: ParseFeedOptions): AsyncGenerator<
   const limit = options.headerScanRows ?? 50;
   const format = formatOf(fileName);
   if (!options.stream && !options.path) throw noInput();
-  const input = options.stream ?? createReadStream(options.path as string, { highWaterMark: 64 * 1024 });
+  const input = options.stream ?? (await openFile(options.path as string, format, options.onRead));
   let encoding: CsvEncoding | undefined;
   try {
     const sheets = sheetsOf(input, format, (e) => {
       encoding = e;
     });
+    let chosen: FeedRecord | undefined;
     for await (const sheet of sheets) {
       const head = await scan(sheet.rows, limit);
-      const found = findHeader(head, records);
-      if (found.ambiguous) throw kindAmbiguous(found.ambiguous);
-      const match = found.match;
-      if (!match) continue;
-      if (match.missingRequired.length > 0) {
-        throw missingColumns(match.record, match.missingRequired, match.headerRowNumbers);
+      let match: HeaderMatch;
+      if (!chosen) {
+        const found = findHeader(head, records);
+        if (found.ambiguous) throw kindAmbiguous(found.ambiguous);
+        if (!found.match) continue;
+        match = found.match;
+        if (match.missingRequired.length > 0) {
+          throw missingColumns(match.record, match.missingRequired, match.headerRowNumbers);
+        }
+        chosen = match.record;
+        options.onHeader?.(headerInfo(department, sheet, match, encoding));
+        options.onSheet?.(sheetInfo(sheet, match));
+      } else {
+        const later = laterSheetHeader(sheet, head, chosen, department);
+        if (!later) continue;
+        options.onSheet?.(sheetInfo(sheet, later.match, later.reason));
+        if (later.reason !== undefined) {
+          yield sheetLeftOut(sheet, later.match, later.reason);
+          continue; // the reader drains the rest of the sheet
+        }
+        match = later.match;
       }
-      options.onHeader?.(headerInfo(department, sheet, match, encoding));
       for (const row of head.slice(match.lastHeaderIndex + 1)) {
-        if (!skippable(row, match)) yield checkRow(row, department, match, today);
+        if (!skippable(row, match)) yield checkRow(row, sheet.number, department, match, today);
       }
       for (let r = await sheet.rows.next(); !r.done; r = await sheet.rows.next()) {
-        if (!skippable(r.value, match)) yield checkRow(r.value, department, match, today);
+        if (!skippable(r.value, match)) yield checkRow(r.value, sheet.number, department, match, today);
       }
-      return;
     }
-    throw headerNotFound(records, limit);
+    if (!chosen) throw headerNotFound(records, limit);
   } catch (error) {
     throw unreadableFile(fileName, format, error);
   } finally {

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { idCheckChar } from '../../domain/id-number.ts';
-import type { BadFeedRow, FeedHeaderInfo, FeedRowResult, GoodFeedRow, ParseFeedOptions } from './feed-parser.ts';
+import type {
+  BadFeedRow,
+  FeedHeaderInfo,
+  FeedRowResult,
+  FeedSheetInfo,
+  GoodFeedRow,
+  ParseFeedOptions,
+} from './feed-parser.ts';
 import { parseFeedFile } from './feed-parser.ts';
 
 /** Helpers for the feed tests only: temp dirs, valid ID numbers, workbooks written like departments write them. */
@@ -31,13 +38,15 @@ export interface Collected {
   good: GoodFeedRow[];
   bad: BadFeedRow[];
   header?: FeedHeaderInfo;
+  sheets: FeedSheetInfo[];
 }
 
 /** Run parseFeedFile to the end, keeping every row (tests only: real imports stream). */
-export async function collect(options: Omit<ParseFeedOptions, 'onHeader'>): Promise<Collected> {
-  const out: Collected = { good: [], bad: [] };
+export async function collect(options: Omit<ParseFeedOptions, 'onHeader' | 'onSheet'>): Promise<Collected> {
+  const out: Collected = { good: [], bad: [], sheets: [] };
   const rows: FeedRowResult[] = [];
-  for await (const row of parseFeedFile({ ...options, onHeader: (h) => (out.header = h) })) rows.push(row);
+  const parse = parseFeedFile({ ...options, onHeader: (h) => (out.header = h), onSheet: (s) => out.sheets.push(s) });
+  for await (const row of parse) rows.push(row);
   for (const row of rows) {
     if (row.ok) out.good.push(row);
     else out.bad.push(row);

@@ -124,6 +124,15 @@ export function registerFeedsCommands(program: Command): void {
               `导入完成${note}：正确 ${s.rowsGood} 行（新增 ${s.rowsNew} 行，重复 ${s.duplicates} 行），错误 ${s.rowsBad} 行；` +
                 `命中 ${s.hits} 条，生成线索 ${s.clues} 条\n`,
             );
+            if (s.sheets.length > 1) {
+              for (const sheet of s.sheets) {
+                process.stdout.write(
+                  sheet.read
+                    ? `  工作表“${sheet.name}”：正确 ${sheet.rowsGood} 行，错误 ${sheet.rowsBad} 行\n`
+                    : `  ${sheet.reason ?? `工作表“${sheet.name}”未导入`}\n`,
+                );
+              }
+            }
             if (opts.errors && s.rowsBad > 0) {
               const out = createWriteStream(opts.errors);
               const format = opts.errors.endsWith('.xlsx') ? 'xlsx' : 'csv';

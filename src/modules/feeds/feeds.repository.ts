@@ -93,13 +93,14 @@ export const feedsRepository = (db: Kysely<DB>) => ({
     q: Transaction<DB>,
   ): Promise<number> {
     if (rows.length === 0) return 0;
-    const r = await sql`INSERT INTO feed_records (import_id, batch_no, row_number, department, record_kind, region_code,
-        period, row_hash, id_number_hash, id_number_masked, id_number_enc, subject_region, data, person_id, household_id)
-      SELECT ${imp.id}::uuid, ${batchNo}::int, x.row_number, ${imp.department}, ${imp.recordKind}, ${imp.regionCode},
-        ${imp.period}, decode(x.row_hash, 'hex'), x.id_number_hash, x.id_number_masked, x.id_number_enc,
-        x.subject_region, x.data, p.id, p.household_id
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(row_number int, row_hash text, id_number_hash text,
-        id_number_masked text, id_number_enc text, subject_region text, data jsonb)
+    const r = await sql`INSERT INTO feed_records (import_id, batch_no, sheet_no, row_number, department, record_kind,
+        region_code, period, row_hash, id_number_hash, id_number_masked, id_number_enc, subject_region, data, person_id,
+        household_id)
+      SELECT ${imp.id}::uuid, ${batchNo}::int, x.sheet_no, x.row_number, ${imp.department}, ${imp.recordKind},
+        ${imp.regionCode}, ${imp.period}, decode(x.row_hash, 'hex'), x.id_number_hash, x.id_number_masked,
+        x.id_number_enc, x.subject_region, x.data, p.id, p.household_id
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(sheet_no smallint, row_number int, row_hash text,
+        id_number_hash text, id_number_masked text, id_number_enc text, subject_region text, data jsonb)
       LEFT JOIN persons p ON p.id_number_hash = x.id_number_hash
       ON CONFLICT (region_code, row_hash) DO NOTHING`.execute(q);
     return Number(r.numAffectedRows ?? 0);
@@ -107,10 +108,11 @@ export const feedsRepository = (db: Kysely<DB>) => ({
 
   async insertErrors(importId: string, batchNo: number, rows: StoredBadRow[], q: Transaction<DB>) {
     if (rows.length === 0) return;
-    await sql`INSERT INTO feed_import_errors (import_id, batch_no, row_number, errors, original_enc)
-      SELECT ${importId}::uuid, ${batchNo}::int, x.row_number, x.errors, x.original_enc
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(row_number int, errors jsonb, original_enc text)
-      ON CONFLICT (import_id, row_number) DO NOTHING`.execute(q);
+    await sql`INSERT INTO feed_import_errors (import_id, batch_no, sheet_no, row_number, errors, original_enc)
+      SELECT ${importId}::uuid, ${batchNo}::int, x.sheet_no, x.row_number, x.errors, x.original_enc
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS x(sheet_no smallint, row_number int, errors jsonb, original_enc text)
+      ON CONFLICT (import_id, sheet_no, row_number) DO NOTHING`.execute(q);
   },
 
   /** Batch bookkeeping and the import's running counts, in the batch's transaction. */
@@ -161,8 +163,18 @@ export const feedsRepository = (db: Kysely<DB>) => ({
     await sql`ANALYZE feed_records`.execute(q);
   },
 
-  async finish(id: string, status: 'loaded' | 'failed', error: string | null, q: Q = db) {
-    await q.updateTable('feed_imports').set({ status, error, finished_at: sql`now()` }).where('id', '=', id).execute();
+  /** Marks the import loaded or failed; a loaded import's header gains what the whole file showed (its sheets). */
+  async finish(id: string, status: 'loaded' | 'failed', error: string | null, q: Q = db, header?: unknown) {
+    await q
+      .updateTable('feed_imports')
+      .set({
+        status,
+        error,
+        finished_at: sql`now()`,
+        ...(header === undefined ? {} : { header: JSON.stringify(header) }),
+      })
+      .where('id', '=', id)
+      .execute();
     return q.selectFrom('feed_imports as i').select(importColumns).where('i.id', '=', id).executeTakeFirstOrThrow();
   },
 
@@ -193,21 +205,23 @@ export const feedsRepository = (db: Kysely<DB>) => ({
     return { items, total: Number(total.n) };
   },
 
-  /** Bad rows in row order, a page at a time (keyset), so a report of any size streams in constant memory. */
+  /** Bad rows in sheet and row order, a page at a time (keyset), so a report of any size streams in constant memory. */
   async *errors(importId: string, pageSize = 2000) {
-    let after = -1;
+    let after = { sheet: 0, row: -1 };
     for (;;) {
       const page = await db
         .selectFrom('feed_import_errors')
-        .select(['row_number', 'errors', 'original_enc'])
+        .select(['sheet_no', 'row_number', 'errors', 'original_enc'])
         .where('import_id', '=', importId)
-        .where('row_number', '>', after)
+        .where(sql<boolean>`(sheet_no, row_number) > (${after.sheet}, ${after.row})`)
+        .orderBy('sheet_no')
         .orderBy('row_number')
         .limit(pageSize)
         .execute();
       for (const r of page) yield r;
-      if (page.length < pageSize) return;
-      after = page[page.length - 1]?.row_number ?? after;
+      const last = page[page.length - 1];
+      if (!last || page.length < pageSize) return;
+      after = { sheet: last.sheet_no, row: last.row_number };
     }
   },
 });

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { FEEDS } from '../../domain/feeds/index.ts';
 import { notFound } from '../../shared/app-error.ts';
 import type { Actor } from '../auth/actor.ts';
-import { writeErrorReportCsv, writeErrorReportXlsx } from './error-report.ts';
+import { reportLayout, writeErrorReportCsv, writeErrorReportXlsx } from './error-report.ts';
 import type { BadFeedRow } from './feed-parser.ts';
 import { buildFeedTemplateCsv, buildFeedTemplateXlsx, templateFileName } from './feed-template.ts';
 import type { ImportFilter } from './feeds.repository.ts';
@@ -63,11 +63,11 @@ export const feedsService = (deps: ImportDeps) => {
     /** Streams the bad-row report (SPEC §10) of an import the actor may see; originals are decrypted on the way. */
     async writeErrors(actor: Actor, id: string, format: 'csv' | 'xlsx', out: Writable) {
       const imp = await this.get(actor, id);
-      const sourceHeaders = (imp.header as { sourceHeaders?: string[] } | null)?.sourceHeaders;
       async function* rows(): AsyncGenerator<BadFeedRow> {
         for await (const r of feedsRepo.errors(id)) {
           yield {
             ok: false,
+            sheetNo: r.sheet_no,
             rowNumber: r.row_number,
             errors: r.errors as BadFeedRow['errors'],
             original: JSON.parse(cipher.decrypt(r.original_enc)) as Record<string, string>,
@@ -75,7 +75,7 @@ export const feedsService = (deps: ImportDeps) => {
         }
       }
       const write = format === 'csv' ? writeErrorReportCsv : writeErrorReportXlsx;
-      return write(rows(), out, sourceHeaders);
+      return write(rows(), out, reportLayout(imp.header));
     },
 
     /** '医疗保障局-住院结算-2026-10-错误报告.csv' */

@@ -47,6 +47,8 @@ export interface FeedImportBatchesTable {
 export interface FeedImportErrorsTable {
   import_id: string;
   batch_no: number;
+  /** The worksheet's position in the workbook (1 for CSV), migration 0012. */
+  sheet_no: Generated<number>;
   row_number: number;
   errors: Json;
   original_enc: string;
@@ -56,6 +58,8 @@ export interface FeedRecordsTable {
   id: Generated<number>;
   import_id: string;
   batch_no: number;
+  /** The worksheet's position in the workbook (1 for CSV), migration 0012. */
+  sheet_no: Generated<number>;
   row_number: number;
   department: string;
   record_kind: string;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -12,7 +11,13 @@ import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import { unknownDepartment } from './feed-errors.ts';
-import { type BadFeedRow, type FeedHeaderInfo, type FeedRowResult, parseFeedFile } from './feed-parser.ts';
+import {
+  type BadFeedRow,
+  type FeedHeaderInfo,
+  type FeedRowResult,
+  type FeedSheetInfo,
+  parseFeedFile,
+} from './feed-parser.ts';
 import { requireImport } from './feeds.policy.ts';
 import type { FeedsRepository } from './feeds.repository.ts';
 import { regionColumnKey, storedBadRow, storedRow } from './stored-row.ts';
@@ -96,6 +101,7 @@ function outsideRegion(row: FeedRowResult, record: FeedRecord, region: string, h
   const original = Object.fromEntries(header.columns.map((c) => [c.sourceLabel, String(row.values[c.key] ?? '')]));
   const bad: BadFeedRow = {
     ok: false,
+    sheetNo: row.sheetNo,
     rowNumber: row.rowNumber,
     errors: [{ column: column?.header ?? key, message: `区划代码 ${code} 不在本次导入的区域（${region}）内` }],
     original,
@@ -103,9 +109,22 @@ function outsideRegion(row: FeedRowResult, record: FeedRecord, region: string, h
   return bad;
 }
 
+/** Per worksheet: read (with its good and bad rows) or left out with the reason; empty for imports before 0012. */
+export function sheetsOf(header: unknown) {
+  const sheets = (header as { sheets?: (FeedSheetInfo & { rowsGood?: number; rowsBad?: number })[] } | null)?.sheets;
+  return (sheets ?? []).map((s) => ({
+    name: s.sheetName,
+    read: s.read,
+    rowsGood: s.rowsGood ?? 0,
+    rowsBad: s.rowsBad ?? 0,
+    ...(s.reason ? { reason: s.reason } : {}),
+  }));
+}
+
 export const summarize = (row: ImportRow, extra: { alreadyLoaded: boolean; resumedBatches: number }) => ({
   ...row,
   duplicates: row.rowsGood - row.rowsNew,
+  sheets: sheetsOf(row.header),
   ...extra,
 });
 
@@ -133,19 +152,13 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
 
   const bytesTotal = statSync(input.path).size;
   let bytesRead = 0;
-  // Counts bytes as the parser pulls them (a 'data' listener would start the flow before the parser listens).
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytesRead += chunk.length;
-      done(null, chunk);
-    },
-  });
-  const source = createReadStream(input.path, { highWaterMark: 256 * 1024 });
-  source.on('error', (e) => counter.destroy(e));
-  source.pipe(counter);
   let header: FeedHeaderInfo | undefined;
+  const sheets: (FeedSheetInfo & { rowsGood?: number; rowsBad?: number })[] = [];
   const rows = parseFeedFile({
-    stream: counter,
+    path: input.path,
+    onRead: (n) => {
+      bytesRead += n;
+    },
     fileName: input.fileName,
     department,
     recordKind: input.recordKind ?? existing?.recordKind ?? undefined,
@@ -153,6 +166,7 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
     onHeader: (h) => {
       header = h;
     },
+    onSheet: (sheet) => sheets.push(sheet),
   })[Symbol.asyncIterator]();
   let next = await rows.next(); // file-level problems (no header, missing columns) surface here, before any write
   if (!header) throw new AppError('FEED_HEADER_NOT_FOUND', '未找到表头行', {}, 400);
@@ -181,8 +195,13 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
     batchNo++;
     const current = batch;
     batch = [];
-    if (batchNo <= resumedBatches) return progress(); // committed by an earlier, interrupted run
     const checked = current.map((r) => outsideRegion(r, record, regionCode, header as FeedHeaderInfo));
+    for (const r of checked) {
+      const sheet = sheets.find((x) => x.sheetNo === r.sheetNo);
+      if (sheet && r.ok) sheet.rowsGood = (sheet.rowsGood ?? 0) + 1;
+      else if (sheet?.read) sheet.rowsBad = (sheet.rowsBad ?? 0) + 1;
+    }
+    if (batchNo <= resumedBatches) return progress(); // committed by an earlier, interrupted run
     const good = checked.flatMap((r) => (r.ok ? [storedRow(deps.cipher, record, r)] : []));
     const bad = checked.flatMap((r) => (r.ok ? [] : [storedBadRow(deps.cipher, r)]));
     await deps.db.transaction().execute(async (trx) => {
@@ -230,11 +249,12 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
     if (batch.length > 0) await flush();
   } catch (err) {
     await rows.return?.(undefined);
-    await deps.feedsRepo.finish(imp.id, 'failed', (err as Error).message.slice(0, 500));
+    await deps.feedsRepo.finish(imp.id, 'failed', (err as Error).message.slice(0, 500), deps.db, { ...header, sheets });
     throw err;
   }
   const done = await deps.db.transaction().execute(async (trx) => {
-    const row = await deps.feedsRepo.finish(imp.id, 'loaded', null, trx);
+    // Every worksheet read or left out, for the import's page and the error report's sheet column.
+    const row = await deps.feedsRepo.finish(imp.id, 'loaded', null, trx, { ...header, sheets });
     await deps.afterImport?.(trx, actor, {
       importId: imp.id,
       department,
@@ -257,6 +277,7 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
           rowsGood: row.rowsGood,
           rowsBad: row.rowsBad,
           rowsNew: row.rowsNew,
+          sheets: sheetsOf({ sheets }),
           hits: row.hits,
           clues: row.clues,
           resumedBatches,

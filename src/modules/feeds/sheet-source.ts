@@ -16,6 +16,8 @@ export interface SourceRow {
 
 /** One worksheet (a CSV file is one sheet). */
 export interface SheetSource {
+  /** 1-based position among the workbook's worksheets as they are read (1 for a CSV file). */
+  number: number;
   name: string;
   /** Pulled by hand: the reader drains whatever the parser leaves before moving to the next sheet. */
   rows: AsyncIterator<SourceRow>;

@@ -9,6 +9,7 @@ import type { BadFeedRow, GoodFeedRow } from './feed-parser.ts';
  * as the normalised JSON of the feed definition's keys.
  */
 export interface StoredFeedRow {
+  sheet_no: number;
   row_number: number;
   row_hash: string;
   id_number_hash: string | null;
@@ -19,6 +20,7 @@ export interface StoredFeedRow {
 }
 
 export interface StoredBadRow {
+  sheet_no: number;
   row_number: number;
   errors: { column: string; message: string }[];
   original_enc: string;
@@ -41,6 +43,7 @@ export function storedRow(cipher: PiiCipher, record: FeedRecord, row: GoodFeedRo
   const id = idKey ? (row.values[idKey] as string | null) : null;
   if (idKey) delete data[idKey];
   return {
+    sheet_no: row.sheetNo,
     row_number: row.rowNumber,
     row_hash: row.rowHash,
     id_number_hash: id ? cipher.hash(id) : null,
@@ -54,6 +57,7 @@ export function storedRow(cipher: PiiCipher, record: FeedRecord, row: GoodFeedRo
 /** A bad row with its reasons; the row as written may hold an ID number, so it is kept encrypted. */
 export function storedBadRow(cipher: PiiCipher, row: BadFeedRow): StoredBadRow {
   return {
+    sheet_no: row.sheetNo,
     row_number: row.rowNumber,
     errors: row.errors,
     original_enc: cipher.encrypt(JSON.stringify(row.original)),

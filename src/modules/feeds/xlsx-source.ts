@@ -80,7 +80,7 @@ export async function* xlsxSheets(input: Readable): AsyncGenerator<SheetSource> 
       },
     };
     const name = sheetName(reader, worksheet) ?? `Sheet${index}`;
-    yield { name, rows };
+    yield { number: index, name, rows };
     while (!finished) {
       const r = await race(iterator.next());
       if (r.done) finished = true;

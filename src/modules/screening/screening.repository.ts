@@ -195,6 +195,7 @@ export const screeningRepository = (db: Kysely<DB>) => ({
     const [items, total] = await Promise.all([
       query
         .innerJoin('feed_records as r', 'r.id', 'd.record_id')
+        .innerJoin('feed_imports as i', 'i.id', 'r.import_id')
         .select([
           'd.id',
           'd.kind',
@@ -203,6 +204,9 @@ export const screeningRepository = (db: Kysely<DB>) => ({
           'r.record_kind as recordKind',
           'r.period',
           'r.row_number as rowNumber',
+          // The worksheet's name when the workbook was read from several (migration 0012), else null.
+          sql<string | null>`(SELECT s->>'sheetName' FROM jsonb_array_elements(i.header->'sheets') AS s
+            WHERE jsonb_array_length(i.header->'sheets') > 1 AND (s->>'sheetNo')::int = r.sheet_no)`.as('sheetName'),
           'r.import_id as importId',
           'd.region_code as regionCode',
           'd.name',

@@ -63,8 +63,18 @@ export interface FeedImport {
 }
 
 /** What an upload answers: the import, how many good rows were already known, and the bad-row report's addresses. */
+/** One worksheet of an uploaded workbook: read with its rows, or left out with the reason. */
+export interface ImportSheet {
+  name: string;
+  read: boolean;
+  rowsGood: number;
+  rowsBad: number;
+  reason?: string;
+}
+
 export interface ImportSummary extends FeedImport {
   duplicates: number;
+  sheets: ImportSheet[];
   alreadyLoaded: boolean;
   resumedBatches: number;
   errorsCsv: string;

@@ -81,6 +81,8 @@ export interface QualityItem {
   recordKind: string;
   period: string;
   rowNumber: number;
+  /** The worksheet, when the file was read from several. */
+  sheetName: string | null;
   importId: string;
   regionCode: string;
   name: string | null;

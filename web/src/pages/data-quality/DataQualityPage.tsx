@@ -67,7 +67,13 @@ export default function DataQualityPage() {
       ),
     },
     { title: '期别', dataIndex: 'period', width: 90 },
-    { title: '文件行号', dataIndex: 'rowNumber', width: 90, align: 'right' },
+    {
+      title: '文件行号',
+      dataIndex: 'rowNumber',
+      width: 110,
+      align: 'right',
+      render: (v: number, i) => (i.sheetName ? `${i.sheetName} 第${v}行` : v),
+    },
     { title: '姓名', dataIndex: 'name', width: 100, render: (v: string | null) => v ?? '—' },
     {
       title: '身份证号',

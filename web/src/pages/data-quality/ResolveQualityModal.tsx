@@ -63,7 +63,8 @@ export function ResolveQualityModal({
     >
       {item && (
         <p className="sx-muted">
-          {item.name ?? '（无姓名）'} {item.idNumberMasked ?? ''}，{item.period} 期第 {item.rowNumber} 行：{item.reason}
+          {item.name ?? '（无姓名）'} {item.idNumberMasked ?? ''}，{item.period} 期
+          {item.sheetName ? `工作表“${item.sheetName}”` : ''}第 {item.rowNumber} 行：{item.reason}
         </p>
       )}
       <Form form={form} layout="vertical" preserve={false}>

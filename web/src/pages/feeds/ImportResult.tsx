@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Statistic } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Statistic, Typography } from 'antd';
 import type { FeedDefinition, ImportSummary } from '../../api/feeds';
 import { RegionName } from '../../components/RegionName';
 import { Link } from '../../router/Link';
@@ -36,6 +36,21 @@ export function ImportResult({ result: r, feeds }: { result: ImportSummary; feed
         <Descriptions.Item label="文件" span={2}>
           {r.fileName}
         </Descriptions.Item>
+        {r.sheets.length > 1 && (
+          <Descriptions.Item label="工作表" span={2}>
+            <ul className="sx-plain-list" data-testid="import-sheets">
+              {r.sheets.map((s) => (
+                <li key={s.name}>
+                  {s.read ? (
+                    `${s.name}：正确 ${s.rowsGood} 行，错误 ${s.rowsBad} 行`
+                  ) : (
+                    <Typography.Text type="warning">{s.reason ?? `${s.name}：未导入`}</Typography.Text>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
         {figures.map(([title, value, id]) => (

@@ -1,0 +1,132 @@
+import type ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXCEL_NUMBER_ID_MESSAGE } from './cell-normalize.ts';
+import { reportLayout, writeErrorReportCsv } from './error-report.ts';
+import { collect, TODAY, tempDir, validId, writeWorkbook } from './feed-test-files.ts';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+const ID = Array.from({ length: 6 }, (_, i) => validId('19700101', i + 1));
+const SETTLEMENT = [
+  '姓名',
+  '身份证号码',
+  '入院日期',
+  '出院日期',
+  '医疗机构名称',
+  '疾病名称',
+  '医疗总费用',
+  '个人自付',
+  '结算日期',
+];
+
+/**
+ * 参保信息 split by township, the way a county office often sends it: a notes sheet, two township sheets with their own
+ * titles and column orders, a settlement sheet that belongs in another import, a township sheet without 参保状态, and a
+ * closing notes sheet.
+ */
+async function townshipWorkbook(path: string): Promise<void> {
+  await writeWorkbook(path, (wb: ExcelJS.Workbook) => {
+    wb.addWorksheet('填写说明').addRow(['按乡镇分表填报，每月5日前报送']);
+    const a = wb.addWorksheet('洮阳镇');
+    a.addRow(['洮阳镇2026年参保信息']); // 1
+    a.mergeCells('A1:E1');
+    a.addRow(['姓名', '身份证号码', '参保险种', '参保状态', '参保年度']); // 2
+    a.addRow(['张一', ID[0], '居民医保', '已参保', 2026]); // 3 good
+    a.addRow(['李二', ID[1], '居民医保', '不知道', 2026]); // 4 bad: status
+    a.addRow(['王三', ID[2], '职工医保', '未参保', 2026]); // 5 good
+    const b = wb.addWorksheet('八里铺镇');
+    b.addRow(['身份证号码', '参保年度', '姓名', '参保状态', '参保险种', '备注']); // 1: no title, shuffled
+    b.addRow([ID[3], 2026, '赵四', '中断', '居民医保', '']); // 2 good
+    b.addRow([]); // 3 blank
+    b.addRow([Number(ID[4]), 2026, '钱五', '已参保', '居民医保', '']); // 4 bad: ID turned into a number
+    b.addRow([ID[5], 2026, '孙六', '已参保', '大病保险', '新参保']); // 5 good
+    const c = wb.addWorksheet('住院结算');
+    c.addRow(['临洮县住院结算']);
+    c.addRow(SETTLEMENT); // 2
+    c.addRow(['周七', ID[0], '2026-10-01', '2026-10-05', '县医院', '肺炎', 5000, 1000, '2026-10-06']);
+    const d = wb.addWorksheet('新添镇');
+    d.addRow(['姓名', '身份证号码', '参保险种', '参保年度']); // 1: 参保状态 missing
+    d.addRow(['吴八', ID[1], '居民医保', 2026]);
+    wb.addWorksheet('汇总说明').addRow(['以上数据经县医保局审核']);
+  });
+}
+
+describe('a workbook with several sheets (SPEC §10: every good row arrives)', () => {
+  it('reads every sheet of the import’s kind, each with its own header, and reports the sheets left out', async () => {
+    const path = tmp.file('分乡镇参保.xlsx');
+    await townshipWorkbook(path);
+    const r = await collect({ path, fileName: '分乡镇参保.xlsx', department: 'medical_insurance', today: TODAY });
+    expect(r.header?.recordKind).toBe('insured');
+    expect(r.good.map((g) => [g.sheetNo, g.rowNumber, g.values.name])).toEqual([
+      [2, 3, '张一'],
+      [2, 5, '王三'],
+      [3, 2, '赵四'],
+      [3, 5, '孙六'],
+    ]);
+    expect(r.good[2]?.values).toMatchObject({ status: 'suspended', insuranceType: 'resident_basic', year: 2026 });
+    expect(r.bad.map((b) => [b.sheetNo, b.rowNumber])).toEqual([
+      [2, 4],
+      [3, 4],
+      [4, 2],
+      [5, 1],
+    ]);
+    expect(r.bad[1]?.errors).toEqual([{ column: '身份证号', message: EXCEL_NUMBER_ID_MESSAGE }]);
+    expect(r.bad[2]?.errors[0]?.message).toBe(
+      '工作表“住院结算”是“住院结算”数据，与本次导入的“参保信息”不是同一类，未导入：请单独导入该工作表',
+    );
+    expect(r.bad[3]?.errors[0]?.message).toBe('工作表“新添镇”缺少必填列：参保状态，该工作表未导入');
+    expect(r.sheets.map((s) => [s.sheetNo, s.sheetName, s.read, s.headerRowNumbers])).toEqual([
+      [2, '洮阳镇', true, [2]],
+      [3, '八里铺镇', true, [1]],
+      [4, '住院结算', false, [2]],
+      [5, '新添镇', false, [1]],
+    ]);
+  });
+
+  it('gives the same row hash to the same row on whichever sheet and in whichever column order', async () => {
+    const path = tmp.file('两表.xlsx');
+    await writeWorkbook(path, (wb) => {
+      wb.addWorksheet('一').addRows([
+        ['姓名', '身份证号码', '参保险种', '参保状态', '参保年度'],
+        ['张一', ID[0], '居民医保', '已参保', 2026],
+      ]);
+      wb.addWorksheet('二').addRows([
+        ['参保年度', '参保状态', '参保险种', '身份证号码', '姓名'],
+        [2026, '已参保', '居民医保', ID[0], '张一'],
+      ]);
+    });
+    const r = await collect({ path, fileName: '两表.xlsx', department: 'medical_insurance', today: TODAY });
+    expect(r.good).toHaveLength(2);
+    expect(r.good[0]?.rowHash).toBe(r.good[1]?.rowHash);
+  });
+
+  it('puts the sheet in the error report when the file had several, and the headers of every sheet read', async () => {
+    const path = tmp.file('分乡镇参保2.xlsx');
+    await townshipWorkbook(path);
+    const r = await collect({ path, fileName: '分乡镇参保2.xlsx', department: 'medical_insurance', today: TODAY });
+    const layout = reportLayout({ sourceHeaders: r.header?.sourceHeaders, sheets: r.sheets });
+    expect(layout.sourceHeaders).toEqual(['姓名', '身份证号码', '参保险种', '参保状态', '参保年度', '备注']);
+    const chunks: Buffer[] = [];
+    const { Writable } = await import('node:stream');
+    const out = new Writable({
+      write(chunk, _e, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    await writeErrorReportCsv(r.bad, out, layout);
+    const lines = Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('工作表,行号,列,错误原因,姓名,身份证号码,参保险种,参保状态,参保年度,备注');
+    expect(lines[1]).toMatch(/^洮阳镇,4,参保状态,.*,李二,/);
+    expect(lines[2]).toMatch(/^八里铺镇,4,身份证号,/);
+    expect(lines[3]).toMatch(/^住院结算,2,表头,工作表“住院结算”是“住院结算”数据/);
+    expect(lines[4]).toMatch(/^新添镇,1,表头,/);
+    // A single-sheet file keeps the plain layout.
+    expect(reportLayout({ sourceHeaders: ['姓名'], sheets: [r.sheets[0]] }).sheetNames?.size).toBe(1);
+  });
+});

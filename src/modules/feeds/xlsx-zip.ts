@@ -1,0 +1,261 @@
+import { createReadStream } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
+
+/**
+ * An .xlsx file handed to the streaming reader in an order it can read (SPEC §10: every good row arrives).
+ *
+ * ExcelJS's streaming WorkbookReader reads the zip front to back. Worksheets met before the shared strings are parked in
+ * temporary files and read at the end, and in that case the last entries of the zip are sometimes lost: a file whose
+ * workbook.xml comes last (as ExcelJS and several export tools write it) then fails with "Cannot read properties of
+ * undefined (reading 'sheets')" (exceljs#962), and one whose shared strings come last would lose its text. So the file
+ * is read from its central directory (random access) and a new zip stream is put together from the original
+ * compressed bytes — nothing is inflated again — in the order the reader wants: relationships, workbook, shared
+ * strings, styles, then the worksheets in the workbook's tab order. Theme, pictures and document properties are left
+ * out.
+ */
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const ZIP64_MARK = 0xffffffff;
+/** workbook.xml and its relationships are read whole to learn the tabs; anything bigger is not a real one. */
+const MAX_SMALL_PART = 16 * 1024 * 1024;
+
+interface ZipEntry {
+  name: string;
+  flags: number;
+  method: number;
+  time: number;
+  date: number;
+  crc32: number;
+  compressedSize: number;
+  size: number;
+  localHeaderOffset: number;
+}
+
+/** A worksheet in the workbook's tab order, with the part that holds it. */
+export interface XlsxTab {
+  /** 1-based position among the tabs. */
+  number: number;
+  name: string;
+  part: string;
+}
+
+/** Thrown for zips this reader does not take apart (ZIP64, damaged directory): the caller streams the file as it is. */
+export class ZipLayoutError extends Error {}
+
+async function readAt(fd: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await fd.read(buffer, 0, length, position);
+  if (bytesRead !== length) throw new ZipLayoutError('unexpected end of file');
+  return buffer;
+}
+
+async function centralDirectory(fd: FileHandle, fileSize: number): Promise<ZipEntry[]> {
+  const tailLength = Math.min(fileSize, 22 + 0xffff);
+  if (tailLength < 22) throw new ZipLayoutError('too small for a zip');
+  const tail = await readAt(fd, fileSize - tailLength, tailLength);
+  let at = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) throw new ZipLayoutError('no end of central directory');
+  const count = tail.readUInt16LE(at + 10);
+  const size = tail.readUInt32LE(at + 12);
+  const offset = tail.readUInt32LE(at + 16);
+  if (count === 0xffff || size === ZIP64_MARK || offset === ZIP64_MARK) throw new ZipLayoutError('ZIP64');
+  if (offset + size > fileSize) throw new ZipLayoutError('central directory outside the file');
+  const cd = await readAt(fd, offset, size);
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw new ZipLayoutError('damaged central directory');
+    const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
+    const commentLength = cd.readUInt16LE(p + 32);
+    const entry: ZipEntry = {
+      flags: cd.readUInt16LE(p + 8),
+      method: cd.readUInt16LE(p + 10),
+      time: cd.readUInt16LE(p + 12),
+      date: cd.readUInt16LE(p + 14),
+      crc32: cd.readUInt32LE(p + 16),
+      compressedSize: cd.readUInt32LE(p + 20),
+      size: cd.readUInt32LE(p + 24),
+      localHeaderOffset: cd.readUInt32LE(p + 42),
+      name: cd.toString('utf8', p + 46, p + 46 + nameLength),
+    };
+    if (entry.compressedSize === ZIP64_MARK || entry.size === ZIP64_MARK || entry.localHeaderOffset === ZIP64_MARK) {
+      throw new ZipLayoutError('ZIP64');
+    }
+    entries.push(entry);
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Where an entry's compressed bytes start (after its local header, whose extra field may differ from the directory's). */
+async function dataStart(fd: FileHandle, entry: ZipEntry): Promise<number> {
+  const header = await readAt(fd, entry.localHeaderOffset, 30);
+  if (header.readUInt32LE(0) !== LOCAL) throw new ZipLayoutError(`no local header for ${entry.name}`);
+  return entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
+async function readPart(fd: FileHandle, entry: ZipEntry): Promise<string> {
+  if (entry.size > MAX_SMALL_PART || entry.compressedSize > MAX_SMALL_PART) {
+    throw new ZipLayoutError(`${entry.name} too large`);
+  }
+  const raw = await readAt(fd, await dataStart(fd, entry), entry.compressedSize);
+  if (entry.method === 0) return raw.toString('utf8');
+  if (entry.method === 8) return inflateRawSync(raw).toString('utf8');
+  throw new ZipLayoutError(`compression method ${entry.method}`);
+}
+
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
+
+function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
+    out.set(m[1] as string, unescapeXml(m[3] ?? m[4] ?? ''));
+  }
+  return out;
+}
+
+/** The tabs of workbook.xml, in order, with the worksheet part each one's relationship points to. */
+export function workbookTabs(workbookXml: string, relsXml: string): XlsxTab[] {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const id = a.get('Id');
+    const target = a.get('Target');
+    if (id && target) {
+      targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+    }
+  }
+  const tabs: XlsxTab[] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const rid = [...a.entries()].find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
+    const part = rid ? targets.get(rid) : undefined;
+    if (part) tabs.push({ number: tabs.length + 1, name: a.get('name') ?? `Sheet${tabs.length + 1}`, part });
+  }
+  return tabs;
+}
+
+function localHeader(entry: ZipEntry, name: Buffer): Buffer {
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(LOCAL, 0);
+  h.writeUInt16LE(20, 4);
+  // No data descriptor (bit 3): the sizes are known; the name is UTF-8 (bit 11).
+  h.writeUInt16LE((entry.flags & ~0x0008) | 0x0800, 6);
+  h.writeUInt16LE(entry.method, 8);
+  h.writeUInt16LE(entry.time, 10);
+  h.writeUInt16LE(entry.date, 12);
+  h.writeUInt32LE(entry.crc32, 14);
+  h.writeUInt32LE(entry.compressedSize, 18);
+  h.writeUInt32LE(entry.size, 22);
+  h.writeUInt16LE(name.length, 26);
+  h.writeUInt16LE(0, 28);
+  return h;
+}
+
+function centralHeader(entry: ZipEntry, name: Buffer, offset: number): Buffer {
+  const h = Buffer.alloc(46);
+  h.writeUInt32LE(CENTRAL, 0);
+  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE(20, 6);
+  h.writeUInt16LE((entry.flags & ~0x0008) | 0x0800, 8);
+  h.writeUInt16LE(entry.method, 10);
+  h.writeUInt16LE(entry.time, 12);
+  h.writeUInt16LE(entry.date, 14);
+  h.writeUInt32LE(entry.crc32, 16);
+  h.writeUInt32LE(entry.compressedSize, 20);
+  h.writeUInt32LE(entry.size, 24);
+  h.writeUInt16LE(name.length, 28);
+  h.writeUInt32LE(offset, 42);
+  return h;
+}
+
+/**
+ * The .xlsx at `path` as a zip stream the streaming reader can read in one pass, and its tabs. `onRead` is told of
+ * the bytes taken from the file (for a progress bar). Throws ZipLayoutError when the file's layout is not one this
+ * takes apart; the caller then streams the file as it is.
+ */
+export async function readableXlsx(
+  path: string,
+  onRead?: (bytes: number) => void,
+): Promise<{ stream: Readable; tabs: XlsxTab[] }> {
+  const fd = await open(path, 'r');
+  let plan: { entry: ZipEntry; start: number }[];
+  let tabs: XlsxTab[];
+  try {
+    const { size } = await fd.stat();
+    const entries = await centralDirectory(fd, size);
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    const workbook = byName.get('xl/workbook.xml');
+    const rels = byName.get('xl/_rels/workbook.xml.rels');
+    if (!workbook || !rels) throw new ZipLayoutError('no workbook part');
+    tabs = workbookTabs(await readPart(fd, workbook), await readPart(fd, rels)).filter((t) => byName.has(t.part));
+    const order = [
+      '[Content_Types].xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/workbook.xml',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      ...tabs.map((t) => t.part),
+    ];
+    const chosen = order.flatMap((name) => {
+      const e = byName.get(name);
+      return e ? [e] : [];
+    });
+    plan = [];
+    for (const entry of chosen) plan.push({ entry, start: await dataStart(fd, entry) });
+  } finally {
+    await fd.close();
+  }
+
+  async function* bytes(): AsyncGenerator<Buffer> {
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (const { entry, start } of plan) {
+      const name = Buffer.from(entry.name, 'utf8');
+      const header = localHeader(entry, name);
+      central.push(centralHeader(entry, name, offset), name);
+      yield Buffer.concat([header, name]);
+      offset += header.length + name.length;
+      if (entry.compressedSize > 0) {
+        const data = createReadStream(path, {
+          start,
+          end: start + entry.compressedSize - 1,
+          highWaterMark: 256 * 1024,
+        });
+        for await (const chunk of data as AsyncIterable<Buffer>) {
+          onRead?.(chunk.length);
+          yield chunk;
+        }
+      }
+      offset += entry.compressedSize;
+    }
+    const directory = Buffer.concat(central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(EOCD, 0);
+    end.writeUInt16LE(plan.length, 8);
+    end.writeUInt16LE(plan.length, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(offset, 16);
+    yield Buffer.concat([directory, end]);
+  }
+  return { stream: Readable.from(bytes(), { objectMode: false }), tabs };
+}
