@@ -113,6 +113,9 @@ describe(`assistance catalogue, backstop and publicity on ${ENGINE} (SPEC §9)`,
     const minzheng = await t.login('minzheng');
     const listed = (await req(minzheng, 'GET', '/api/backstop-proposals?status=proposed')).json();
     expect(listed.items.map((p: { id: string }) => p.id)).toContain(res.json().id);
+    // The demo county's own civil-affairs officer (README) sees the proposal too.
+    const civil = (await req(await t.login('civil'), 'GET', '/api/backstop-proposals?status=proposed')).json();
+    expect(civil.items.map((p: { id: string }) => p.id)).toContain(res.json().id);
     const decided = await req(minzheng, 'POST', `/api/backstop-proposals/${res.json().id}/decision`, decision);
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json()).toMatchObject({ status: 'approved', grantedKind: 'tekun', decidedVia: 'decision' });

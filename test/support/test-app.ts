@@ -59,7 +59,7 @@ export interface TestApp {
   services: Services;
   township: string;
   village: string;
-  /** Session cookie of a demo user (admin, supervisor, county, township, village, department). */
+  /** Session cookie of a demo user (admin, supervisor, county, township, village, department, civil). */
   login(username: string): Promise<string>;
   /** Sets the services' clock (procedures and deadlines); undefined returns to real time. */
   setNow(date: Date | string | undefined): void;

@@ -13,13 +13,14 @@ export const DEMO = {
     { regionCode: '62', year: 2026, amount: 7500, basis: '演示数据：省级监测线示例' },
     { regionCode: '621124', year: 2026, amount: 7500, basis: '演示数据：县级监测线，不低于省级' },
   ],
-  department: 'medical_insurance',
 } as const;
 
 export type DemoUserSpec = {
   username: string;
   role: 'admin' | 'supervisor' | 'county' | 'township' | 'village' | 'department';
   displayName: string;
+  /** The department of a department data officer (SPEC §10 feeds). */
+  department?: string;
 };
 
 export const DEMO_USERS: DemoUserSpec[] = [
@@ -28,5 +29,7 @@ export const DEMO_USERS: DemoUserSpec[] = [
   { username: 'county', role: 'county', displayName: '县乡村振兴局（演示）' },
   { username: 'township', role: 'township', displayName: '乡镇干部（演示）' },
   { username: 'village', role: 'village', displayName: '村干部（演示）' },
-  { username: 'department', role: 'department', displayName: '县医保局数据员（演示）' },
+  { username: 'department', role: 'department', displayName: '县医保局数据员（演示）', department: 'medical_insurance' },
+  // Civil affairs imports 低保/特困 recipients and decides the backstop proposals (SPEC §9, §10).
+  { username: 'civil', role: 'department', displayName: '县民政局数据员（演示）', department: 'civil_affairs' },
 ];

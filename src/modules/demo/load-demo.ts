@@ -31,7 +31,7 @@ export async function loadDemoIfEmpty(ctx: AppContext, services: Services, loadP
       role: u.role,
       displayName: u.displayName,
       regionCode: scope[u.role] ?? DEMO.county,
-      department: u.role === 'department' ? DEMO.department : null,
+      department: u.department ?? null,
     });
   }
   const population = loadPopulation
