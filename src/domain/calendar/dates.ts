@@ -85,6 +85,14 @@ export function chinaDate(at: string): string {
   return fromUtcMs(ms + CHINA_OFFSET_MS);
 }
 
+/**
+ * Today's civil date in China (UTC+8) at `now`. Deadlines, receipt dates and "overdue" are counted on it: between
+ * 00:00 and 08:00 Beijing time the UTC date is still yesterday.
+ */
+export function chinaToday(now: Date = new Date()): string {
+  return fromUtcMs(now.getTime() + CHINA_OFFSET_MS);
+}
+
 /** 2026-10-09 → 2026年10月9日, the way dates are written on notices. */
 export function chineseDate(date: string): string {
   return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDate, weekday } from './dates.ts';
+import { chinaDate, chinaToday, weekday } from './dates.ts';
 import { calendarYears, defaultCalendars, isWorkingDay, withCalendar } from './official-calendar.ts';
 import {
   addCalendarDays,
@@ -127,5 +127,11 @@ describe('working-day deadlines (SPEC §8.1)', () => {
     expect(chinaDate('2026-10-09T23:30:00+08:00')).toBe('2026-10-09');
     expect(chinaDate('2026-10-09T23:30:00')).toBe('2026-10-09');
     expect(chinaDate('2026-10-09')).toBe('2026-10-09');
+  });
+
+  it('counts today on the China civil date: at 07:30 Beijing time the UTC date is still yesterday', () => {
+    expect(chinaToday(new Date('2026-11-30T23:30:00Z'))).toBe('2026-12-01');
+    expect(chinaToday(new Date('2026-12-01T15:59:59Z'))).toBe('2026-12-01');
+    expect(chinaToday(new Date('2026-12-01T16:00:00Z'))).toBe('2026-12-02');
   });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { enabledSubtype } from '../../domain/assistance/measure-catalogue.ts';
+import { chinaToday } from '../../domain/calendar/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -39,7 +40,7 @@ interface Deps {
  * approval sets the household's backstop and records the backstop measure, so the risk it answers is met.
  */
 export const backstopService = ({ db, backstopRepo, measuresRepo, registryRepo, catalogue, audit, now }: Deps) => {
-  const today = () => (now ?? (() => new Date()))().toISOString().slice(0, 10);
+  const today = () => chinaToday((now ?? (() => new Date()))());
 
   return {
     async propose(actor: Actor, householdId: string, input: { kind: BackstopKind; reason: string }) {

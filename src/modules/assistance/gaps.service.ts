@@ -1,5 +1,6 @@
 import { RISK_TYPE_NAMES } from '../../domain/assistance/household-facts.ts';
 import { riskGaps } from '../../domain/assistance/risk-colour.ts';
+import { chinaToday } from '../../domain/calendar/index.ts';
 import { type Actor, inScope, requireScope } from '../auth/actor.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { requireAssistanceRead } from './assistance.policy.ts';
@@ -33,7 +34,7 @@ export const gapsService = ({ gapsRepo, settings, now = () => new Date() }: Deps
   async gaps(actor: Actor, regionParam?: string) {
     requireAssistanceRead(actor);
     const region = regionFor(actor, regionParam);
-    const today = now().toISOString().slice(0, 10);
+    const today = chinaToday(now());
     const { value } = await settings.get<{ days: number }>('assistance.responsibleDays', '');
     const [responsible, risks] = await Promise.all([
       gapsRepo.withoutResponsible(actor, region, today, value.days),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { assessRiskColour, riskGaps } from '../../domain/assistance/risk-colour.ts';
+import { chinaToday } from '../../domain/calendar/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -40,7 +41,7 @@ interface Deps {
 /** One household's assistance: its 帮扶责任人 (SPEC §9) and everything assistance knows about it, with its 三色 (§16). */
 export const householdAssistanceService = (deps: Deps) => {
   const { db, measuresRepo, reviewsRepo, backstopRepo, registryRepo, settings, audit } = deps;
-  const today = () => (deps.now ?? (() => new Date()))().toISOString().slice(0, 10);
+  const today = () => chinaToday((deps.now ?? (() => new Date()))());
 
   const deadline = async (regionCode: string, includedOn: string | null, q?: Parameters<RegionSettings['get']>[2]) => {
     if (!includedOn) return null;

@@ -1,5 +1,6 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { chinaToday } from '../../domain/calendar/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -36,7 +37,7 @@ const COLUMN: Record<keyof MeasureFields, keyof MeasuresTable> = {
 
 /** A measure's life after it is recorded (SPEC §9): changes, progress notes, status and result; all audited. */
 export const measuresService = ({ db, measuresRepo, audit, now = () => new Date() }: Deps) => {
-  const today = () => now().toISOString().slice(0, 10);
+  const today = () => chinaToday(now());
 
   return {
     async get(actor: Actor, id: string) {

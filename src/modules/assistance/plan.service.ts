@@ -14,6 +14,7 @@ import {
 import { enabledSubtype } from '../../domain/assistance/measure-catalogue.ts';
 import { riskGaps } from '../../domain/assistance/risk-colour.ts';
 import { suggestPlan } from '../../domain/assistance/suggest-plan.ts';
+import { chinaToday } from '../../domain/calendar/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -63,7 +64,7 @@ export const planService = ({
   audit,
   now = () => new Date(),
 }: Deps) => {
-  const today = () => now().toISOString().slice(0, 10);
+  const today = () => chinaToday(now());
 
   /**
    * The ages the suggestion uses for a region (SPEC §3: rules are data): its 特困 ages, and the compulsory-education

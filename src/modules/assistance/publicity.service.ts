@@ -1,4 +1,5 @@
 import { CATEGORY_NAMES, RISK_TYPE_NAMES } from '../../domain/assistance/household-facts.ts';
+import { chinaToday } from '../../domain/calendar/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
@@ -61,7 +62,7 @@ export const publicityService = ({ publicityRepo, regionsRepo, now = () => new D
     return {
       village: { code: village.code, name: village.name },
       regionPath: path.map((r) => r.name).join(''),
-      generatedOn: now().toISOString().slice(0, 10),
+      generatedOn: chinaToday(now()),
       households: items,
       totals: { households: items.length, persons: items.reduce((a, h) => a + h.memberCount, 0) },
     };

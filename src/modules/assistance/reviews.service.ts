@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { reviewEffectiveness } from '../../domain/assistance/effectiveness-review.ts';
 import { RISK_TYPE_NAMES, type RiskType } from '../../domain/assistance/household-facts.ts';
+import { chinaToday } from '../../domain/calendar/index.ts';
 import { familyNetIncome, perCapitaNetIncome } from '../../domain/household-income.ts';
 import { toYuan } from '../../domain/money.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
@@ -72,7 +73,7 @@ function perCapitaOf(incomes: Income[], year: number): number | null {
  */
 export const reviewsService = (deps: Deps) => {
   const { db, reviewsRepo, measuresRepo, registryRepo, regionsRepo, lines, audit, startElimination } = deps;
-  const today = () => (deps.now ?? (() => new Date()))().toISOString().slice(0, 10);
+  const today = () => chinaToday((deps.now ?? (() => new Date()))());
 
   return {
     async createRound(actor: Actor, input: ReviewRoundInput) {

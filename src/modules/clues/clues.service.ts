@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ClueChannel, ClueResult, DB } from '../../db/schema.ts';
+import { chinaToday } from '../../domain/calendar/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -68,7 +69,7 @@ export const cluesService = ({
   audit,
   now = () => new Date(),
 }: Deps) => {
-  const today = () => now().toISOString().slice(0, 10);
+  const today = () => chinaToday(now());
 
   return {
     /** Records a clue inside a transaction of the caller's (imports, screening, declarations) or its own. */

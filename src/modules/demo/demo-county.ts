@@ -29,7 +29,12 @@ export const DEMO_USERS: DemoUserSpec[] = [
   { username: 'county', role: 'county', displayName: '县乡村振兴局（演示）' },
   { username: 'township', role: 'township', displayName: '乡镇干部（演示）' },
   { username: 'village', role: 'village', displayName: '村干部（演示）' },
-  { username: 'department', role: 'department', displayName: '县医保局数据员（演示）', department: 'medical_insurance' },
+  {
+    username: 'department',
+    role: 'department',
+    displayName: '县医保局数据员（演示）',
+    department: 'medical_insurance',
+  },
   // Civil affairs imports 低保/特困 recipients and decides the backstop proposals (SPEC §9, §10).
   { username: 'civil', role: 'department', displayName: '县民政局数据员（演示）', department: 'civil_affairs' },
 ];

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { chinaToday, shiftDate } from '../../domain/calendar/index.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -57,9 +58,6 @@ function exposureReason(region: string, e: Exposure): string {
   return parts.join('，');
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (iso: string, days: number) => isoDay(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));
-
 /**
  * 区域性、规模性返贫风险 (SPEC §11): the county records an event for a region (and a product or industry); the
  * households exposed to it are found set-based and each gets a clue; rate anomalies warn per village and township.
@@ -77,7 +75,7 @@ export const regionalRiskService = ({ db, riskRepo, regionsRepo, settings, audit
     }
     const exposure: Exposure = { ...input.exposure, product: input.exposure?.product ?? input.product };
     const riskTypes = input.riskTypes?.length ? input.riskTypes : type.riskTypes;
-    const receivedOn = isoDay(now());
+    const receivedOn = chinaToday(now());
     const due = await settings.get<{ days: number }>('clues.dueDays', input.regionCode);
     return db.transaction().execute(async (trx) => {
       const id = await riskRepo.insertEvent(
@@ -106,7 +104,7 @@ export const regionalRiskService = ({ db, riskRepo, regionsRepo, settings, audit
       const finding = `区域性风险（${type.name}）：${input.title}`;
       const clues = await riskRepo.raiseClues(
         id,
-        { finding, riskTypes, receivedOn, dueOn: addDays(receivedOn, due.value.days), actor },
+        { finding, riskTypes, receivedOn, dueOn: shiftDate(receivedOn, due.value.days), actor },
         trx,
       );
       const counts = { exposed, created: clues.created, merged: clues.merged };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { chinaToday } from '../../domain/calendar/index.ts';
 import { countedMembers, familyNetIncome, perCapitaNetIncome } from '../../domain/household-income.ts';
 import { ageOn } from '../../domain/id-number.ts';
 import { toYuan } from '../../domain/money.ts';
@@ -72,7 +73,7 @@ function refuseMovedFields(householdId: string, patch: object) {
 
 /** Registry use cases (SPEC §4): one household file (一户一档), members, incomes; every change audited. */
 export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, now = () => new Date() }: Deps) => {
-  const today = () => now().toISOString().slice(0, 10);
+  const today = () => chinaToday(now());
 
   /** A member as shown: ID masked unless revealed (SPEC §17); the ciphertext never leaves the service. */
   const presentMember = (m: Member, reveal: boolean) => {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { chinaToday, shiftDate } from '../../domain/calendar/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -37,7 +38,6 @@ export interface BatchToScreen {
 export type RunSummary = Omit<RunTotals, 'perRule'> & { runId: string | null; region: string; asOf: string };
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (iso: string, days: number) => isoDay(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));
 /** The last day of a 'YYYY-MM' period. */
 const periodEnd = (period: string) => {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -78,7 +78,7 @@ export const screeningService = ({
       },
       trx,
     );
-    const receivedOn = isoDay(now());
+    const receivedOn = chinaToday(now());
     const due = await settings.get<{ days: number }>('clues.dueDays', opts.region, trx);
     const totals = await runRules(trx, {
       rules,
@@ -88,7 +88,7 @@ export const screeningService = ({
         batch: opts.batch && { importId: opts.batch.importId, batchNo: opts.batch.batchNo },
       },
       asOf: opts.asOf,
-      apply: { runId, actor, receivedOn, dueOn: addDays(receivedOn, due.value.days) },
+      apply: { runId, actor, receivedOn, dueOn: shiftDate(receivedOn, due.value.days) },
     });
     await screeningRepo.finishRun(runId, totals, trx);
     return { runId, totals };
@@ -113,8 +113,8 @@ export const screeningService = ({
       return { rules, runId, dueDays: due.value.days, ruleSettings: await screeningRepo.settings(opts.region, trx) };
     });
     const { rules, runId } = prepared;
-    const receivedOn = isoDay(now());
-    const apply = { runId, actor, receivedOn, dueOn: addDays(receivedOn, prepared.dueDays) };
+    const receivedOn = chinaToday(now());
+    const apply = { runId, actor, receivedOn, dueOn: shiftDate(receivedOn, prepared.dueDays) };
     const results: RunTotals[] = [];
     let next = 0;
     let failure: unknown;
@@ -180,7 +180,7 @@ export const screeningService = ({
       if (region && !(await regionsRepo.findByCode(region))) {
         throw new AppError('REGION_UNKNOWN', `区划代码不存在：${region}`, { field: 'region' });
       }
-      const asOf = opts.asOf ?? isoDay(now());
+      const asOf = opts.asOf ?? chinaToday(now());
       const { runId, totals } = await routine(actor, { region, asOf, trigger: opts.trigger ?? 'manual' });
       const { perRule, ...counts } = totals;
       return { runId, region, asOf, ...counts, perRule };
