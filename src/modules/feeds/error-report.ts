@@ -21,6 +21,8 @@ export const SHEET_COLUMN = '工作表';
 export interface ReportLayout {
   sourceHeaders?: string[];
   sheetNames?: ReadonlyMap<number, string>;
+  /** Worksheets left out (another kind, missing columns, hidden): a line each at the top, at their header row. */
+  sheetNotes?: { sheetNo: number; row: number; message: string }[];
 }
 
 /** What a report contained: bad rows, and problems (a row may have several). */
@@ -37,6 +39,16 @@ async function* lines(rows: Rows, layout: ReportLayout, summary: ErrorReportSumm
   const fixed = sheets ? [SHEET_COLUMN, ...REPORT_COLUMNS] : [...REPORT_COLUMNS];
   let headers = layout.sourceHeaders;
   if (headers) yield [...fixed, ...headers];
+  const notes = layout.sheetNotes ?? [];
+  if (!headers && notes.length > 0) {
+    headers = [];
+    yield fixed;
+  }
+  for (const note of notes) {
+    summary.errors++;
+    const sheet = sheets ? [sheets.get(note.sheetNo) ?? `第${note.sheetNo}个工作表`] : [];
+    yield [...sheet, String(note.row), '表头', note.message];
+  }
   for await (const row of rows) {
     if (row.ok) continue;
     if (!headers) {
@@ -102,13 +114,24 @@ export async function writeErrorReportXlsx(
 export function reportLayout(header: unknown): ReportLayout {
   const h = (header ?? {}) as {
     sourceHeaders?: string[];
-    sheets?: { sheetNo: number; sheetName: string; sourceHeaders?: string[]; read?: boolean }[];
+    sheets?: {
+      sheetNo: number;
+      sheetName: string;
+      sourceHeaders?: string[];
+      read?: boolean;
+      reason?: string;
+      headerRowNumbers?: number[];
+    }[];
   };
   const headers = new Set(h.sourceHeaders ?? []);
   for (const s of h.sheets ?? []) if (s.read) for (const label of s.sourceHeaders ?? []) headers.add(label);
   const sheetNames = new Map((h.sheets ?? []).map((s) => [s.sheetNo, s.sheetName] as const));
+  const sheetNotes = (h.sheets ?? []).flatMap((s) =>
+    !s.read && s.reason ? [{ sheetNo: s.sheetNo, row: s.headerRowNumbers?.[0] ?? 1, message: s.reason }] : [],
+  );
   return {
     ...(h.sourceHeaders || h.sheets ? { sourceHeaders: [...headers] } : {}),
     ...(sheetNames.size > 0 ? { sheetNames } : {}),
+    ...(sheetNotes.length > 0 ? { sheetNotes } : {}),
   };
 }

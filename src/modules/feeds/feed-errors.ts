@@ -61,11 +61,24 @@ export const kindAmbiguous = (records: readonly FeedRecord[]) =>
   );
 
 /** The header lacks required columns; the message names them in Chinese. */
-export const missingColumns = (record: FeedRecord, missing: readonly FeedColumn[], headerRows: number[]) =>
+export const missingColumns = (
+  record: FeedRecord,
+  missing: readonly FeedColumn[],
+  headerRows: number[],
+  sheetName?: string,
+) =>
   feedError(
     'FEED_MISSING_COLUMNS',
-    `文件缺少必填列：${missing.map((c) => c.header).join('、')}（表头在第${headerRows.join('、')}行，数据类型：${record.name}）`,
-    { recordKind: record.kind, missing: missing.map((c) => c.header), headerRows },
+    `文件缺少必填列：${missing.map((c) => c.header).join('、')}（${sheetName ? `工作表“${sheetName}”，` : ''}表头在第${headerRows.join('、')}行，数据类型：${record.name}）`,
+    { recordKind: record.kind, missing: missing.map((c) => c.header), headerRows, ...(sheetName ? { sheetName } : {}) },
+  );
+
+/** A valid .xlsx written by a program whose worksheet XML the streaming reader does not read (namespace prefixes). */
+export const unsupportedWorksheetXml = () =>
+  feedError(
+    'FEED_UNREADABLE_FILE',
+    '该 .xlsx 文件由其他软件生成，工作表的存储格式无法逐行读取：请在Excel或WPS中打开后“另存为” .xlsx，再重新上传',
+    { layout: 'worksheet-xml' },
   );
 
 /** A file the reader cannot make sense of: a broken or renamed .xlsx, a malformed CSV. System errors pass through. */

@@ -15,9 +15,9 @@ import {
 } from './feed-errors.ts';
 import { findHeader, type HeaderMatch } from './header-match.ts';
 import { feedRowHash } from './row-hash.ts';
-import type { SheetSource, SourceRow } from './sheet-source.ts';
+import type { MergeRange, RawCell, SheetSource, SourceRow } from './sheet-source.ts';
 import { xlsxSheets } from './xlsx-source.ts';
-import { readableXlsx, ZipLayoutError } from './xlsx-zip.ts';
+import { readableXlsx, type XlsxTab, ZipLayoutError } from './xlsx-zip.ts';
 
 /**
  * Streaming import of one department file (SPEC §10): finds the header, maps columns by name, and yields every row —
@@ -110,7 +110,9 @@ export interface BadFeedRow {
 /** Either kind of row, told apart by `ok`. */
 export type FeedRowResult = GoodFeedRow | BadFeedRow;
 
-const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|共\s*计)[:：]?$/;
+const TOTAL_ROW = /^(本页|本表|全县|全乡|全镇|全村)?(合\s*计|总\s*计|小\s*计|共\s*计)([:：]|[（(].{0,20}[)）])?$/;
+/** '二、新添乡', '（三）城关镇': a section title between blocks of rows. */
+const SECTION_TITLE = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])/;
 
 type FileFormat = 'xlsx' | 'csv';
 
@@ -118,16 +120,20 @@ type FileFormat = 'xlsx' | 'csv';
  * The file as a stream. An .xlsx on disk is handed over through readableXlsx (its parts in an order the streaming
  * reader always reads whole); a zip it does not take apart, and a CSV, are streamed as they are.
  */
-async function openFile(path: string, format: FileFormat, onRead?: (bytes: number) => void): Promise<Readable> {
+async function openFile(
+  path: string,
+  format: FileFormat,
+  onRead?: (bytes: number) => void,
+): Promise<{ stream: Readable; tabs?: XlsxTab[] }> {
   if (format === 'xlsx') {
     try {
-      return (await readableXlsx(path, onRead)).stream;
+      return await readableXlsx(path, onRead);
     } catch (error) {
       if (!(error instanceof ZipLayoutError)) throw error;
     }
   }
   const file = createReadStream(path, { highWaterMark: 64 * 1024 });
-  if (!onRead) return file;
+  if (!onRead) return { stream: file };
   // Counts bytes as the parser pulls them (a 'data' listener would start the flow before the parser listens).
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -136,7 +142,7 @@ async function openFile(path: string, format: FileFormat, onRead?: (bytes: numbe
     },
   });
   file.on('error', (e) => counter.destroy(e));
-  return file.pipe(counter);
+  return { stream: file.pipe(counter) };
 }
 
 function formatOf(fileName: string): FileFormat {
@@ -145,8 +151,13 @@ function formatOf(fileName: string): FileFormat {
   throw unsupportedFormat(fileName);
 }
 
-async function* sheetsOf(input: Readable, format: FileFormat, onEncoding: (e: CsvEncoding) => void) {
-  if (format === 'xlsx') yield* xlsxSheets(input);
+async function* sheetsOf(
+  input: Readable,
+  format: FileFormat,
+  tabs: XlsxTab[] | undefined,
+  onEncoding: (e: CsvEncoding) => void,
+) {
+  if (format === 'xlsx') yield* xlsxSheets(input, tabs);
   else yield csvSheet(input, onEncoding);
 }
 
@@ -161,16 +172,60 @@ async function scan(rows: AsyncIterator<SourceRow>, limit: number): Promise<Sour
   return head;
 }
 
-/** Blank lines, totals rows and a header repeated further down carry no data and are skipped silently. */
+/**
+ * Blank lines, totals rows ('合计', '本页合计'), section titles ('二、新添乡') and a header repeated further down (either
+ * row of a two-level header) carry no data and are skipped silently.
+ */
 function skippable(row: SourceRow, match: HeaderMatch): boolean {
   if (match.bindings.every((b) => isBlankCell(row.cells[b.index]))) return true;
-  const first = row.cells.find((c) => !isBlankCell(c));
+  const filled = row.cells.filter((c) => !isBlankCell(c));
+  const first = filled[0];
   if (typeof first === 'string' && TOTAL_ROW.test(cleanText(first))) return true;
+  if (filled.length === 1 && typeof first === 'string' && SECTION_TITLE.test(cleanText(first))) return true;
   const repeats = match.bindings.filter((b) => {
     const cell = row.cells[b.index];
-    return typeof cell === 'string' && cell.trim() === b.sourceLabel;
+    if (typeof cell !== 'string') return false;
+    const text = cell.trim();
+    return text === b.sourceLabel || text === b.sourceLabel.split('-').pop();
   }).length;
   return repeats * 2 > match.bindings.length;
+}
+
+/**
+ * The 栏次 row some forms have under the header (1, 2, 3 … one number per column): every filled cell a whole number,
+ * at least three of them, counting up from 1 without gaps.
+ */
+function isColumnNumberRow(row: SourceRow): boolean {
+  const filled = row.cells.filter((c) => !isBlankCell(c));
+  if (filled.length < 3) return false;
+  return filled.every((c, i) => String(typeof c === 'string' ? c.trim() : c) === String(i + 1));
+}
+
+/**
+ * Fills a cell merged downwards over several data rows (one person with two hospital stays, a household head over its
+ * members) with the value Excel shows in it: the reader sees it only in the merge's first row. Merges within the
+ * header are left alone (header-match reads them).
+ */
+function mergeFiller(merges: MergeRange[] | undefined, lastHeaderRow: number): (row: SourceRow) => SourceRow {
+  const pending = (merges ?? []).filter((m) => m.bottom > m.top && m.top > lastHeaderRow).sort((a, b) => a.top - b.top);
+  if (pending.length === 0) return (row) => row;
+  let next = 0;
+  let active: { range: MergeRange; value: RawCell }[] = [];
+  return (row) => {
+    const at = row.rowNumber;
+    active = active.filter((a) => a.range.bottom >= at);
+    for (; next < pending.length && (pending[next] as MergeRange).top <= at; next++) {
+      const range = pending[next] as MergeRange;
+      if (range.top === at) active.push({ range, value: row.cells[range.left] ?? null });
+    }
+    let cells = row.cells;
+    for (const { range, value } of active) {
+      if (range.top === at || !isBlankCell(cells[range.left])) continue;
+      if (cells === row.cells) cells = [...row.cells];
+      cells[range.left] = value;
+    }
+    return cells === row.cells ? row : { ...row, cells };
+  };
 }
 
 function checkRow(row: SourceRow, sheetNo: number, department: string, match: HeaderMatch, today: Date): FeedRowResult {
@@ -199,17 +254,6 @@ function checkRow(row: SourceRow, sheetNo: number, department: string, match: He
     original[label] = cellText(row.cells[i] ?? null);
   });
   return { ok: false, sheetNo, rowNumber: row.rowNumber, errors, original };
-}
-
-/** A later sheet left out: one bad row at its header, so the report shows it next to the rows it holds. */
-function sheetLeftOut(sheet: SheetSource, match: HeaderMatch, reason: string): BadFeedRow {
-  return {
-    ok: false,
-    sheetNo: sheet.number,
-    rowNumber: match.headerRowNumbers[0] ?? 1,
-    errors: [{ column: '表头', message: reason }],
-    original: {},
-  };
 }
 
 function sheetInfo(sheet: SheetSource, match: HeaderMatch, reason?: string): FeedSheetInfo {
@@ -244,10 +288,11 @@ function laterSheetHeader(
     };
   }
   if (!same) return undefined;
-  return {
-    match: same,
-    reason: `工作表“${sheet.name}”缺少必填列：${same.missingRequired.map((c) => c.header).join('、')}，该工作表未导入`,
-  };
+  return { match: same, reason: missingReason(sheet, same) };
+}
+
+function missingReason(sheet: SheetSource, match: HeaderMatch): string {
+  return `工作表“${sheet.name}”缺少必填列：${match.missingRequired.map((c) => c.header).join('、')}，该工作表未导入`;
 }
 
 function headerInfo(
@@ -295,15 +340,27 @@ export async function* parseFeedFile(options: ParseFeedOptions): AsyncGenerator<
   const limit = options.headerScanRows ?? 50;
   const format = formatOf(fileName);
   if (!options.stream && !options.path) throw noInput();
-  const input = options.stream ?? (await openFile(options.path as string, format, options.onRead));
+  const opened = options.stream
+    ? { stream: options.stream }
+    : await openFile(options.path as string, format, options.onRead);
+  const input = opened.stream;
   let encoding: CsvEncoding | undefined;
   try {
-    const sheets = sheetsOf(input, format, (e) => {
+    const sheets = sheetsOf(input, format, opened.tabs, (e) => {
       encoding = e;
     });
     let chosen: FeedRecord | undefined;
+    // Sheets passed over before the record kind is known are reported once it is (onSheet follows onHeader).
+    const before: FeedSheetInfo[] = [];
+    const report = (info: FeedSheetInfo) => (chosen ? options.onSheet?.(info) : before.push(info));
+    let firstProblem: Error | undefined;
     for await (const sheet of sheets) {
       const head = await scan(sheet.rows, limit);
+      if (sheet.hidden) {
+        const seen = findHeader(head, findFeed(department)?.records ?? records).match;
+        if (seen) report(sheetInfo(sheet, seen, `工作表“${sheet.name}”已隐藏，未导入：如需导入请在Excel中取消隐藏`));
+        continue;
+      }
       let match: HeaderMatch;
       if (!chosen) {
         const found = findHeader(head, records);
@@ -311,29 +368,44 @@ export async function* parseFeedFile(options: ParseFeedOptions): AsyncGenerator<
         if (!found.match) continue;
         match = found.match;
         if (match.missingRequired.length > 0) {
-          throw missingColumns(match.record, match.missingRequired, match.headerRowNumbers);
+          // A summary sheet with a few of the columns may come before the detail: look on.
+          const where = format === 'xlsx' ? sheet.name : undefined;
+          firstProblem ??= missingColumns(match.record, match.missingRequired, match.headerRowNumbers, where);
+          report(sheetInfo(sheet, match, missingReason(sheet, match)));
+          continue;
         }
         chosen = match.record;
         options.onHeader?.(headerInfo(department, sheet, match, encoding));
+        for (const info of before) options.onSheet?.(info);
         options.onSheet?.(sheetInfo(sheet, match));
       } else {
         const later = laterSheetHeader(sheet, head, chosen, department);
         if (!later) continue;
         options.onSheet?.(sheetInfo(sheet, later.match, later.reason));
-        if (later.reason !== undefined) {
-          yield sheetLeftOut(sheet, later.match, later.reason);
-          continue; // the reader drains the rest of the sheet
-        }
+        if (later.reason !== undefined) continue; // the reader drains the rest of the sheet
         match = later.match;
       }
+      const headerEnd = match.headerRowNumbers[match.headerRowNumbers.length - 1] ?? 0;
+      const fill = mergeFiller(sheet.merges, headerEnd);
+      let firstData = true;
+      const check = (raw: SourceRow): FeedRowResult | undefined => {
+        const row = fill(raw);
+        if (skippable(row, match)) return undefined;
+        const wasFirst = firstData;
+        firstData = false;
+        if (wasFirst && isColumnNumberRow(row)) return undefined;
+        return checkRow(row, sheet.number, department, match, today);
+      };
       for (const row of head.slice(match.lastHeaderIndex + 1)) {
-        if (!skippable(row, match)) yield checkRow(row, sheet.number, department, match, today);
+        const result = check(row);
+        if (result) yield result;
       }
       for (let r = await sheet.rows.next(); !r.done; r = await sheet.rows.next()) {
-        if (!skippable(r.value, match)) yield checkRow(r.value, sheet.number, department, match, today);
+        const result = check(r.value);
+        if (result) yield result;
       }
     }
-    if (!chosen) throw headerNotFound(records, limit);
+    if (!chosen) throw firstProblem ?? headerNotFound(records, limit);
   } catch (error) {
     throw unreadableFile(fileName, format, error);
   } finally {

@@ -14,11 +14,23 @@ export interface SourceRow {
   cells: RawCell[];
 }
 
+/** A merged range: spreadsheet rows (1-based) and cell indices (0-based, like SourceRow.cells). */
+export interface MergeRange {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 /** One worksheet (a CSV file is one sheet). */
 export interface SheetSource {
   /** 1-based position among the workbook's worksheets as they are read (1 for a CSV file). */
   number: number;
   name: string;
+  /** Hidden in Excel. */
+  hidden?: boolean;
+  /** Ranges merged over more than one row, when known before the rows are read. */
+  merges?: MergeRange[];
   /** Pulled by hand: the reader drains whatever the parser leaves before moving to the next sheet. */
   rows: AsyncIterator<SourceRow>;
 }

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { RawCell, SheetSource, SourceRow } from './sheet-source.ts';
+import type { MergeRange, RawCell, SheetSource, SourceRow } from './sheet-source.ts';
+import type { XlsxTab } from './xlsx-zip.ts';
 
 /**
  * .xlsx read with ExcelJS's streaming WorkbookReader (SPEC §10 feeds; SPEC §18 scale): rows are handed on one by one
@@ -16,9 +17,29 @@ function toRawCell(value: ExcelJS.CellValue | undefined): RawCell {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
     if ('formula' in value || 'sharedFormula' in value) return toRawCell(value.result as ExcelJS.CellValue);
     if ('hyperlink' in value) return toRawCell(value.text as ExcelJS.CellValue);
+    // An error value ('#N/A', '#REF!') stays its text, so that the checks can name it instead of calling it blank.
     if ('error' in value) return String(value.error);
   }
   return null;
+}
+
+/** 'B3:C5' → rows 3–5, cells 1–2 (0-based like SourceRow.cells). */
+function parseRange(ref: string): MergeRange {
+  const [a, b] = ref.split(':') as [string, string];
+  const cell = (x: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(x) as RegExpExecArray;
+    let col = 0;
+    for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]), col: col - 1 };
+  };
+  const from = cell(a);
+  const to = cell(b);
+  return {
+    top: Math.min(from.row, to.row),
+    bottom: Math.max(from.row, to.row),
+    left: Math.min(from.col, to.col),
+    right: Math.max(from.col, to.col),
+  };
 }
 
 function toSourceRow(row: ExcelJS.Row): SourceRow {
@@ -48,7 +69,7 @@ function sheetName(reader: unknown, worksheet: unknown): string | undefined {
  * Each worksheet in workbook order. A sheet's rows are pulled by the caller; when the caller moves on to the next
  * sheet, what is left of this one is drained first, because the zip entries can only be read in order.
  */
-export async function* xlsxSheets(input: Readable): AsyncGenerator<SheetSource> {
+export async function* xlsxSheets(input: Readable, tabs?: readonly XlsxTab[]): AsyncGenerator<SheetSource> {
   // ExcelJS pipes the input into the unzipper, and pipe() does not forward a source error (a missing file, a broken
   // upload): without this race the reader would wait forever.
   const failed = new Promise<never>((_, reject) => input.once('error', reject));
@@ -79,8 +100,13 @@ export async function* xlsxSheets(input: Readable): AsyncGenerator<SheetSource> 
         return { done: false, value: toSourceRow(r.value) };
       },
     };
-    const name = sheetName(reader, worksheet) ?? `Sheet${index}`;
-    yield { number: index, name, rows };
+    // readableXlsx renamed the parts sheet1.xml, sheet2.xml … in tab order: its tabs know names, state and merges.
+    const tab = tabs?.[Number((worksheet as { id?: string | number }).id) - 1];
+    if (tab) {
+      yield { number: tab.number, name: tab.name, hidden: tab.hidden, merges: tab.merges.map(parseRange), rows };
+    } else {
+      yield { number: index, name: sheetName(reader, worksheet) ?? `Sheet${index}`, rows };
+    }
     while (!finished) {
       const r = await race(iterator.next());
       if (r.done) finished = true;

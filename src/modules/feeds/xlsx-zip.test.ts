@@ -44,8 +44,8 @@ describe('readableXlsx: an .xlsx in the order the streaming reader reads whole',
     const rels = `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>
       <Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>`;
     expect(workbookTabs(workbook, rels)).toEqual([
-      { number: 1, name: '汇总&说明', part: 'xl/worksheets/sheet2.xml' },
-      { number: 2, name: '一月', part: 'xl/worksheets/sheet1.xml' },
+      { number: 1, name: '汇总&说明', part: 'xl/worksheets/sheet2.xml', hidden: false, merges: [] },
+      { number: 2, name: '一月', part: 'xl/worksheets/sheet1.xml', hidden: false, merges: [] },
     ]);
   });
 

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { unsupportedWorksheetXml } from './feed-errors.ts';
 
 /**
  * An .xlsx file handed to the streaming reader in an order it can read (SPEC §10: every good row arrives).
@@ -12,8 +13,13 @@ import { inflateRawSync } from 'node:zlib';
  * undefined (reading 'sheets')" (exceljs#962), and one whose shared strings come last would lose its text. So the file
  * is read from its central directory (random access) and a new zip stream is put together from the original
  * compressed bytes — nothing is inflated again — in the order the reader wants: relationships, workbook, shared
- * strings, styles, then the worksheets in the workbook's tab order. Theme, pictures and document properties are left
- * out.
+ * strings (an empty part when the file has none, as openpyxl writes every string inline: otherwise the reader would
+ * park the worksheets), styles, then the worksheets in the workbook's tab order, renamed sheet1.xml, sheet2.xml … (the
+ * reader only knows parts of that name; the OpenXML SDK writes sheet.xml), and a last empty part that may be lost
+ * harmlessly. Theme, pictures and document properties are left out.
+ *
+ * Each worksheet is also scanned once for its merged ranges (<mergeCell>, written after the rows, so a streaming
+ * reader learns them too late): a cell merged downwards over several data rows holds its value for all of them.
  */
 
 const EOCD = 0x06054b50;
@@ -41,6 +47,10 @@ export interface XlsxTab {
   number: number;
   name: string;
   part: string;
+  /** Hidden or very hidden in Excel: the user does not see it. */
+  hidden: boolean;
+  /** Merged ranges spanning more than one row, e.g. 'B3:B5' (filled in by scanMerges). */
+  merges: string[];
 }
 
 /** Thrown for zips this reader does not take apart (ZIP64, damaged directory): the caller streams the file as it is. */
@@ -149,9 +159,99 @@ export function workbookTabs(workbookXml: string, relsXml: string): XlsxTab[] {
     const a = attributes(m[0]);
     const rid = [...a.entries()].find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
     const part = rid ? targets.get(rid) : undefined;
-    if (part) tabs.push({ number: tabs.length + 1, name: a.get('name') ?? `Sheet${tabs.length + 1}`, part });
+    if (!part) continue;
+    const hidden = a.get('state') === 'hidden' || a.get('state') === 'veryHidden';
+    tabs.push({ number: tabs.length + 1, name: a.get('name') ?? `Sheet${tabs.length + 1}`, part, hidden, merges: [] });
   }
   return tabs;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(data: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const EMPTY_SHARED_STRINGS = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
+
+/** A part made here, stored uncompressed. */
+function storedEntry(name: string, data: Buffer): ZipEntry & { data: Buffer } {
+  return {
+    name,
+    flags: 0,
+    method: 0,
+    time: 0,
+    date: 0x21, // 1980-01-01
+    crc32: crc32(data),
+    compressedSize: data.length,
+    size: data.length,
+    localHeaderOffset: 0,
+    data,
+  };
+}
+
+const MERGE_REF = /<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Za-z]+\d+:[A-Za-z]+\d+)["']/g;
+
+/**
+ * Worksheet XML the streaming reader cannot read: tags with a namespace prefix (<x:row>, as the .NET OpenXML SDK
+ * writes) or rows and cells without their r="A1" reference. Looked for at the start of the sheet.
+ */
+function unreadableLayout(start: string): boolean {
+  return /<\w+:(sheetData|row|c)\b/.test(start) || /<row\b(?![^>]*\sr=)[^>]*>/.test(start);
+}
+
+/**
+ * The merged ranges of a worksheet spanning more than one row, found by inflating it once without parsing it; refuses
+ * a sheet whose XML the reader would misread (unreadableLayout) with a message saying how to fix the file.
+ */
+async function scanMerges(path: string, entry: ZipEntry, start: number): Promise<string[]> {
+  if (entry.compressedSize === 0) return [];
+  const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+  const source = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
+  raw.on('error', (e) => source.destroy(e));
+  const merges: string[] = [];
+  const keep = 512;
+  let tail = Buffer.alloc(0);
+  let head = true;
+  const collect = (text: string) => {
+    for (const m of text.matchAll(MERGE_REF)) {
+      const [a, b] = (m[1] as string).split(':') as [string, string];
+      if (a.replace(/^[A-Za-z]+/, '') !== b.replace(/^[A-Za-z]+/, '')) merges.push((m[1] as string).toUpperCase());
+    }
+  };
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    const buffer = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+    if (head && buffer.length >= 4096) {
+      head = false;
+      if (unreadableLayout(buffer.toString('utf8', 0, Math.min(buffer.length, 64 * 1024)))) {
+        source.destroy();
+        throw unsupportedWorksheetXml();
+      }
+    }
+    // Rows make up nearly all of a sheet: only the part that mentions mergeCell is decoded.
+    const first = buffer.indexOf('mergeCell');
+    if (first >= 0 && first < buffer.length - keep) {
+      const cut = buffer.length - keep;
+      const from = buffer.lastIndexOf('<', first);
+      collect(buffer.toString('utf8', Math.max(0, from), cut));
+      tail = Buffer.from(buffer.subarray(cut));
+    } else {
+      tail = Buffer.from(buffer.subarray(Math.max(0, buffer.length - keep)));
+    }
+  }
+  if (head && unreadableLayout(tail.toString('utf8'))) throw unsupportedWorksheetXml();
+  const from = tail.indexOf('mergeCell');
+  if (from >= 0) collect(tail.toString('utf8', Math.max(0, tail.lastIndexOf('<', from))));
+  return merges;
 }
 
 function localHeader(entry: ZipEntry, name: Buffer): Buffer {
@@ -198,7 +298,8 @@ export async function readableXlsx(
   onRead?: (bytes: number) => void,
 ): Promise<{ stream: Readable; tabs: XlsxTab[] }> {
   const fd = await open(path, 'r');
-  let plan: { entry: ZipEntry; start: number }[];
+  /** What goes into the new zip, in order: a part of the file (from `start`, under `name`) or one made here. */
+  const plan: { entry: ZipEntry; name: string; start?: number; data?: Buffer }[] = [];
   let tabs: XlsxTab[];
   try {
     const { size } = await fd.stat();
@@ -207,21 +308,26 @@ export async function readableXlsx(
     const workbook = byName.get('xl/workbook.xml');
     const rels = byName.get('xl/_rels/workbook.xml.rels');
     if (!workbook || !rels) throw new ZipLayoutError('no workbook part');
-    tabs = workbookTabs(await readPart(fd, workbook), await readPart(fd, rels)).filter((t) => byName.has(t.part));
-    const order = [
-      '[Content_Types].xml',
-      'xl/_rels/workbook.xml.rels',
-      'xl/workbook.xml',
-      'xl/sharedStrings.xml',
-      'xl/styles.xml',
-      ...tabs.map((t) => t.part),
-    ];
-    const chosen = order.flatMap((name) => {
-      const e = byName.get(name);
-      return e ? [e] : [];
-    });
-    plan = [];
-    for (const entry of chosen) plan.push({ entry, start: await dataStart(fd, entry) });
+    tabs = workbookTabs(await readPart(fd, workbook), await readPart(fd, rels))
+      .filter((t) => byName.has(t.part))
+      .map((t, i) => ({ ...t, number: i + 1 }));
+    const take = async (name: string, as = name) => {
+      const entry = byName.get(name);
+      if (entry) plan.push({ entry, name: as, start: await dataStart(fd, entry) });
+      return entry !== undefined;
+    };
+    const make = (name: string, data: Buffer) => plan.push({ entry: storedEntry(name, data), name, data });
+    await take('[Content_Types].xml');
+    await take('xl/_rels/workbook.xml.rels');
+    await take('xl/workbook.xml');
+    if (!(await take('xl/sharedStrings.xml'))) make('xl/sharedStrings.xml', EMPTY_SHARED_STRINGS);
+    await take('xl/styles.xml');
+    for (const tab of tabs) {
+      await take(tab.part, `xl/worksheets/sheet${tab.number}.xml`);
+      const last = plan[plan.length - 1] as { entry: ZipEntry; start: number };
+      tab.merges = await scanMerges(path, last.entry, last.start);
+    }
+    make('docProps/shouxian-end.xml', Buffer.alloc(0));
   } finally {
     await fd.close();
   }
@@ -229,19 +335,21 @@ export async function readableXlsx(
   async function* bytes(): AsyncGenerator<Buffer> {
     const central: Buffer[] = [];
     let offset = 0;
-    for (const { entry, start } of plan) {
-      const name = Buffer.from(entry.name, 'utf8');
+    for (const { entry, name: partName, start, data } of plan) {
+      const name = Buffer.from(partName, 'utf8');
       const header = localHeader(entry, name);
       central.push(centralHeader(entry, name, offset), name);
       yield Buffer.concat([header, name]);
       offset += header.length + name.length;
-      if (entry.compressedSize > 0) {
-        const data = createReadStream(path, {
+      if (data) {
+        if (data.length > 0) yield data;
+      } else if (entry.compressedSize > 0 && start !== undefined) {
+        const part = createReadStream(path, {
           start,
           end: start + entry.compressedSize - 1,
           highWaterMark: 256 * 1024,
         });
-        for await (const chunk of data as AsyncIterable<Buffer>) {
+        for await (const chunk of part as AsyncIterable<Buffer>) {
           onRead?.(chunk.length);
           yield chunk;
         }
