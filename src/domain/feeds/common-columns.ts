@@ -6,7 +6,21 @@ import type { FeedColumn } from './feed-types.ts';
  */
 type Overrides = Partial<Omit<FeedColumn, 'type'>>;
 
-const ID_ALIASES = ['公民身份号码', '身份证号码', '证件号码', '身份证件号码', '身份证', '身份证件号', '公民身份证号码'];
+const ID_ALIASES = [
+  '公民身份号码',
+  '身份证号码',
+  '证件号码',
+  '身份证件号码',
+  '身份证',
+  '身份证件号',
+  '公民身份证号码',
+  '公民身份证号',
+  '居民身份证号码',
+  '居民身份证号',
+  '身份证编号',
+  '身份号码',
+  '证件号',
+];
 
 /** 姓名 of the person a record is about (SPEC §10). */
 export function personName(o: Overrides = {}): FeedColumn {
