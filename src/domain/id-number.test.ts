@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, idCheckChar, maskIdNumber, parseIdNumber } from './id-number.ts';
+import { ageOn, idCheckChar, maskIdNumber, normalizeIdNumber, parseIdNumber } from './id-number.ts';
 
 const today = new Date('2026-11-23T00:00:00Z');
 
@@ -55,6 +55,23 @@ describe('ID number validation (SPEC §4.2, GB 11643)', () => {
 
   it('normalises full-width digits and spaces', () => {
     expect(parseIdNumber(' １１０１０５１９４９１２３１００２Ｘ ', today).ok).toBe(true);
+  });
+
+  it('drops a leading apostrophe and invisible bidi or zero-width marks, but still checks the number', () => {
+    const id = '11010519491231002X';
+    for (const forced of [
+      `'${id}`,
+      `＇${id}`,
+      `’${id}`,
+      `\u202d${id}\u202c`,
+      `\u200b${id.slice(0, 6)}\u2062${id.slice(6)}\ufeff`,
+    ]) {
+      expect(normalizeIdNumber(forced)).toBe(id);
+      expect(parseIdNumber(forced, today)).toMatchObject({ ok: true, value: { idNumber: id } });
+    }
+    expect(normalizeIdNumber(`${id.slice(0, 6)}'${id.slice(6)}`)).toBe(`${id.slice(0, 6)}'${id.slice(6)}`);
+    const r = parseIdNumber("'110105194912310021", today);
+    expect(r.ok ? null : r.error.code).toBe('REGISTRY_ID_CHECKSUM');
   });
 
   it('masks all but the first 6 and last 4 characters (SPEC §17)', () => {

@@ -28,12 +28,21 @@ export function idCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11] as string;
 }
 
-/** Full-width digits and X, spaces and a lower-case x are normalised; nothing else is guessed. */
+/** Zero-width and bidi marks: invisible, but a copy from Windows or a web page wraps numbers in them (U+202D…U+202C). */
+const INVISIBLE_MARKS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
+/**
+ * Full-width digits and X, spaces, a lower-case x and invisible marks are normalised, and a leading apostrophe goes
+ * (typed in Excel to keep the digits as text; '‘’＇' when typed with a Chinese input method); nothing else is guessed —
+ * the check character still has to match.
+ */
 export function normalizeIdNumber(raw: string): string {
   return raw
+    .replace(INVISIBLE_MARKS, '')
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[ＸｘＸ]/g, 'X')
     .replace(/\s+/g, '')
+    .replace(/^['‘’＇]/, '')
     .replace(/x$/, 'X');
 }
 

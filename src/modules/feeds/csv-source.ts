@@ -4,18 +4,20 @@ import { CsvTokenizer } from './csv-tokenizer.ts';
 import type { SheetSource, SourceRow } from './sheet-source.ts';
 
 /**
- * CSV as departments export it (SPEC §10): UTF-8 with or without BOM, GBK from Chinese Excel, or UTF-16 "Unicode
- * text" with tabs. Read as a stream with constant memory; the encoding and the delimiter are decided on the first
+ * CSV as departments export it (SPEC §10): UTF-8 with or without BOM, GBK from Chinese Excel, UTF-16 "Unicode text"
+ * with tabs (little-endian from Excel, big-endian with its BOM from some other tools), semicolons from Excel set to a
+ * European locale. Read as a stream with constant memory; the encoding and the delimiter are decided on the first
  * 64 KiB.
  */
 
-export type CsvEncoding = 'utf-8' | 'gbk' | 'utf-16le';
+export type CsvEncoding = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
 
 const DETECT_BYTES = 64 * 1024;
 
 /** UTF-8 when the head decodes strictly as UTF-8 (an incomplete last character is fine), else GBK (GB18030). */
 export function detectEncoding(head: Buffer): CsvEncoding {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
@@ -25,11 +27,16 @@ export function detectEncoding(head: Buffer): CsvEncoding {
   }
 }
 
-/** Tab when the first lines hold more tabs than commas (Excel's "Unicode text"), else comma. */
-export function detectDelimiter(text: string): ',' | '\t' {
+/**
+ * Semicolon when the first lines hold more semicolons than commas and tabs (Excel in a locale where the comma is the
+ * decimal mark), tab when they hold more tabs than commas (Excel's "Unicode text"), else comma.
+ */
+export function detectDelimiter(text: string): ',' | '\t' | ';' {
   const lines = text.split(/\r?\n/, 5).join('\n');
   const tabs = lines.split('\t').length;
   const commas = lines.split(',').length;
+  const semicolons = lines.split(';').length;
+  if (semicolons > commas && semicolons > tabs) return ';';
   return tabs > commas ? '\t' : ',';
 }
 

@@ -4,13 +4,22 @@
  * match what Excel shows). Written here rather than taken from csv-parse because csv-parse builds an Error object for
  * every record whose width differs from the first — and department files start with a one-cell title row, which made
  * a 200,000-row import three times slower (SPEC §10 feeds, §18 scale).
+ *
+ * A stray quote at the start of a field (a typing slip, '"信用社') would open a quoted field that swallows every row
+ * after it. So a quoted field that never closes, grows longer or spans more line breaks than a cell plausibly holds,
+ * or spans lines and closes with text glued after the quote, is read again with that quote as a literal character:
+ * the rows after it are rows of their own, and the broken row shows its stray quote in the error report.
  */
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** A quoted field longer than this is an unterminated quote, not data; it would otherwise swallow the whole file. */
+/** Excel cells hold at most 32,767 characters: a quoted field twice that long is an unterminated quote. */
+const MAX_QUOTED_CHARS = 64 * 1024;
+/** More line breaks than any note typed into one cell: an unterminated quote. */
+const MAX_QUOTED_BREAKS = 50;
+/** A field this long even without quotes is not a spreadsheet export (a binary file, or text without line breaks). */
 const MAX_FIELD = 1 << 20;
 
 /** Feed text with push(), collect records; call end() once at the end of the input. */
@@ -24,6 +33,11 @@ export class CsvTokenizer {
   private afterCR = false;
   private fieldQuoted = false;
   private records = 0;
+  /** The open quoted field's raw text from earlier chunks (after its opening quote), kept to read it again. */
+  private quotedRaw = '';
+  /** Line breaks in the open quoted field, LF and CR counted apart so that CRLF counts once. */
+  private quotedLF = 0;
+  private quotedCR = 0;
 
   constructor(delimiter: ',' | '\t' | ';' = ',') {
     this.delimiter = delimiter.charCodeAt(0);
@@ -32,7 +46,33 @@ export class CsvTokenizer {
   /** Complete records found in this piece of text; an unfinished one is carried to the next call. */
   push(text: string): string[][] {
     const out: string[][] = [];
+    this.run(text, out);
+    return out;
+  }
+
+  /** The last record when the text does not end with a line break. */
+  end(): string[][] {
+    const out: string[][] = [];
+    // A quote still open at the end of the file never closes.
+    while (this.inQuotes && !this.quotePending) this.run(this.reopen(this.quotedRaw), out);
+    this.quotePending = false;
+    this.inQuotes = false;
+    if (this.field === '' && this.record.length === 0 && !this.fieldQuoted) return out;
+    this.endField('');
+    out.push(this.endRecord());
+    return out;
+  }
+
+  private run(text: string, out: string[][]): void {
+    let rest: string | undefined = text;
+    while (rest !== undefined) rest = this.scan(rest, out);
+  }
+
+  /** Tokenizes `text` into `out`; returns the text to scan next when a quoted field turned out to be a stray quote. */
+  private scan(text: string, out: string[][]): string | undefined {
     let start = 0;
+    /** Where the open quoted field's text starts in `text` (0 when it opened in an earlier chunk). */
+    let quoteStart = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -51,12 +91,19 @@ export class CsvTokenizer {
           continue;
         }
         this.inQuotes = false;
+        // '"信用社⏎李四,…,"农村' closes at the next row's quote: text glued after it shows the quote was stray.
+        if (this.quotedLF + this.quotedCR > 0 && c !== this.delimiter && c !== LF && c !== CR) {
+          return this.reopen(this.quotedRaw + text.slice(quoteStart));
+        }
+        this.quotedRaw = '';
       }
       if (this.inQuotes) {
         if (c === QUOTE) {
           this.field += text.slice(start, i);
           start = i + 1;
           this.quotePending = true;
+        } else if ((c === LF || c === CR) && this.tooManyBreaks(c)) {
+          return this.reopen(this.quotedRaw + text.slice(quoteStart));
         }
         continue;
       }
@@ -71,23 +118,41 @@ export class CsvTokenizer {
       } else if (c === QUOTE && this.field === '' && start === i && !this.fieldQuoted) {
         this.inQuotes = true;
         this.fieldQuoted = true;
+        this.quotedLF = 0;
+        this.quotedCR = 0;
         start = i + 1;
+        quoteStart = i + 1;
       }
+    }
+    if (this.inQuotes) {
+      this.quotedRaw += text.slice(quoteStart);
+      if (this.quotedRaw.length > MAX_QUOTED_CHARS) return this.reopen(this.quotedRaw);
     }
     if (start < n) this.field += text.slice(start);
     if (this.field.length > MAX_FIELD) {
-      throw new Error(`第${this.records + 1}行有未闭合的引号`);
+      const row = this.records + 1;
+      throw new Error(this.field.startsWith('"') ? `第${row}行有未闭合的引号` : `第${row}行的单元格超过100万个字符`);
     }
-    return out;
+    return undefined;
   }
 
-  /** The last record when the text does not end with a line break. */
-  end(): string[][] {
-    this.quotePending = false;
+  /** Counts a line break inside quotes; true once there are more than a cell plausibly holds. */
+  private tooManyBreaks(c: number): boolean {
+    if (c === LF) return ++this.quotedLF > MAX_QUOTED_BREAKS;
+    return ++this.quotedCR > MAX_QUOTED_BREAKS;
+  }
+
+  /**
+   * Turns the open quoted field back into an unquoted one holding the quote as a literal character; returns its raw
+   * text (everything read after the quote), to be scanned again.
+   */
+  private reopen(raw: string): string {
     this.inQuotes = false;
-    if (this.field === '' && this.record.length === 0 && !this.fieldQuoted) return [];
-    this.endField('');
-    return [this.endRecord()];
+    this.quotePending = false;
+    this.fieldQuoted = false;
+    this.field = '"';
+    this.quotedRaw = '';
+    return raw;
   }
 
   private endField(tail: string): void {

@@ -214,4 +214,50 @@ describe('a workbook with several sheets (SPEC §10: every good row arrives)', (
       expect(r.good.map((g) => g.values.name)).toEqual(['户主1', '户主2', '户主3', '户主4']);
     }
   });
+
+  it('reads formula cells by their results; a result the reader cannot see is named, and formula-only rows are blank', async () => {
+    const path = tmp.file('公式.xlsx');
+    await writeWorkbook(path, (wb) => {
+      const ws = wb.addWorksheet('住院');
+      ws.addRow(SETTLEMENT);
+      ws.addRow([
+        '张一',
+        ID[0],
+        '2026-10-01',
+        '2026-10-05',
+        '县医院',
+        '肺炎',
+        5000,
+        { formula: 'G2*0.2', result: 1000 },
+        '2026-10-06',
+      ]);
+      ws.addRow([
+        '李二',
+        ID[1],
+        '2026-10-01',
+        '2026-10-05',
+        '县医院',
+        '肺炎',
+        5000,
+        { formula: 'G3-G3', result: 0 },
+        '2026-10-06',
+      ]);
+      ws.addRow([null, null, null, null, null, null, null, { formula: 'IF(G4="","",G4*0.2)', result: '' }, null]);
+    });
+    const r = await collect({ path, fileName: '公式.xlsx', department: 'medical_insurance', today: TODAY });
+    expect(r.good.map((g) => [g.rowNumber, g.values.outOfPocket])).toEqual([[2, 100000]]);
+    expect(r.bad.map((b) => [b.rowNumber, b.errors])).toEqual([
+      [
+        3,
+        [
+          {
+            column: '个人自付',
+            message:
+              '公式单元格没有可读取的结果（结果为0、错误值或未计算），请在Excel中把该列“选择性粘贴为数值”后重新导出',
+          },
+        ],
+      ],
+    ]);
+    expect(r.bad[0]?.original.个人自付).toBe('');
+  });
 });

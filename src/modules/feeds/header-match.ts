@@ -1,18 +1,12 @@
 import type { FeedColumn, FeedRecord } from '../../domain/feeds/index.ts';
 import { cellText } from './cell-normalize.ts';
 import type { SourceRow } from './sheet-source.ts';
+import { toHalfWidth } from './value-parse.ts';
 
 /**
  * Finding the header row and mapping columns by name (SPEC §10: "real files have header rows, merged title rows and
  * column orders that vary — the importer maps columns by header name").
  */
-
-const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
-
-/** Full-width ASCII (Ａ１（）：) to half-width, and the ideographic space to a space. */
-export function toHalfWidth(text: string): string {
-  return text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
 
 /**
  * A header reduced to what identifies it: half-width, lower case, no spaces, no bracketed notes or units

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { FORMULA_NO_VALUE } from './cell-normalize.ts';
 import type { MergeRange, RawCell, SheetSource, SourceRow } from './sheet-source.ts';
 import type { XlsxTab } from './xlsx-zip.ts';
 
@@ -15,7 +16,10 @@ function toRawCell(value: ExcelJS.CellValue | undefined): RawCell {
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return toRawCell(value.result as ExcelJS.CellValue);
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = value.result as ExcelJS.CellValue | undefined;
+      return result === undefined || result === null ? FORMULA_NO_VALUE : toRawCell(result);
+    }
     if ('hyperlink' in value) return toRawCell(value.text as ExcelJS.CellValue);
     // An error value ('#N/A', '#REF!') stays its text, so that the checks can name it instead of calling it blank.
     if ('error' in value) return String(value.error);
