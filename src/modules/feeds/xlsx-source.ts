@@ -104,8 +104,10 @@ export async function* xlsxSheets(input: Readable, tabs?: readonly XlsxTab[]): A
         return { done: false, value: toSourceRow(r.value) };
       },
     };
-    // readableXlsx renamed the parts sheet1.xml, sheet2.xml … in tab order: its tabs know names, state and merges.
-    const tab = tabs?.[Number((worksheet as { id?: string | number }).id) - 1];
+    // readableXlsx puts the sheets in tab order, after the shared strings (so none is parked and reordered): the n-th
+    // worksheet read is its n-th tab, whose name, state and merges it knows. (The reader's own id is the sheetId of
+    // workbook.xml, which need not follow the tabs.)
+    const tab = tabs?.[index - 1];
     if (tab) {
       yield { number: tab.number, name: tab.name, hidden: tab.hidden, merges: tab.merges.map(parseRange), rows };
     } else {

@@ -1,18 +1,59 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from './feed-test-files.ts';
 import { xlsxSheets } from './xlsx-source.ts';
-import { readableXlsx, workbookTabs, ZipLayoutError } from './xlsx-zip.ts';
+import { readableSheetXml, readableXlsx, workbookTabs, ZipLayoutError } from './xlsx-zip.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
+/** A zip of stored (uncompressed) parts, the way a hand-rolled exporter writes one. */
+function storedZip(parts: Record<string, string>): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(parts)) {
+    const data = Buffer.from(text, 'utf8');
+    const file = Buffer.from(name, 'utf8');
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt32LE(crc32(data), 14);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt32LE(data.length, 22);
+    head.writeUInt16LE(file.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt32LE(crc32(data), 16);
+    dir.writeUInt32LE(data.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(file.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    local.push(head, file, data);
+    central.push(dir, file);
+    offset += head.length + file.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(parts).length, 8);
+  end.writeUInt16LE(Object.keys(parts).length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, cd, end]);
+}
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
 /** Every sheet's name and row values, read the way an import reads them. */
 async function readAll(path: string): Promise<[string, number, unknown[][]][]> {
-  const { stream } = await readableXlsx(path);
+  const { stream, tabs } = await readableXlsx(path);
   const out: [string, number, unknown[][]][] = [];
-  for await (const sheet of xlsxSheets(stream)) {
+  for await (const sheet of xlsxSheets(stream, tabs)) {
     const rows: unknown[][] = [];
     for (let r = await sheet.rows.next(); !r.done; r = await sheet.rows.next()) rows.push(r.value.cells);
     out.push([sheet.name, sheet.number, rows]);
@@ -54,5 +95,44 @@ describe('readableXlsx: an .xlsx in the order the streaming reader reads whole',
     writeFileSync(path, '姓名,身份证号\n'.repeat(100));
     await expect(readableXlsx(path)).rejects.toBeInstanceOf(ZipLayoutError);
     expect(readFileSync(path).length).toBeGreaterThan(0);
+  });
+
+  it('rewrites worksheet XML the reader would misread: prefixed tags, rows without references, rich text runs', () => {
+    const xml =
+      `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>姓名</x:t></x:is></x:c>` +
+      '<x:c t="inlineStr"><x:is><x:r><x:t>李</x:t></x:r><x:r><x:t>四</x:t></x:r></x:is></x:c><x:c r="E1"><x:v>7</x:v></x:c>' +
+      '<x:c><x:v>8</x:v></x:c></x:row><x:row r="5"><x:c><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    const latin1 = Buffer.from(xml, 'utf8').toString('latin1');
+    const out = Buffer.from(readableSheetXml(latin1), 'latin1').toString('utf8');
+    expect(out).toBe(
+      `<worksheet xmlns:x="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c>` +
+        '<c r="B1" t="inlineStr"><is><t xml:space="preserve">李四</t></is></c><c r="E1"><v>7</v></c>' +
+        '<c r="F1"><v>8</v></c></row><row r="5"><c r="A5"><v>1</v></c></row></sheetData></worksheet>',
+    );
+  });
+
+  it('reads a workbook as the .NET OpenXML SDK writes it: x: prefixes, a part named sheet.xml, stored parts', async () => {
+    const path = tmp.file('sdk.xlsx');
+    const cell = (text: string) => `<x:c t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c>`;
+    writeFileSync(
+      path,
+      storedZip({
+        '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        'xl/workbook.xml': `<x:workbook xmlns:x="${NS}" xmlns:r="http://r"><x:sheets><x:sheet name="存款" sheetId="1" r:id="R1"/></x:sheets></x:workbook>`,
+        'xl/_rels/workbook.xml.rels':
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Target="/xl/worksheets/sheet.xml"/></Relationships>',
+        'xl/worksheets/sheet.xml': `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row>${cell('姓名')}${cell('身份证号')}</x:row><x:row>${cell('张三')}${cell('621124198001010016')}</x:row></x:sheetData></x:worksheet>`,
+      }),
+    );
+    expect(await readAll(path)).toEqual([
+      [
+        '存款',
+        1,
+        [
+          ['姓名', '身份证号'],
+          ['张三', '621124198001010016'],
+        ],
+      ],
+    ]);
   });
 });

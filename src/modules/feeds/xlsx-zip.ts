@@ -20,6 +20,8 @@ import { unsupportedWorksheetXml } from './feed-errors.ts';
  *
  * Each worksheet is also scanned once for its merged ranges (<mergeCell>, written after the rows, so a streaming
  * reader learns them too late): a cell merged downwards over several data rows holds its value for all of them.
+ * Parts the reader would misread — tags with a namespace prefix and rows without references (the .NET OpenXML SDK),
+ * inline rich text — are rewritten in memory (readableSheetXml); one too large for that is refused with advice.
  */
 
 const EOCD = 0x06054b50;
@@ -202,56 +204,118 @@ function storedEntry(name: string, data: Buffer): ZipEntry & { data: Buffer } {
 const MERGE_REF = /<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Za-z]+\d+:[A-Za-z]+\d+)["']/g;
 
 /**
- * Worksheet XML the streaming reader cannot read: tags with a namespace prefix (<x:row>, as the .NET OpenXML SDK
- * writes) or rows and cells without their r="A1" reference. Looked for at the start of the sheet.
+ * Worksheet XML the streaming reader misreads, looked for at the start of the sheet: tags with a namespace prefix
+ * (<x:row>, as the .NET OpenXML SDK writes: no rows at all), rows without their r="1" reference (a crash), and inline
+ * rich text (<is><r>…: only the last run kept). Such a sheet is rewritten by readableSheetXml.
  */
-function unreadableLayout(start: string): boolean {
-  return /<\w+:(sheetData|row|c)\b/.test(start) || /<row\b(?![^>]*\sr=)[^>]*>/.test(start);
+function needsRewrite(start: string): boolean {
+  return (
+    /<\w+:(sheetData|row|c)\b/.test(start) || /<row\b(?![^>]*\sr\s*=)[^>]*>/.test(start) || /<is>\s*<r>/.test(start)
+  );
+}
+
+function mergesIn(text: string, into: string[]): void {
+  for (const m of text.matchAll(MERGE_REF)) {
+    const [a, b] = (m[1] as string).split(':') as [string, string];
+    if (a.replace(/^[A-Za-z]+/, '') !== b.replace(/^[A-Za-z]+/, '')) into.push((m[1] as string).toUpperCase());
+  }
+}
+
+function partStream(path: string, entry: ZipEntry, start: number): Readable {
+  const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+  if (entry.method === 0) return raw;
+  if (entry.method !== 8) throw new ZipLayoutError(`compression method ${entry.method}`);
+  const inflate = raw.pipe(createInflateRaw());
+  raw.on('error', (e) => inflate.destroy(e));
+  return inflate;
 }
 
 /**
- * The merged ranges of a worksheet spanning more than one row, found by inflating it once without parsing it; refuses
- * a sheet whose XML the reader would misread (unreadableLayout) with a message saying how to fix the file.
+ * The merged ranges of a worksheet spanning more than one row, found by inflating it once without parsing it, or
+ * `rewrite` when the sheet's XML needs readableSheetXml first.
  */
-async function scanMerges(path: string, entry: ZipEntry, start: number): Promise<string[]> {
-  if (entry.compressedSize === 0) return [];
-  const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
-  const source = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
-  raw.on('error', (e) => source.destroy(e));
+async function scanSheet(
+  path: string,
+  entry: ZipEntry,
+  start: number,
+): Promise<{ merges: string[]; rewrite: boolean }> {
   const merges: string[] = [];
+  if (entry.compressedSize === 0) return { merges, rewrite: false };
+  const source = partStream(path, entry, start);
   const keep = 512;
   let tail = Buffer.alloc(0);
-  let head = true;
-  const collect = (text: string) => {
-    for (const m of text.matchAll(MERGE_REF)) {
-      const [a, b] = (m[1] as string).split(':') as [string, string];
-      if (a.replace(/^[A-Za-z]+/, '') !== b.replace(/^[A-Za-z]+/, '')) merges.push((m[1] as string).toUpperCase());
-    }
-  };
+  let head = '';
   for await (const chunk of source as AsyncIterable<Buffer>) {
-    const buffer = tail.length ? Buffer.concat([tail, chunk]) : chunk;
-    if (head && buffer.length >= 4096) {
-      head = false;
-      if (unreadableLayout(buffer.toString('utf8', 0, Math.min(buffer.length, 64 * 1024)))) {
+    if (head.length < 64 * 1024) {
+      head += chunk.toString('latin1', 0, Math.min(chunk.length, 64 * 1024));
+      if (needsRewrite(head)) {
         source.destroy();
-        throw unsupportedWorksheetXml();
+        return { merges, rewrite: true };
       }
     }
+    const buffer = tail.length ? Buffer.concat([tail, chunk]) : chunk;
     // Rows make up nearly all of a sheet: only the part that mentions mergeCell is decoded.
     const first = buffer.indexOf('mergeCell');
     if (first >= 0 && first < buffer.length - keep) {
       const cut = buffer.length - keep;
-      const from = buffer.lastIndexOf('<', first);
-      collect(buffer.toString('utf8', Math.max(0, from), cut));
+      mergesIn(buffer.toString('utf8', Math.max(0, buffer.lastIndexOf('<', first)), cut), merges);
       tail = Buffer.from(buffer.subarray(cut));
     } else {
       tail = Buffer.from(buffer.subarray(Math.max(0, buffer.length - keep)));
     }
   }
-  if (head && unreadableLayout(tail.toString('utf8'))) throw unsupportedWorksheetXml();
   const from = tail.indexOf('mergeCell');
-  if (from >= 0) collect(tail.toString('utf8', Math.max(0, tail.lastIndexOf('<', from))));
-  return merges;
+  if (from >= 0) mergesIn(tail.toString('utf8', Math.max(0, tail.lastIndexOf('<', from))), merges);
+  return { merges, rewrite: false };
+}
+
+/** A part rewritten here is held in memory: beyond this the file is refused with advice instead. */
+const MAX_REWRITTEN_PART = 256 * 1024 * 1024;
+
+async function wholePart(path: string, entry: ZipEntry, start: number): Promise<Buffer> {
+  if (entry.size > MAX_REWRITTEN_PART) throw unsupportedWorksheetXml();
+  const chunks: Buffer[] = [];
+  for await (const chunk of partStream(path, entry, start) as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+const columnName = (n: number): string => {
+  let name = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) name = String.fromCharCode(65 + ((k - 1) % 26)) + name;
+  return name;
+};
+const columnNumber = (ref: string): number => {
+  let n = 0;
+  for (const ch of ref.replace(/\d+$/, '').toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+};
+
+/** <x:row> → <row>: the reader compares tag names without their prefix. */
+const dropPrefixes = (xml: string) => xml.replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, '<$1');
+
+/**
+ * Worksheet XML as the streaming reader reads it (needsRewrite): tag prefixes dropped, every row and cell given its
+ * r reference in order, and inline rich text joined into one text. Works on the latin1 view of the UTF-8 bytes, so
+ * only ASCII markup is touched and the text passes through byte for byte.
+ */
+export function readableSheetXml(xml: string): string {
+  let row = 0;
+  let col = 0;
+  return dropPrefixes(xml)
+    .replace(/<(row|c)\b([^>]*?)(\/?)>/g, (tag, name: string, attrs: string, close: string) => {
+      const r = /\sr\s*=\s*"([^"]*)"/.exec(attrs);
+      if (name === 'row') {
+        row = r ? Number(r[1]) : row + 1;
+        col = 0;
+        return r ? tag : `<row r="${row}"${attrs}${close}>`;
+      }
+      col = r ? columnNumber(r[1] as string) : col + 1;
+      return r ? tag : `<c r="${columnName(col)}${row}"${attrs}${close}>`;
+    })
+    .replace(/<is>([\s\S]*?)<\/is>/g, (all, inner: string) => {
+      const texts = [...inner.matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
+      return texts.length > 1 ? `<is><t xml:space="preserve">${texts.join('')}</t></is>` : all;
+    });
 }
 
 function localHeader(entry: ZipEntry, name: Buffer): Buffer {
@@ -288,6 +352,17 @@ function centralHeader(entry: ZipEntry, name: Buffer, offset: number): Buffer {
   return h;
 }
 
+/** Whether a deflated part's root element carries a namespace prefix (<x:sst>), from its first inflated chunk. */
+async function prefixedRoot(path: string, entry: ZipEntry, start: number, root: string): Promise<boolean> {
+  if (entry.compressedSize === 0) return false;
+  const source = partStream(path, entry, start);
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    source.destroy();
+    return new RegExp(`<\\w+:${root}\\b`).test(chunk.toString('latin1', 0, Math.min(chunk.length, 4096)));
+  }
+  return false;
+}
+
 /**
  * The .xlsx at `path` as a zip stream the streaming reader can read in one pass, and its tabs. `onRead` is told of
  * the bytes taken from the file (for a progress bar). Throws ZipLayoutError when the file's layout is not one this
@@ -317,15 +392,34 @@ export async function readableXlsx(
       return entry !== undefined;
     };
     const make = (name: string, data: Buffer) => plan.push({ entry: storedEntry(name, data), name, data });
+    /** A part whose tags carry a namespace prefix (<x:sst>) is taken without them. */
+    const takePlain = async (name: string, root: string) => {
+      const entry = byName.get(name);
+      if (!entry) return false;
+      const start = await dataStart(fd, entry);
+      if (await prefixedRoot(path, entry, start, root)) {
+        make(name, Buffer.from(dropPrefixes((await wholePart(path, entry, start)).toString('latin1')), 'latin1'));
+      } else plan.push({ entry, name, start });
+      return true;
+    };
     await take('[Content_Types].xml');
     await take('xl/_rels/workbook.xml.rels');
     await take('xl/workbook.xml');
-    if (!(await take('xl/sharedStrings.xml'))) make('xl/sharedStrings.xml', EMPTY_SHARED_STRINGS);
-    await take('xl/styles.xml');
+    if (!(await takePlain('xl/sharedStrings.xml', 'sst'))) make('xl/sharedStrings.xml', EMPTY_SHARED_STRINGS);
+    await takePlain('xl/styles.xml', 'styleSheet');
     for (const tab of tabs) {
-      await take(tab.part, `xl/worksheets/sheet${tab.number}.xml`);
-      const last = plan[plan.length - 1] as { entry: ZipEntry; start: number };
-      tab.merges = await scanMerges(path, last.entry, last.start);
+      const entry = byName.get(tab.part) as ZipEntry;
+      const start = await dataStart(fd, entry);
+      const name = `xl/worksheets/sheet${tab.number}.xml`;
+      const scan = await scanSheet(path, entry, start);
+      if (scan.rewrite) {
+        const xml = readableSheetXml((await wholePart(path, entry, start)).toString('latin1'));
+        make(name, Buffer.from(xml, 'latin1'));
+        mergesIn(Buffer.from(xml, 'latin1').toString('utf8'), tab.merges);
+      } else {
+        plan.push({ entry, name, start });
+        tab.merges = scan.merges;
+      }
     }
     make('docProps/shouxian-end.xml', Buffer.alloc(0));
   } finally {
