@@ -318,20 +318,26 @@ export function readableSheetXml(xml: string): string {
     });
 }
 
+/**
+ * The fields local and central headers share, from the flags to the name's length (at 6 in a local header, at 8 in a
+ * central one). No data descriptor (bit 3): the sizes are known; the name is UTF-8 (bit 11).
+ */
+function writeEntryFields(h: Buffer, at: number, entry: ZipEntry, name: Buffer): void {
+  h.writeUInt16LE((entry.flags & ~0x0008) | 0x0800, at);
+  h.writeUInt16LE(entry.method, at + 2);
+  h.writeUInt16LE(entry.time, at + 4);
+  h.writeUInt16LE(entry.date, at + 6);
+  h.writeUInt32LE(entry.crc32, at + 8);
+  h.writeUInt32LE(entry.compressedSize, at + 12);
+  h.writeUInt32LE(entry.size, at + 16);
+  h.writeUInt16LE(name.length, at + 20);
+}
+
 function localHeader(entry: ZipEntry, name: Buffer): Buffer {
   const h = Buffer.alloc(30);
   h.writeUInt32LE(LOCAL, 0);
   h.writeUInt16LE(20, 4);
-  // No data descriptor (bit 3): the sizes are known; the name is UTF-8 (bit 11).
-  h.writeUInt16LE((entry.flags & ~0x0008) | 0x0800, 6);
-  h.writeUInt16LE(entry.method, 8);
-  h.writeUInt16LE(entry.time, 10);
-  h.writeUInt16LE(entry.date, 12);
-  h.writeUInt32LE(entry.crc32, 14);
-  h.writeUInt32LE(entry.compressedSize, 18);
-  h.writeUInt32LE(entry.size, 22);
-  h.writeUInt16LE(name.length, 26);
-  h.writeUInt16LE(0, 28);
+  writeEntryFields(h, 6, entry, name);
   return h;
 }
 
@@ -340,14 +346,7 @@ function centralHeader(entry: ZipEntry, name: Buffer, offset: number): Buffer {
   h.writeUInt32LE(CENTRAL, 0);
   h.writeUInt16LE(20, 4);
   h.writeUInt16LE(20, 6);
-  h.writeUInt16LE((entry.flags & ~0x0008) | 0x0800, 8);
-  h.writeUInt16LE(entry.method, 10);
-  h.writeUInt16LE(entry.time, 12);
-  h.writeUInt16LE(entry.date, 14);
-  h.writeUInt32LE(entry.crc32, 16);
-  h.writeUInt32LE(entry.compressedSize, 20);
-  h.writeUInt32LE(entry.size, 24);
-  h.writeUInt16LE(name.length, 28);
+  writeEntryFields(h, 8, entry, name);
   h.writeUInt32LE(offset, 42);
   return h;
 }
