@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { type Readable, Transform } from 'node:stream';
 import { type FeedRecord, findFeed } from '../../domain/feeds/index.ts';
-import { cellText, cleanText, type FeedValue, isBlankCell, normalizeCell } from './cell-normalize.ts';
+import { cellText, type FeedValue, normalizeCell } from './cell-normalize.ts';
 import { type CsvEncoding, csvSheet } from './csv-source.ts';
 import {
   headerNotFound,
@@ -15,7 +15,8 @@ import {
 } from './feed-errors.ts';
 import { findHeader, type HeaderMatch } from './header-match.ts';
 import { feedRowHash } from './row-hash.ts';
-import type { MergeRange, RawCell, SheetSource, SourceRow } from './sheet-source.ts';
+import { isColumnNumberRow, mergeFiller, skippable } from './row-rules.ts';
+import type { SheetSource, SourceRow } from './sheet-source.ts';
 import { xlsxSheets } from './xlsx-source.ts';
 import { readableXlsx, type XlsxTab, ZipLayoutError } from './xlsx-zip.ts';
 
@@ -110,10 +111,6 @@ export interface BadFeedRow {
 /** Either kind of row, told apart by `ok`. */
 export type FeedRowResult = GoodFeedRow | BadFeedRow;
 
-const TOTAL_ROW = /^(本页|本表|全县|全乡|全镇|全村)?(合\s*计|总\s*计|小\s*计|共\s*计)([:：]|[（(].{0,20}[)）])?$/;
-/** '二、新添乡', '（三）城关镇': a section title between blocks of rows. */
-const SECTION_TITLE = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])/;
-
 type FileFormat = 'xlsx' | 'csv';
 
 /**
@@ -170,62 +167,6 @@ async function scan(rows: AsyncIterator<SourceRow>, limit: number): Promise<Sour
     head.push(r.value);
   }
   return head;
-}
-
-/**
- * Blank lines, totals rows ('合计', '本页合计'), section titles ('二、新添乡') and a header repeated further down (either
- * row of a two-level header) carry no data and are skipped silently.
- */
-function skippable(row: SourceRow, match: HeaderMatch): boolean {
-  if (match.bindings.every((b) => isBlankCell(row.cells[b.index]))) return true;
-  const filled = row.cells.filter((c) => !isBlankCell(c));
-  const first = filled[0];
-  if (typeof first === 'string' && TOTAL_ROW.test(cleanText(first))) return true;
-  if (filled.length === 1 && typeof first === 'string' && SECTION_TITLE.test(cleanText(first))) return true;
-  const repeats = match.bindings.filter((b) => {
-    const cell = row.cells[b.index];
-    if (typeof cell !== 'string') return false;
-    const text = cell.trim();
-    return text === b.sourceLabel || text === b.sourceLabel.split('-').pop();
-  }).length;
-  return repeats * 2 > match.bindings.length;
-}
-
-/**
- * The 栏次 row some forms have under the header (1, 2, 3 … one number per column): every filled cell a whole number,
- * at least three of them, counting up from 1 without gaps.
- */
-function isColumnNumberRow(row: SourceRow): boolean {
-  const filled = row.cells.filter((c) => !isBlankCell(c));
-  if (filled.length < 3) return false;
-  return filled.every((c, i) => String(typeof c === 'string' ? c.trim() : c) === String(i + 1));
-}
-
-/**
- * Fills a cell merged downwards over several data rows (one person with two hospital stays, a household head over its
- * members) with the value Excel shows in it: the reader sees it only in the merge's first row. Merges within the
- * header are left alone (header-match reads them).
- */
-function mergeFiller(merges: MergeRange[] | undefined, lastHeaderRow: number): (row: SourceRow) => SourceRow {
-  const pending = (merges ?? []).filter((m) => m.bottom > m.top && m.top > lastHeaderRow).sort((a, b) => a.top - b.top);
-  if (pending.length === 0) return (row) => row;
-  let next = 0;
-  let active: { range: MergeRange; value: RawCell }[] = [];
-  return (row) => {
-    const at = row.rowNumber;
-    active = active.filter((a) => a.range.bottom >= at);
-    for (; next < pending.length && (pending[next] as MergeRange).top <= at; next++) {
-      const range = pending[next] as MergeRange;
-      if (range.top === at) active.push({ range, value: row.cells[range.left] ?? null });
-    }
-    let cells = row.cells;
-    for (const { range, value } of active) {
-      if (range.top === at || !isBlankCell(cells[range.left])) continue;
-      if (cells === row.cells) cells = [...row.cells];
-      cells[range.left] = value;
-    }
-    return cells === row.cells ? row : { ...row, cells };
-  };
 }
 
 function checkRow(row: SourceRow, sheetNo: number, department: string, match: HeaderMatch, today: Date): FeedRowResult {

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { FORMULA_NO_VALUE } from './cell-normalize.ts';
 import type { MergeRange, RawCell, SheetSource, SourceRow } from './sheet-source.ts';
+import { columnNumber } from './sheet-xml.ts';
 import type { XlsxTab } from './xlsx-zip.ts';
 
 /**
@@ -30,19 +31,13 @@ function toRawCell(value: ExcelJS.CellValue | undefined): RawCell {
 /** 'B3:C5' → rows 3–5, cells 1–2 (0-based like SourceRow.cells). */
 function parseRange(ref: string): MergeRange {
   const [a, b] = ref.split(':') as [string, string];
-  const cell = (x: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(x) as RegExpExecArray;
-    let col = 0;
-    for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return { row: Number(m[2]), col: col - 1 };
-  };
-  const from = cell(a);
-  const to = cell(b);
+  const row = (x: string) => Number(x.replace(/^[A-Z]+/, ''));
+  const col = (x: string) => columnNumber(x) - 1;
   return {
-    top: Math.min(from.row, to.row),
-    bottom: Math.max(from.row, to.row),
-    left: Math.min(from.col, to.col),
-    right: Math.max(from.col, to.col),
+    top: Math.min(row(a), row(b)),
+    bottom: Math.max(row(a), row(b)),
+    left: Math.min(col(a), col(b)),
+    right: Math.max(col(a), col(b)),
   };
 }
 

@@ -3,8 +3,9 @@ import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from './feed-test-files.ts';
+import { readableSheetXml } from './sheet-xml.ts';
 import { xlsxSheets } from './xlsx-source.ts';
-import { readableSheetXml, readableXlsx, workbookTabs, ZipLayoutError } from './xlsx-zip.ts';
+import { readableXlsx, workbookTabs, ZipLayoutError } from './xlsx-zip.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
