@@ -70,10 +70,24 @@ function sheetName(reader: unknown, worksheet: unknown): string | undefined {
  */
 export async function* xlsxSheets(input: Readable, tabs?: readonly XlsxTab[]): AsyncGenerator<SheetSource> {
   // ExcelJS pipes the input into the unzipper, and pipe() does not forward a source error (a missing file, a broken
-  // upload): without this race the reader would wait forever.
-  const failed = new Promise<never>((_, reject) => input.once('error', reject));
-  failed.catch(() => undefined);
-  const race = <T>(p: Promise<T>) => Promise.race([p, failed]);
+  // upload): without this race the reader would wait forever. Each read races its own short-lived promise — one
+  // promise shared by every race would keep a reaction, and with it a row, for each read until the end (a leak of
+  // the whole file).
+  let failure: unknown;
+  const waiting = new Set<(e: unknown) => void>();
+  input.once('error', (e) => {
+    failure = e;
+    for (const reject of waiting) reject(e);
+  });
+  const race = <T>(p: Promise<T>): Promise<T> => {
+    if (failure !== undefined) return Promise.reject(failure);
+    let reject: (e: unknown) => void = () => undefined;
+    const failed = new Promise<never>((_, r) => {
+      reject = r;
+    });
+    waiting.add(reject);
+    return Promise.race([p, failed]).finally(() => waiting.delete(reject));
+  };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
