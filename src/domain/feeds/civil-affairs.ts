@@ -50,6 +50,13 @@ export const civilAffairsFeed: FeedDefinition = {
             特困: 'tekun',
             特困供养: 'tekun',
             特困人员供养: 'tekun',
+            特困人员救助供养: 'tekun',
+            // 五保供养 became 特困人员救助供养 in 2014; county ledgers still say 五保.
+            五保: 'tekun',
+            五保户: 'tekun',
+            五保供养: 'tekun',
+            农村低保户: 'dibao',
+            低保户: 'dibao',
             临时救助: 'temporary_relief',
           },
           description: '低保/特困供养/临时救助',

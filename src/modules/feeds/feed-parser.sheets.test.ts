@@ -260,4 +260,37 @@ describe('a workbook with several sheets (SPEC §10: every good row arrives)', (
     ]);
     expect(r.bad[0]?.original.个人自付).toBe('');
   });
+
+  it('skips a two-level header repeated further down, a 甲乙丙 栏次 row and the signatures under the form', async () => {
+    const path = tmp.file('表尾.xlsx');
+    const upper = ['姓名', '身份证号码', '住院时间', null, '医疗机构名称', '疾病名称', '医疗费用', null, '结算日期'];
+    const lower = [null, null, '入院日期', '出院日期', null, null, '医疗总费用', '个人自付', null];
+    const stay = (name: string, id: string | undefined) => [
+      name,
+      id,
+      '2026-10-01',
+      '2026-10-05',
+      '县医院',
+      '肺炎',
+      5000,
+      1000,
+      '2026-10-06',
+    ];
+    await writeWorkbook(path, (wb) => {
+      const ws = wb.addWorksheet('住院');
+      ws.addRow(upper); // 1
+      ws.addRow(lower); // 2
+      for (const range of ['A1:A2', 'B1:B2', 'C1:D1', 'E1:E2', 'F1:F2', 'G1:H1', 'I1:I2']) ws.mergeCells(range);
+      ws.addRow(['甲', '乙', 1, 2, 3, 4, 5, 6, 7]); // 3: 栏次
+      ws.addRow(stay('张一', ID[0])); // 4
+      ws.addRow(upper); // 5: the header again (page 2)
+      ws.addRow(lower); // 6
+      ws.addRow(stay('李二', ID[1])); // 7
+      ws.addRow(['制表人：王五', null, null, '审核人：赵六']); // 8
+      ws.addRow(['填报日期：2026年10月31日']); // 9
+    });
+    const r = await collect({ path, fileName: '表尾.xlsx', department: 'medical_insurance', today: TODAY });
+    expect(r.good.map((g) => g.rowNumber)).toEqual([4, 7]);
+    expect(r.bad).toEqual([]);
+  });
 });

@@ -133,7 +133,8 @@ export function registerFeedsCommands(program: Command): void {
                 );
               }
             }
-            if (opts.errors && s.rowsBad > 0) {
+            // Sheets left out head the report too, so it is written when there are any.
+            if (opts.errors && (s.rowsBad > 0 || s.sheets.some((x) => !x.read))) {
               const out = createWriteStream(opts.errors);
               const format = opts.errors.endsWith('.xlsx') ? 'xlsx' : 'csv';
               await services.feeds.writeErrors(SYSTEM_ACTOR, s.id, format, out);

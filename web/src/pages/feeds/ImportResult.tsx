@@ -60,7 +60,7 @@ export function ImportResult({ result: r, feeds }: { result: ImportSummary; feed
         ))}
       </Row>
       <Space wrap style={{ marginTop: 16 }}>
-        {r.rowsBad > 0 && (
+        {(r.rowsBad > 0 || r.sheets.some((s) => !s.read)) && (
           <>
             <Button icon={<DownloadOutlined />} href={r.errorsXlsx} data-testid="errors-xlsx">
               错误报告（Excel）
