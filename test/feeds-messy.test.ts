@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXCEL_NUMBER_ID_MESSAGE } from '../src/modules/feeds/cell-normalize.ts';
+import { SETTLEMENT_HEADERS } from '../src/modules/feeds/feed-test-files.ts';
 import { multipart } from './feeds-fixtures.ts';
 import { makeIdNumber } from './support/factories.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
@@ -95,17 +96,7 @@ async function townshipXlsx(): Promise<Buffer> {
   b.addRow([2026, IDS[2], '王三', '中断', '居民医保']); // 2
   b.addRow([2026, IDS[3], '赵四', '已参保', '职工医保']); // 3
   const c = wb.addWorksheet('住院结算');
-  c.addRow([
-    '姓名',
-    '身份证号码',
-    '入院日期',
-    '出院日期',
-    '医疗机构名称',
-    '疾病名称',
-    '医疗总费用',
-    '个人自付',
-    '结算日期',
-  ]);
+  c.addRow(SETTLEMENT_HEADERS);
   c.addRow(['钱五', IDS[4], '2026-10-01', '2026-10-03', '县医院', '肺炎', 3000, 900, '2026-10-04']);
   wb.addWorksheet('审核').addRow(['县医保局审核']);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { FeedRowResult } from './feed-parser.ts';
+import type { StoredImportHeader } from './stored-row.ts';
 
 /**
  * The bad-row report handed back to the department (SPEC §10: "reports every bad row with its row number and reason,
@@ -37,6 +38,7 @@ type Rows = AsyncIterable<FeedRowResult> | Iterable<FeedRowResult>;
 async function* lines(rows: Rows, layout: ReportLayout, summary: ErrorReportSummary) {
   const sheets = layout.sheetNames && layout.sheetNames.size > 1 ? layout.sheetNames : undefined;
   const fixed = sheets ? [SHEET_COLUMN, ...REPORT_COLUMNS] : [...REPORT_COLUMNS];
+  const sheetCell = (no: number) => (sheets ? [sheets.get(no) ?? `第${no}个工作表`] : []);
   let headers = layout.sourceHeaders;
   if (headers) yield [...fixed, ...headers];
   const notes = layout.sheetNotes ?? [];
@@ -46,8 +48,7 @@ async function* lines(rows: Rows, layout: ReportLayout, summary: ErrorReportSumm
   }
   for (const note of notes) {
     summary.errors++;
-    const sheet = sheets ? [sheets.get(note.sheetNo) ?? `第${note.sheetNo}个工作表`] : [];
-    yield [...sheet, String(note.row), '表头', note.message];
+    yield [...sheetCell(note.sheetNo), String(note.row), '表头', note.message];
   }
   for await (const row of rows) {
     if (row.ok) continue;
@@ -57,7 +58,7 @@ async function* lines(rows: Rows, layout: ReportLayout, summary: ErrorReportSumm
     }
     summary.badRows++;
     const original = headers.map((h) => row.original[h] ?? '');
-    const sheet = sheets ? [sheets.get(row.sheetNo) ?? `第${row.sheetNo}个工作表`] : [];
+    const sheet = sheetCell(row.sheetNo);
     for (const e of row.errors) {
       summary.errors++;
       yield [...sheet, String(row.rowNumber), e.column, e.message, ...original];
@@ -112,17 +113,7 @@ export async function writeErrorReportXlsx(
  * every later sheet read, in order of first appearance; and the sheet names when the file had several.
  */
 export function reportLayout(header: unknown): ReportLayout {
-  const h = (header ?? {}) as {
-    sourceHeaders?: string[];
-    sheets?: {
-      sheetNo: number;
-      sheetName: string;
-      sourceHeaders?: string[];
-      read?: boolean;
-      reason?: string;
-      headerRowNumbers?: number[];
-    }[];
-  };
+  const h = (header ?? {}) as StoredImportHeader;
   const headers = new Set(h.sourceHeaders ?? []);
   for (const s of h.sheets ?? []) if (s.read) for (const label of s.sourceHeaders ?? []) headers.add(label);
   const sheetNames = new Map((h.sheets ?? []).map((s) => [s.sheetNo, s.sheetName] as const));

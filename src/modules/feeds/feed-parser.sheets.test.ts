@@ -2,24 +2,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXCEL_NUMBER_ID_MESSAGE } from './cell-normalize.ts';
 import { reportLayout, writeErrorReportCsv } from './error-report.ts';
-import { collect, TODAY, tempDir, validId, writeWorkbook } from './feed-test-files.ts';
+import { collect, SETTLEMENT_HEADERS, TODAY, tempDir, validId, writeWorkbook } from './feed-test-files.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 const ID = Array.from({ length: 6 }, (_, i) => validId('19700101', i + 1));
 const INSURED = ['姓名', '身份证号码', '参保险种', '参保状态', '参保年度'];
-const SETTLEMENT = [
-  '姓名',
-  '身份证号码',
-  '入院日期',
-  '出院日期',
-  '医疗机构名称',
-  '疾病名称',
-  '医疗总费用',
-  '个人自付',
-  '结算日期',
-];
 
 /**
  * 参保信息 split by township, the way a county office often sends it: a notes sheet, two township sheets with their own
@@ -44,7 +33,7 @@ async function townshipWorkbook(path: string): Promise<void> {
     b.addRow([ID[5], 2026, '孙六', '已参保', '大病保险', '新参保']); // 5 good
     const c = wb.addWorksheet('住院结算');
     c.addRow(['临洮县住院结算']);
-    c.addRow(SETTLEMENT); // 2
+    c.addRow(SETTLEMENT_HEADERS); // 2
     c.addRow(['周七', ID[0], '2026-10-01', '2026-10-05', '县医院', '肺炎', 5000, 1000, '2026-10-06']);
     const d = wb.addWorksheet('新添镇');
     d.addRow(['姓名', '身份证号码', '参保险种', '参保年度']); // 1: 参保状态 missing
@@ -142,7 +131,7 @@ describe('a workbook with several sheets (SPEC §10: every good row arrives)', (
         ['洮阳镇', 2, 8000, 2000],
       ]);
       wb.addWorksheet('明细').addRows([
-        SETTLEMENT,
+        SETTLEMENT_HEADERS,
         ['张一', ID[0], '2026-10-01', '2026-10-05', '县医院', '肺炎', 5000, 1000, '2026-10-06'],
       ]);
     });
@@ -180,7 +169,7 @@ describe('a workbook with several sheets (SPEC §10: every good row arrives)', (
     const path = tmp.file('合并单元格.xlsx');
     await writeWorkbook(path, (wb) => {
       const ws = wb.addWorksheet('住院');
-      ws.addRow(SETTLEMENT); // 1
+      ws.addRow(SETTLEMENT_HEADERS); // 1
       ws.addRow([1, 2, 3, 4, 5, 6, 7, 8, 9]); // 2: 栏次
       ws.addRow(['一、洮阳镇']); // 3: section title
       ws.addRow(['张一', ID[0], '2026-10-01', '2026-10-05', '县医院', '肺炎', 5000, 1000, '2026-10-06']); // 4
@@ -219,7 +208,7 @@ describe('a workbook with several sheets (SPEC §10: every good row arrives)', (
     const path = tmp.file('公式.xlsx');
     await writeWorkbook(path, (wb) => {
       const ws = wb.addWorksheet('住院');
-      ws.addRow(SETTLEMENT);
+      ws.addRow(SETTLEMENT_HEADERS);
       ws.addRow([
         '张一',
         ID[0],

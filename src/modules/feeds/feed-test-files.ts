@@ -63,3 +63,16 @@ export function errorsOf(rows: BadFeedRow[], rowNumber: number): Record<string, 
 
 /** A fixed "today" so that ID birth-date checks do not depend on the clock. */
 export const TODAY = new Date('2026-11-01T00:00:00Z');
+
+/** The 住院结算 (medical insurance settlement) headers as a county file writes them. */
+export const SETTLEMENT_HEADERS = [
+  '姓名',
+  '身份证号码',
+  '入院日期',
+  '出院日期',
+  '医疗机构名称',
+  '疾病名称',
+  '医疗总费用',
+  '个人自付',
+  '结算日期',
+];

@@ -11,16 +11,10 @@ import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import { unknownDepartment } from './feed-errors.ts';
-import {
-  type BadFeedRow,
-  type FeedHeaderInfo,
-  type FeedRowResult,
-  type FeedSheetInfo,
-  parseFeedFile,
-} from './feed-parser.ts';
+import { type BadFeedRow, type FeedHeaderInfo, type FeedRowResult, parseFeedFile } from './feed-parser.ts';
 import { requireImport } from './feeds.policy.ts';
 import type { FeedsRepository } from './feeds.repository.ts';
-import { regionColumnKey, storedBadRow, storedRow } from './stored-row.ts';
+import { regionColumnKey, type StoredImportHeader, type StoredSheet, storedBadRow, storedRow } from './stored-row.ts';
 
 /** Rows per batch: one transaction each (rows, bad rows, bookkeeping, real-time screening). */
 export const DEFAULT_BATCH_SIZE = 10_000;
@@ -111,7 +105,7 @@ function outsideRegion(row: FeedRowResult, record: FeedRecord, region: string, h
 
 /** Per worksheet: read (with its good and bad rows) or left out with the reason; empty for imports before 0012. */
 export function sheetsOf(header: unknown) {
-  const sheets = (header as { sheets?: (FeedSheetInfo & { rowsGood?: number; rowsBad?: number })[] } | null)?.sheets;
+  const sheets = (header as StoredImportHeader | null)?.sheets;
   return (sheets ?? []).map((s) => ({
     name: s.sheetName,
     read: s.read,
@@ -153,7 +147,8 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
   const bytesTotal = statSync(input.path).size;
   let bytesRead = 0;
   let header: FeedHeaderInfo | undefined;
-  const sheets: (FeedSheetInfo & { rowsGood?: number; rowsBad?: number })[] = [];
+  const sheets: StoredSheet[] = [];
+  const sheetByNo = new Map<number, StoredSheet>();
   const rows = parseFeedFile({
     path: input.path,
     onRead: (n) => {
@@ -166,7 +161,11 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
     onHeader: (h) => {
       header = h;
     },
-    onSheet: (sheet) => sheets.push(sheet),
+    onSheet: (info) => {
+      const sheet: StoredSheet = { ...info };
+      sheets.push(sheet);
+      sheetByNo.set(sheet.sheetNo, sheet);
+    },
   })[Symbol.asyncIterator]();
   let next = await rows.next(); // file-level problems (no header, missing columns) surface here, before any write
   if (!header) throw new AppError('FEED_HEADER_NOT_FOUND', '未找到表头行', {}, 400);
@@ -197,7 +196,7 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
     batch = [];
     const checked = current.map((r) => outsideRegion(r, record, regionCode, header as FeedHeaderInfo));
     for (const r of checked) {
-      const sheet = sheets.find((x) => x.sheetNo === r.sheetNo);
+      const sheet = sheetByNo.get(r.sheetNo);
       if (sheet && r.ok) sheet.rowsGood = (sheet.rowsGood ?? 0) + 1;
       else if (sheet?.read) sheet.rowsBad = (sheet.rowsBad ?? 0) + 1;
     }

@@ -1,7 +1,7 @@
 import type { FeedRecord } from '../../domain/feeds/index.ts';
 import { maskIdNumber } from '../../domain/id-number.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
-import type { BadFeedRow, GoodFeedRow } from './feed-parser.ts';
+import type { BadFeedRow, FeedHeaderInfo, FeedSheetInfo, GoodFeedRow } from './feed-parser.ts';
 
 /**
  * A parsed row in the form it is stored (SPEC §10, §17): the ID number leaves as keyed hash (for matching), masked
@@ -63,3 +63,9 @@ export function storedBadRow(cipher: PiiCipher, row: BadFeedRow): StoredBadRow {
     original_enc: cipher.encrypt(JSON.stringify(row.original)),
   };
 }
+
+/** A worksheet as an import keeps it (feed_imports.header.sheets): read with its row counts, or left out and why. */
+export type StoredSheet = FeedSheetInfo & { rowsGood?: number; rowsBad?: number };
+
+/** feed_imports.header: what the parser recognised on the first sheet and, since migration 0012, every worksheet. */
+export type StoredImportHeader = Partial<FeedHeaderInfo> & { sheets?: StoredSheet[] };

@@ -18,21 +18,22 @@ function storedZip(parts: Record<string, string>): Buffer {
   for (const [name, text] of Object.entries(parts)) {
     const data = Buffer.from(text, 'utf8');
     const file = Buffer.from(name, 'utf8');
+    // Local and central headers share the fields from the flags on, at 6 and at 8; stored (method 0), no flags.
+    const fields = (h: Buffer, at: number) => {
+      h.writeUInt32LE(crc32(data), at + 8);
+      h.writeUInt32LE(data.length, at + 12);
+      h.writeUInt32LE(data.length, at + 16);
+      h.writeUInt16LE(file.length, at + 20);
+    };
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
     head.writeUInt16LE(20, 4);
-    head.writeUInt32LE(crc32(data), 14);
-    head.writeUInt32LE(data.length, 18);
-    head.writeUInt32LE(data.length, 22);
-    head.writeUInt16LE(file.length, 26);
+    fields(head, 6);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
     dir.writeUInt16LE(20, 4);
     dir.writeUInt16LE(20, 6);
-    dir.writeUInt32LE(crc32(data), 16);
-    dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(file.length, 28);
+    fields(dir, 8);
     dir.writeUInt32LE(offset, 42);
     local.push(head, file, data);
     central.push(dir, file);
