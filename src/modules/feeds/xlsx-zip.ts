@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { createInflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { unsupportedWorksheetXml } from './feed-errors.ts';
 import { dropPrefixes, mergesIn, needsRewrite, readableSheetXml } from './sheet-xml.ts';
 
@@ -16,8 +16,8 @@ import { dropPrefixes, mergesIn, needsRewrite, readableSheetXml } from './sheet-
  * compressed bytes — nothing is inflated again — in the order the reader wants: relationships, workbook, shared
  * strings (an empty part when the file has none, as openpyxl writes every string inline: otherwise the reader would
  * park the worksheets), styles, then the worksheets in the workbook's tab order, renamed sheet1.xml, sheet2.xml … (the
- * reader only knows parts of that name; the OpenXML SDK writes sheet.xml), and a last empty part that may be lost
- * harmlessly. Theme, pictures and document properties are left out.
+ * reader only knows parts of that name; the OpenXML SDK writes sheet.xml), and a last padding part (see
+ * endPadding). Theme, pictures and document properties are left out.
  *
  * Each worksheet is also scanned once for its merged ranges (<mergeCell>, written after the rows, so a streaming
  * reader learns them too late): a cell merged downwards over several data rows holds its value for all of them.
@@ -185,6 +185,27 @@ const EMPTY_SHARED_STRINGS = Buffer.from(
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
 );
+
+/**
+ * The last part of the new zip: one mebibyte of zeros, deflated to about a kilobyte.
+ *
+ * The unzipper under ExcelJS (unzipper 0.10 Parse) emits 'end' as soon as its input is written through, and ExcelJS's
+ * entry loop (iterateStream) stops at that 'end' even when entries the parser already pushed are still queued behind
+ * the one being read: small worksheets after the one in hand were silently lost — most reads of a workbook of five
+ * small sheets lost at least one. The parser only moves past an entry once the entry's data has been taken, and the
+ * streams in between hold well under 1 MiB, so it cannot get past this part, reach the end of the zip and emit 'end'
+ * until the reader has come to this part (the last one, which it drains) — that is, until it has taken every earlier
+ * one.
+ */
+let padding: (ZipEntry & { data: Buffer }) | undefined;
+function endPadding(): ZipEntry & { data: Buffer } {
+  if (!padding) {
+    const zeros = Buffer.alloc(1024 * 1024);
+    const data = deflateRawSync(zeros);
+    padding = { ...storedEntry('docProps/shouxian-end.xml', data), method: 8, crc32: crc32(zeros), size: zeros.length };
+  }
+  return padding;
+}
 
 /** A part made here, stored uncompressed. */
 function storedEntry(name: string, data: Buffer): ZipEntry & { data: Buffer } {
@@ -362,7 +383,8 @@ export async function readableXlsx(
         tab.merges = scan.merges;
       }
     }
-    make('docProps/shouxian-end.xml', Buffer.alloc(0));
+    const end = endPadding();
+    plan.push({ entry: end, name: end.name, data: end.data });
   } finally {
     await fd.close();
   }
