@@ -10,43 +10,80 @@ import { readableXlsx, workbookTabs, ZipLayoutError } from './xlsx-zip.ts';
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-/** A zip of stored (uncompressed) parts, the way a hand-rolled exporter writes one. */
-function storedZip(parts: Record<string, string>): Buffer {
+/**
+ * A zip of stored (uncompressed) parts, the way a hand-rolled exporter writes one; with `zip64`, the way ZipStream-PHP
+ * and .NET's packaging write small files too: every size and offset marked 0xFFFFFFFF and given in a ZIP64 extra
+ * field, and a ZIP64 end record behind the plain one.
+ */
+function storedZip(parts: Record<string, string>, { zip64 = false } = {}): Buffer {
+  const MARK = 0xffffffff;
   const local: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const [name, text] of Object.entries(parts)) {
     const data = Buffer.from(text, 'utf8');
     const file = Buffer.from(name, 'utf8');
-    // Local and central headers share the fields from the flags on, at 6 and at 8; stored (method 0), no flags.
-    const fields = (h: Buffer, at: number) => {
-      h.writeUInt32LE(crc32(data), at + 8);
-      h.writeUInt32LE(data.length, at + 12);
-      h.writeUInt32LE(data.length, at + 16);
-      h.writeUInt16LE(file.length, at + 20);
+    /** The ZIP64 extra field: sizes (and, in the directory, the offset) as 64-bit values. */
+    const extra = (withOffset: boolean) => {
+      if (!zip64) return Buffer.alloc(0);
+      const e = Buffer.alloc(4 + (withOffset ? 24 : 16));
+      e.writeUInt16LE(1, 0);
+      e.writeUInt16LE(e.length - 4, 2);
+      e.writeBigUInt64LE(BigInt(data.length), 4);
+      e.writeBigUInt64LE(BigInt(data.length), 12);
+      if (withOffset) e.writeBigUInt64LE(BigInt(offset), 20);
+      return e;
     };
+    // Local and central headers share the fields from the flags on, at 6 and at 8; stored (method 0), no flags.
+    const fields = (h: Buffer, at: number, extraLength: number) => {
+      h.writeUInt32LE(crc32(data), at + 8);
+      h.writeUInt32LE(zip64 ? MARK : data.length, at + 12);
+      h.writeUInt32LE(zip64 ? MARK : data.length, at + 16);
+      h.writeUInt16LE(file.length, at + 20);
+      h.writeUInt16LE(extraLength, at + 22);
+    };
+    const localExtra = extra(false);
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    fields(head, 6);
+    head.writeUInt16LE(zip64 ? 45 : 20, 4);
+    fields(head, 6, localExtra.length);
+    const centralExtra = extra(true);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    fields(dir, 8);
-    dir.writeUInt32LE(offset, 42);
-    local.push(head, file, data);
-    central.push(dir, file);
-    offset += head.length + file.length + data.length;
+    dir.writeUInt16LE(45, 4);
+    dir.writeUInt16LE(zip64 ? 45 : 20, 6);
+    fields(dir, 8, centralExtra.length);
+    dir.writeUInt32LE(zip64 ? MARK : offset, 42);
+    local.push(head, file, localExtra, data);
+    central.push(dir, file, centralExtra);
+    offset += head.length + file.length + localExtra.length + data.length;
   }
   const cd = Buffer.concat(central);
+  const count = Object.keys(parts).length;
+  const tail: Buffer[] = [];
+  if (zip64) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeUInt16LE(45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(BigInt(count), 24);
+    record.writeBigUInt64LE(BigInt(count), 32);
+    record.writeBigUInt64LE(BigInt(cd.length), 40);
+    record.writeBigUInt64LE(BigInt(offset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(offset + cd.length), 8);
+    locator.writeUInt32LE(1, 16);
+    tail.push(record, locator);
+  }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(parts).length, 8);
-  end.writeUInt16LE(Object.keys(parts).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, cd, end]);
+  end.writeUInt16LE(zip64 ? 0xffff : count, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : count, 10);
+  end.writeUInt32LE(zip64 ? MARK : cd.length, 12);
+  end.writeUInt32LE(zip64 ? MARK : offset, 16);
+  return Buffer.concat([...local, cd, ...tail, end]);
 }
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -137,28 +174,39 @@ describe('readableXlsx: an .xlsx in the order the streaming reader reads whole',
     );
   });
 
+  /** A one-sheet workbook as the .NET OpenXML SDK writes it: x: prefixes, a part named sheet.xml. */
+  const sdkParts = (sheet: string) => {
+    const cell = (text: string) => `<x:c t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c>`;
+    return {
+      '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      'xl/workbook.xml': `<x:workbook xmlns:x="${NS}" xmlns:r="http://r"><x:sheets><x:sheet name="${sheet}" sheetId="1" r:id="R1"/></x:sheets></x:workbook>`,
+      'xl/_rels/workbook.xml.rels':
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Target="/xl/worksheets/sheet.xml"/></Relationships>',
+      'xl/worksheets/sheet.xml': `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row>${cell('姓名')}${cell('身份证号')}</x:row><x:row>${cell('张三')}${cell('621124198001010016')}</x:row></x:sheetData></x:worksheet>`,
+    };
+  };
+  const sdkRead = (sheet: string) => [
+    [
+      sheet,
+      1,
+      [
+        ['姓名', '身份证号'],
+        ['张三', '621124198001010016'],
+      ],
+    ],
+  ];
+
   it('reads a workbook as the .NET OpenXML SDK writes it: x: prefixes, a part named sheet.xml, stored parts', async () => {
     const path = tmp.file('sdk.xlsx');
-    const cell = (text: string) => `<x:c t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c>`;
-    writeFileSync(
-      path,
-      storedZip({
-        '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-        'xl/workbook.xml': `<x:workbook xmlns:x="${NS}" xmlns:r="http://r"><x:sheets><x:sheet name="存款" sheetId="1" r:id="R1"/></x:sheets></x:workbook>`,
-        'xl/_rels/workbook.xml.rels':
-          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Target="/xl/worksheets/sheet.xml"/></Relationships>',
-        'xl/worksheets/sheet.xml': `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row>${cell('姓名')}${cell('身份证号')}</x:row><x:row>${cell('张三')}${cell('621124198001010016')}</x:row></x:sheetData></x:worksheet>`,
-      }),
-    );
-    expect(await readAll(path)).toEqual([
-      [
-        '存款',
-        1,
-        [
-          ['姓名', '身份证号'],
-          ['张三', '621124198001010016'],
-        ],
-      ],
-    ]);
+    writeFileSync(path, storedZip(sdkParts('存款')));
+    expect(await readAll(path)).toEqual(sdkRead('存款'));
+  });
+
+  it('takes apart a ZIP64 file (sizes and offsets in ZIP64 fields, a ZIP64 end record), as streaming writers make', async () => {
+    const path = tmp.file('zip64.xlsx');
+    writeFileSync(path, storedZip(sdkParts('低保'), { zip64: true }));
+    const { tabs } = await readableXlsx(path);
+    expect(tabs.map((t) => [t.name, t.part])).toEqual([['低保', 'xl/worksheets/sheet.xml']]);
+    expect(await readAll(path)).toEqual(sdkRead('低保'));
   });
 });

@@ -56,7 +56,7 @@ export interface XlsxTab {
   merges: string[];
 }
 
-/** Thrown for zips this reader does not take apart (ZIP64, damaged directory): the caller streams the file as it is. */
+/** Thrown for zips this reader does not take apart (damaged directory, 4 GiB): the caller streams the file as it is. */
 export class ZipLayoutError extends Error {}
 
 async function readAt(fd: FileHandle, position: number, length: number): Promise<Buffer> {
@@ -66,7 +66,27 @@ async function readAt(fd: FileHandle, position: number, length: number): Promise
   return buffer;
 }
 
-async function centralDirectory(fd: FileHandle, fileSize: number): Promise<ZipEntry[]> {
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_END = 0x06064b50;
+/** Past this a value does not fit the plain zip headers written here. */
+const MAX_32 = 0xfffffffe;
+
+/** A 64-bit little-endian field that must still be a safe integer (a real file is far below 2^53 bytes). */
+function readU64(b: Buffer, at: number): number {
+  const v = b.readBigUInt64LE(at);
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipLayoutError('ZIP64 value out of range');
+  return Number(v);
+}
+
+/**
+ * Where the central directory is and how many entries it has, from the end record — or from the ZIP64 end record
+ * its locator points to, when the plain one holds the 0xFFFF / 0xFFFFFFFF markers (as streaming writers such as
+ * .NET's System.IO.Packaging and ZipStream-PHP write even for small files).
+ */
+async function directoryPlace(
+  fd: FileHandle,
+  fileSize: number,
+): Promise<{ count: number; size: number; offset: number }> {
   const tailLength = Math.min(fileSize, 22 + 0xffff);
   if (tailLength < 22) throw new ZipLayoutError('too small for a zip');
   const tail = await readAt(fd, fileSize - tailLength, tailLength);
@@ -81,7 +101,40 @@ async function centralDirectory(fd: FileHandle, fileSize: number): Promise<ZipEn
   const count = tail.readUInt16LE(at + 10);
   const size = tail.readUInt32LE(at + 12);
   const offset = tail.readUInt32LE(at + 16);
-  if (count === 0xffff || size === ZIP64_MARK || offset === ZIP64_MARK) throw new ZipLayoutError('ZIP64');
+  if (count !== 0xffff && size !== ZIP64_MARK && offset !== ZIP64_MARK) return { count, size, offset };
+  if (at < 20 || tail.readUInt32LE(at - 20) !== ZIP64_LOCATOR) throw new ZipLayoutError('ZIP64 without locator');
+  const recordAt = readU64(tail, at - 20 + 8);
+  if (recordAt + 56 > fileSize) throw new ZipLayoutError('ZIP64 end record outside the file');
+  const record = await readAt(fd, recordAt, 56);
+  if (record.readUInt32LE(0) !== ZIP64_END) throw new ZipLayoutError('damaged ZIP64 end record');
+  return { count: readU64(record, 32), size: readU64(record, 40), offset: readU64(record, 48) };
+}
+
+/** An entry's sizes and offset from its ZIP64 extra field (id 1), for those its header marks 0xFFFFFFFF. */
+function applyZip64Extra(entry: ZipEntry, extra: Buffer): void {
+  for (let p = 0; p + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(p);
+    const length = extra.readUInt16LE(p + 2);
+    if (id === 0x0001) {
+      let q = p + 4;
+      const next = () => {
+        if (q + 8 > p + 4 + length) throw new ZipLayoutError(`short ZIP64 field for ${entry.name}`);
+        const v = readU64(extra, q);
+        q += 8;
+        return v;
+      };
+      // The order is fixed: uncompressed size, compressed size, local header offset — each only if marked.
+      if (entry.size === ZIP64_MARK) entry.size = next();
+      if (entry.compressedSize === ZIP64_MARK) entry.compressedSize = next();
+      if (entry.localHeaderOffset === ZIP64_MARK) entry.localHeaderOffset = next();
+      return;
+    }
+    p += 4 + length;
+  }
+}
+
+async function centralDirectory(fd: FileHandle, fileSize: number): Promise<ZipEntry[]> {
+  const { count, size, offset } = await directoryPlace(fd, fileSize);
   if (offset + size > fileSize) throw new ZipLayoutError('central directory outside the file');
   const cd = await readAt(fd, offset, size);
   const entries: ZipEntry[] = [];
@@ -102,9 +155,9 @@ async function centralDirectory(fd: FileHandle, fileSize: number): Promise<ZipEn
       localHeaderOffset: cd.readUInt32LE(p + 42),
       name: cd.toString('utf8', p + 46, p + 46 + nameLength),
     };
-    if (entry.compressedSize === ZIP64_MARK || entry.size === ZIP64_MARK || entry.localHeaderOffset === ZIP64_MARK) {
-      throw new ZipLayoutError('ZIP64');
-    }
+    applyZip64Extra(entry, cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
+    // The new zip is written without ZIP64 records: a part of 4 GiB or more is streamed as it is instead.
+    if (entry.compressedSize > MAX_32 || entry.size > MAX_32) throw new ZipLayoutError('part over 4 GiB');
     entries.push(entry);
     p += 46 + nameLength + extraLength + commentLength;
   }
@@ -385,6 +438,8 @@ export async function readableXlsx(
     }
     const end = endPadding();
     plan.push({ entry: end, name: end.name, data: end.data });
+    const total = plan.reduce((n, { entry, name }) => n + 30 + Buffer.byteLength(name) + entry.compressedSize, 0);
+    if (total > MAX_32) throw new ZipLayoutError('over 4 GiB');
   } finally {
     await fd.close();
   }
