@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monitoredHouseholdFixture } from '../support/monitored-household.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { launchChromium, listen, skipReason } from './support/browser.ts';
+import { chooseOption, launchChromium, listen, skipReason } from './support/browser.ts';
 
 /**
  * Assistance in the browser (SPEC §9): a village cadre finds a monitored household in the gap lists, opens its 帮扶
@@ -123,9 +123,7 @@ describe.skipIf(skipReason !== '')(`assistance in Chromium (SPEC §9)${skipReaso
     await page.waitForSelector('.ant-modal:has-text("新增帮扶措施")');
     // A fresh form: nothing left over from the measure just adopted.
     await expect(page.inputValue('.ant-modal #content')).resolves.toBe('');
-    await page.click('.ant-modal .ant-select');
-    await page.keyboard.type('医疗救助');
-    await page.click('.ant-select-dropdown .ant-select-item-option:has-text("医疗救助")');
+    await chooseOption(page, '.ant-modal [data-testid=measure-subtype]', '医疗救助');
     // The pick fills the content from the catalogue; give a loaded CI machine the time Playwright's own waits get
     // (expect.poll's default is one second).
     await expect.poll(() => page.inputValue('.ant-modal #content'), { timeout: 30_000 }).toContain('医疗救助');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import type { TestApp } from '../../support/test-app.ts';
 
 /** Debian's Chromium (never a downloaded browser) and the built web app the browser tests need. */
@@ -37,4 +37,21 @@ export async function listen(t: TestApp): Promise<string> {
   const address = t.app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');
   return `http://127.0.0.1:${address.port}`;
+}
+
+/**
+ * Chooses `text` in an antd Select with search: opens it, types the text and takes the active option with Enter, then
+ * waits until the select shows the choice. A mouse click on the option is not used: while the list is still being
+ * filtered, the option can be drawn again between the button's press and release, and the click is then lost (seen
+ * once on a loaded CI machine: nothing was chosen and the form stayed empty).
+ */
+export async function chooseOption(page: Page, select: string, text: string): Promise<void> {
+  await page.click(select);
+  await page.keyboard.type(text);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', { hasText: text })
+    .waitFor();
+  await page.keyboard.press('Enter');
+  // antd 6 shows the chosen option's label as the title of the select's content.
+  await page.locator(`${select} .ant-select-content-has-value[title="${text}"]`).waitFor();
 }
