@@ -72,7 +72,10 @@ describe.skipIf(skipReason !== '')(`assistance in Chromium (SPEC §9)${skipReaso
   async function gapCodes(page: Page, testId: string): Promise<string[]> {
     const table = page.locator(`[data-testid=${testId}]`);
     await table.waitFor();
-    await page.waitForSelector(`[data-testid=${testId}] .ant-spin-spinning`, { state: 'detached' });
+    // antd puts the data-testid on the inner table; the loading spinner is in the wrapper around it. The list starts
+    // loading as the page mounts, so once the spinner is gone the rows are the server's answer.
+    const spinner = page.locator(`.ant-table-wrapper:has([data-testid=${testId}]) .ant-spin-spinning`);
+    await spinner.first().waitFor({ state: 'detached' });
     return table.locator('.ant-table-row td:first-child').allTextContents();
   }
 
