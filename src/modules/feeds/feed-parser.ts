@@ -18,7 +18,8 @@ import { feedRowHash } from './row-hash.ts';
 import { isColumnNumberRow, mergeFiller, skippable } from './row-rules.ts';
 import type { SheetSource, SourceRow } from './sheet-source.ts';
 import { xlsxSheets } from './xlsx-source.ts';
-import { readableXlsx, type XlsxTab, ZipLayoutError } from './xlsx-zip.ts';
+import { readableXlsx, type XlsxTab } from './xlsx-zip.ts';
+import { ZipLayoutError } from './zip-archive.ts';
 
 /**
  * Streaming import of one department file (SPEC §10): finds the header, maps columns by name, and yields every row —

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from './feed-test-files.ts';
 import { readableSheetXml } from './sheet-xml.ts';
 import { xlsxSheets } from './xlsx-source.ts';
-import { readableXlsx, workbookTabs, ZipLayoutError } from './xlsx-zip.ts';
+import { readableXlsx, workbookTabs } from './xlsx-zip.ts';
+import { ZipLayoutError } from './zip-archive.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
