@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monitoredHouseholdFixture } from '../support/monitored-household.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { chooseOption, launchChromium, listen, skipReason } from './support/browser.ts';
+import { chooseOption, launchChromium, listen, newContext, skipReason } from './support/browser.ts';
 
 /**
  * Assistance in the browser (SPEC §9): a village cadre finds a monitored household in the gap lists, opens its 帮扶
@@ -38,7 +38,7 @@ describe.skipIf(skipReason !== '')(`assistance in Chromium (SPEC §9)${skipReaso
   /** A fresh profile; `foreign` collects every request to a host other than the platform (SPEC §17). */
   async function openContext(): Promise<{ context: BrowserContext; page: Page; foreign: string[] }> {
     // The server dates "today" in UTC; the browser's date pickers must agree (see the report on time zones).
-    const context = await browser.newContext({
+    const context = await newContext(browser, {
       viewport: { width: 1440, height: 900 },
       locale: 'zh-CN',
       timezoneId: 'UTC',

@@ -6,7 +6,7 @@ import { AUDIT_ACTION } from '../../web/src/domain/labels.ts';
 import { csv, type KnownHousehold, knownHousehold, multipart } from '../feeds-fixtures.ts';
 import { makeIdNumber } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { launchChromium, listen, skipReason } from './support/browser.ts';
+import { launchChromium, listen, newContext, skipReason } from './support/browser.ts';
 
 /**
  * The department-data pages end to end (SPEC §10, §11, §17): the real server on in-memory PGlite serving web/dist,
@@ -62,7 +62,7 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
   });
 
   async function openContext(): Promise<{ context: BrowserContext; page: Page; foreign: string[] }> {
-    const context = await browser.newContext({
+    const context = await newContext(browser, {
       viewport: { width: 1440, height: 900 },
       locale: 'zh-CN',
       acceptDownloads: true,

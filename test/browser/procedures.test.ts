@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { householdPayload } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { launchChromium, listen, skipReason } from './support/browser.ts';
+import { launchChromium, listen, newContext, skipReason } from './support/browser.ts';
 
 /**
  * Self-declaration to procedure in the browser (SPEC §6 channel 1, §8.1): a citizen declares hardship from a phone
@@ -41,7 +41,8 @@ describe.skipIf(skipReason !== '')(`declaration and procedures in Chromium (SPEC
   async function openContext(
     phone: boolean,
   ): Promise<{ context: BrowserContext; page: Page; foreign: string[]; visited: string[] }> {
-    const context = await browser.newContext(
+    const context = await newContext(
+      browser,
       phone
         ? {
             viewport: { width: 390, height: 844 },

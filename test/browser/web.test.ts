@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { householdPayload } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { launchChromium, listen, skipReason } from './support/browser.ts';
+import { launchChromium, listen, newContext, skipReason } from './support/browser.ts';
 
 /**
  * The browser app end to end: the real server on in-memory PGlite serving web/dist, driven in Debian's Chromium
@@ -39,7 +39,7 @@ describe.skipIf(skipReason !== '')(`web app in Chromium (SPEC §17)${skipReason}
 
   /** A fresh browser profile; `foreign` collects every request to a host other than the platform (SPEC §17). */
   async function openContext(): Promise<{ context: BrowserContext; page: Page; foreign: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const context = await newContext(browser, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const foreign: string[] = [];
     page.on('request', (r) => {

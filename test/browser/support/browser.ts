@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import type { TestApp } from '../../support/test-app.ts';
 
 /** Debian's Chromium (never a downloaded browser) and the built web app the browser tests need. */
@@ -29,6 +29,15 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A fresh browser profile that asks for reduced motion, as some users do: the web app then runs without antd's
+ * animations, so a click never lands on a dialog or option that is still moving into place (clicks were lost that way
+ * on a loaded CI machine).
+ */
+export function newContext(browser: Browser, options: BrowserContextOptions): Promise<BrowserContext> {
+  return browser.newContext({ reducedMotion: 'reduce', ...options });
 }
 
 /** Serves the test app on a free local port and returns its base URL. */
