@@ -13,6 +13,12 @@ describe('configuration read once at start', () => {
     });
   });
 
+  it("freezes the month's figures at 23:50 on its last day unless told otherwise (SPEC §12)", () => {
+    expect(loadConfig({}).snapshotAt).toBe('23:50');
+    expect(loadConfig({ SHOUXIAN_SNAPSHOT_AT: 'off' }).snapshotAt).toBeNull();
+    expect(() => loadConfig({ SHOUXIAN_SNAPSHOT_AT: '24:00' })).toThrow(/SHOUXIAN_SNAPSHOT_AT/);
+  });
+
   it('refuses bad values with a message naming the variable', () => {
     expect(() => loadConfig({ SHOUXIAN_SCREEN_AT: '25:00' })).toThrow(/SHOUXIAN_SCREEN_AT/);
     expect(() => loadConfig({ SHOUXIAN_SCREEN_WORKERS: '0' })).toThrow(ConfigError);

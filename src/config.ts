@@ -21,6 +21,9 @@ export interface Config {
   screenWorkers: number;
   /** Time of day ('HH:MM', server local time) of the routine screening round; null when SHOUXIAN_SCREEN_AT=off. */
   screenAt: string | null;
+  /** Time of day ('HH:MM', server local time) on the last day of each month when the month's figures are frozen
+   * (SPEC §12); null when SHOUXIAN_SNAPSHOT_AT=off. */
+  snapshotAt: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +46,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (screenAt !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(screenAt)) {
     throw new ConfigError(`SHOUXIAN_SCREEN_AT 无效：${env.SHOUXIAN_SCREEN_AT}（应为 HH:MM，如 02:30，或 off）`);
   }
+  const snapshotAtRaw = (env.SHOUXIAN_SNAPSHOT_AT ?? '23:50').trim();
+  const snapshotAt = snapshotAtRaw === 'off' ? null : snapshotAtRaw;
+  if (snapshotAt !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(snapshotAt)) {
+    throw new ConfigError(`SHOUXIAN_SNAPSHOT_AT 无效：${env.SHOUXIAN_SNAPSHOT_AT}（应为 HH:MM，如 23:50，或 off）`);
+  }
   const cookieSecure = env.COOKIE_SECURE === 'true' ? true : env.COOKIE_SECURE === 'false' ? false : 'auto';
   return {
     port,
@@ -55,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.SHOUXIAN_DEMO !== 'false',
     screenWorkers,
     screenAt,
+    snapshotAt,
   };
 }

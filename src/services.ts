@@ -7,6 +7,7 @@ import {
 import { auditRepository } from './modules/audit/audit.repository.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { createCampaigns } from './modules/campaigns/campaigns.module.ts';
 import { caseFilesService } from './modules/cases/case-files.service.ts';
 import { createCasesModule } from './modules/cases/cases.module.ts';
 import { casesRepository } from './modules/cases/cases.repository.ts';
@@ -20,6 +21,9 @@ import { regionsRepository } from './modules/regions/regions.repository.ts';
 import { regionsService } from './modules/regions/regions.service.ts';
 import { registryRepository } from './modules/registry/registry.repository.ts';
 import { registryService } from './modules/registry/registry.service.ts';
+import { reliefRepository } from './modules/relief/relief.repository.ts';
+import { reliefService } from './modules/relief/relief.service.ts';
+import { createReports } from './modules/reports/reports.module.ts';
 import { createScreening } from './modules/screening/screening.module.ts';
 import { linesRepository } from './modules/settings/lines.repository.ts';
 import { linesService } from './modules/settings/lines.service.ts';
@@ -70,11 +74,29 @@ export function createServices(ctx: AppContext) {
   });
   const cleaning = createCleaning({ db, audit, cipher: ctx.cipher, now });
   const regionalRisk = createRegionalRisk({ db, regionsRepo, settings, audit, now });
+  const reports = createReports({ db, regionsRepo, audit, cycle: casesModule.cycle, regionalRisk, now });
+  const relief = reliefService({
+    db,
+    reliefRepo: reliefRepository(db),
+    cipher: ctx.cipher,
+    clues,
+    regionsRepo,
+    settings,
+    calendars: casesModule.calendars,
+    audit,
+    now,
+  });
+  // 专项行动 (SPEC §15): campaigns, problems to zero, spot checks.
+  const campaigns = createCampaigns({ db, settings, audit, now });
   return {
+    relief,
+    registryRepo,
     screening,
     feeds,
     cleaning,
     regionalRisk,
+    reports,
+    campaigns,
     assistance,
     audit,
     regions,

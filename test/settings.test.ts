@@ -74,6 +74,8 @@ describe(`region settings on ${ENGINE} (SPEC §3)`, () => {
       'cycle.concentratedScreenings',
       'publicity.objectionContact',
       'risk.anomaly',
+      'relief.limits',
+      'campaigns.spotCheck',
     ]);
     const thresholds = body.items[0];
     expect(thresholds).toMatchObject({

@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { registerMigrateCommand } from '../db/migrate.cli.ts';
 import { registerAssessCommand } from '../modules/assessment/assessment.cli.ts';
 import { registerUserCommands } from '../modules/auth/auth.cli.ts';
+import { registerSpotCheckCommand } from '../modules/campaigns/campaigns.cli.ts';
 import { registerCleanCommand } from '../modules/cleaning/cleaning.cli.ts';
 import { registerFeedsCommands } from '../modules/feeds/feeds.cli.ts';
 import { registerGenerateCommand } from '../modules/generator/generator.cli.ts';
 import { registerRegionsCommands } from '../modules/regions/regions.cli.ts';
+import { registerReportCommands } from '../modules/reports/reports.cli.ts';
 import { registerScreenCommand } from '../modules/screening/screening.cli.ts';
 import { registerLinesCommands, registerSettingsCommands } from '../modules/settings/settings.cli.ts';
 import { registerServeCommand } from '../server/serve.ts';
@@ -23,4 +25,6 @@ export function registerCommands(program: Command): void {
   registerFeedsCommands(program);
   registerScreenCommand(program);
   registerCleanCommand(program);
+  registerReportCommands(program);
+  registerSpotCheckCommand(program);
 }

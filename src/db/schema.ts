@@ -293,6 +293,101 @@ export interface NotificationsTable {
   created_at: Timestamp;
 }
 
+/** Monitoring-status history (migration 0070, SPEC §12): written by a completed procedure, voided by its reversal. */
+export interface HouseholdStatusEventsTable {
+  id: Generated<number>;
+  household_id: string;
+  region_code: string;
+  case_id: string | null;
+  kind: 'included' | 'returned' | 'eliminated';
+  from_status: MonitoringStatus;
+  to_status: 'monitored' | 'eliminated';
+  effective_on: string;
+  category: Category | null;
+  risk_types: Generated<string[]>;
+  lifted_out: boolean;
+  persons: number;
+  source: 'procedure' | 'backfill';
+  voided_at: Timestamp | null;
+  voided_reason: string | null;
+  recorded_at: Timestamp;
+}
+
+/** A freeze of one month's figures for a scope (migration 0070, SPEC §12). */
+export interface FigureSnapshotRunsTable {
+  id: Generated<number>;
+  scope_code: string;
+  month: string;
+  as_of: string;
+  trigger: 'schedule' | 'demand';
+  reason: string | null;
+  regions: Generated<number>;
+  seconds: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  taken_by: string;
+  taken_at: Timestamp;
+}
+
+export interface FigureSnapshotsTable {
+  run_id: number;
+  region_code: string;
+  month: string;
+  figures: ColumnType<unknown, string, string>;
+}
+
+// Government relief platform (SPEC §14, migration 0100)
+export interface ReliefRequestsTable {
+  id: Generated<string>;
+  tracking_code: string;
+  region_code: string;
+  county_code: string;
+  item_code: string;
+  item_name: string;
+  department: string;
+  channel: 'self' | 'proxy' | 'government';
+  applicant_name: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  phone_enc: string;
+  phone_hash: string;
+  proxy_name: string | null;
+  proxy_relation: string | null;
+  proxy_phone_hash: string | null;
+  confirmed_at: Timestamp | null;
+  filed_by: string | null;
+  description: string;
+  status: Generated<'submitted' | 'accepted' | 'replied'>;
+  received_on: string;
+  due_on: string;
+  due_estimated: Generated<boolean>;
+  outcome: 'resolved' | 'not_eligible' | null;
+  result_note: string | null;
+  replied_at: Timestamp | null;
+  replied_on: string | null;
+  urged_count: Generated<number>;
+  rating: number | null;
+  rating_note: string | null;
+  rated_at: Timestamp | null;
+  household_id: string | null;
+  person_id: string | null;
+  clue_id: string | null;
+  created_at: Timestamp;
+}
+
+export type ReliefStepAction = 'submit' | 'confirm' | 'accept' | 'refer' | 'reply' | 'urge' | 'rate';
+
+export interface ReliefRequestStepsTable {
+  id: Generated<string>;
+  request_id: string;
+  seq: number;
+  action: ReliefStepAction;
+  actor: string;
+  actor_name: string;
+  from_department: string | null;
+  to_department: string | null;
+  note: string | null;
+  at: Timestamp;
+}
+
 export interface DB {
   household_surveys: HouseholdSurveysTable;
   procedure_templates: ProcedureTemplatesTable;
@@ -312,6 +407,11 @@ export interface DB {
   monitoring_lines: MonitoringLinesTable;
   region_settings: RegionSettingsTable;
   audit_log: AuditLogTable;
+  household_status_events: HouseholdStatusEventsTable;
+  figure_snapshot_runs: FigureSnapshotRunsTable;
+  figure_snapshots: FigureSnapshotsTable;
+  relief_requests: ReliefRequestsTable;
+  relief_request_steps: ReliefRequestStepsTable;
 }
 
 export type Household = Selectable<HouseholdsTable>;

@@ -4,6 +4,8 @@ import { householdAssessmentRoutes } from '../modules/assessment/household-asses
 import { assistanceRoutes } from '../modules/assistance/assistance.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { campaignsRoutes } from '../modules/campaigns/campaigns.routes.ts';
+import { problemsRoutes } from '../modules/campaigns/problems.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { proceduresConfigRoutes } from '../modules/cases/procedures-config.routes.ts';
 import { cleaningRoutes } from '../modules/cleaning/cleaning.routes.ts';
@@ -13,6 +15,8 @@ import { feedsRoutes } from '../modules/feeds/feeds.routes.ts';
 import { regionalRiskRoutes } from '../modules/regional-risk/regional-risk.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
+import { reliefRoutes } from '../modules/relief/relief.routes.ts';
+import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { screeningRoutes } from '../modules/screening/screening.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import type { Services } from '../services.ts';
@@ -38,5 +42,9 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await screeningRoutes(app, services);
   await cleaningRoutes(app, services);
   await regionalRiskRoutes(app, services);
+  await reportsRoutes(app, services);
+  await reliefRoutes(app, services);
+  await campaignsRoutes(app, services);
+  await problemsRoutes(app, services);
   await auditRoutes(app, services);
 }

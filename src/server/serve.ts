@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { updateLockPort } from '../db/embedded-lock.ts';
 import { SYSTEM_ACTOR } from '../modules/auth/actor.ts';
 import { loadDemoIfEmpty } from '../modules/demo/load-demo.ts';
+import { scheduleMonthEndSnapshots } from '../modules/reports/snapshot-schedule.ts';
 import { scheduleRoutineScreening } from '../modules/screening/routine-schedule.ts';
 import { createServices } from '../services.ts';
 import { buildApp } from './app.ts';
@@ -34,8 +35,15 @@ export function registerServeCommand(program: Command): void {
         logger: ctx.logger,
       });
       if (routine.nextAt()) ctx.logger.info({ at: routine.nextAt() }, '下一轮例行筛查时间');
+      const snapshots = scheduleMonthEndSnapshots({
+        at: config.snapshotAt,
+        run: (month) => services.reports.snapshots.monthEnd(month),
+        catchUp: () => services.reports.snapshots.catchUp(),
+        logger: ctx.logger,
+      });
       const stop = async () => {
         routine.stop();
+        snapshots.stop();
         await app.close();
         await ctx.close();
         process.exit(0);

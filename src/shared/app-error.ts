@@ -111,6 +111,31 @@ export const ErrorCodes = {
   // synthetic population (SPEC §18)
   GENERATOR_NO_VILLAGES: 400, // 该县的乡镇和村尚未载入
   GENERATOR_COUNTY_NOT_EMPTY: 409, // 该县已有户数据
+  // figures and reports (SPEC §12)
+  REPORT_PERIOD_INVALID: 400, // 统计期间格式有误或尚未开始
+  REPORT_FIGURE_UNKNOWN: 400, // 没有该项指标
+  SNAPSHOT_REASON_REQUIRED: 400, // 重新冻结已冻结的月份须说明理由
+  SNAPSHOT_MONTH_INVALID: 400, // 只能冻结已开始的月份
+  // government relief platform (SPEC §14)
+  RELIEF_ITEM_UNKNOWN: 400, // 没有该服务事项或已停用
+  RELIEF_QUOTA_EXCEEDED: 429, // 今天提交的申请已达上限
+  RELIEF_NOT_HANDLER: 403, // 该申请不由本部门办理
+  RELIEF_INVALID_ACTION: 409, // 该申请当前不能这样办理
+  RELIEF_REASON_REQUIRED: 400, // 须填写理由或办理结果
+  RELIEF_NOT_REPLIED: 409, // 办结后才能评价
+  RELIEF_ALREADY_DONE: 409, // 已评价或已确认
+  RELIEF_CATALOGUE_INVALID: 400, // 服务事项目录有误
+  // special campaigns, problems and spot checks (SPEC §15)
+  CAMPAIGN_INVALID: 400, // 专项行动内容有误（范围、期间、任务领域）
+  SPOT_CHECK_RATIO_BELOW_MINIMUM: 400, // 抽查比例低于规定的最低比例
+  SPOT_CHECK_NO_UNITS: 400, // 该范围内没有可抽取的村、户或问题
+  SPOT_CHECK_NOT_SAMPLED: 400, // 不在本次抽中的名单内
+  PROBLEM_WRONG_STATUS: 409, // 问题当前状态不能办理此操作
+  PROBLEM_EVIDENCE_MISSING: 400, // 缺少整改佐证材料
+  PROBLEM_MEASURES_MISSING: 400, // 缺少整改措施
+  PROBLEM_LEVEL_ABOVE: 403, // 须由上一级验收或决定
+  PROBLEM_REASON_REQUIRED: 400, // 须说明理由
+  PROBLEM_DEADLINE_INVALID: 400, // 整改时限无效
 } as const;
 
 /** Every code an AppError may carry; a new one is added to `ErrorCodes` with its status and meaning. */

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaToday } from '../../src/domain/calendar/dates.ts';
 import { monitoredHouseholdFixture } from '../support/monitored-household.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { chooseOption, launchChromium, listen, newContext, skipReason } from './support/browser.ts';
@@ -11,7 +12,9 @@ import { chooseOption, launchChromium, listen, newContext, skipReason } from './
  * delivery (SPEC §1). Menus follow the server's policies; no request leaves the platform (SPEC §17).
  */
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+// The server counts deadlines on China's civil date (UTC+8); between 00:00 and 08:00 Beijing time the UTC date is
+// still yesterday, so the fixture's dates are taken on the same clock.
+const daysAgo = (n: number) => chinaToday(new Date(Date.now() - n * 86_400_000));
 
 describe.skipIf(skipReason !== '')(`assistance in Chromium (SPEC §9)${skipReason}`, () => {
   let t: TestApp;

@@ -69,6 +69,29 @@ export const AuditActions = {
   // regional risk (SPEC §11) and data cleaning (SPEC §17)
   regionalRiskRecord: 'regional_risk.record',
   cleaningRun: 'cleaning.run',
+  // figures and reports (SPEC §12)
+  reportSnapshot: 'report.snapshot',
+  reportExport: 'report.export',
+  // government relief platform (SPEC §14)
+  reliefSubmit: 'relief.submit',
+  reliefConfirm: 'relief.confirm',
+  reliefRead: 'relief.read',
+  reliefAccept: 'relief.accept',
+  reliefRefer: 'relief.refer',
+  reliefReply: 'relief.reply',
+  reliefUrge: 'relief.urge',
+  reliefRate: 'relief.rate',
+  // special campaigns and spot checks (SPEC §15)
+  campaignCreate: 'campaign.create',
+  campaignUpdate: 'campaign.update',
+  campaignExport: 'campaign.export',
+  spotCheckDraw: 'spot_check.draw',
+  spotCheckFinding: 'spot_check.finding',
+  problemCreate: 'problem.create',
+  problemAction: 'problem.action',
+  problemEscalate: 'problem.escalate',
+  problemFileUpload: 'problem.file_upload',
+  problemFileRead: 'problem.file_read',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];

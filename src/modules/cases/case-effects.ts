@@ -4,6 +4,7 @@ import { type CaseEffect, type CaseState, notificationText } from '../../domain/
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
+import { recordStatusEvent, voidStatusEvent } from './record-status-event.ts';
 
 export interface CaseRow {
   id: string;
@@ -127,6 +128,12 @@ export async function applyCaseEffects(
             }
           : { monitoring_status: 'eliminated' as const, eliminated_on: on };
       await trx.updateTable('households').set(patch).where('id', '=', c.householdId).execute();
+      await recordStatusEvent(trx, {
+        householdId: c.householdId,
+        caseId: c.id,
+        priorStatus: assessment.prior?.status,
+        on,
+      });
       await audit.append(
         actor,
         {
@@ -156,6 +163,7 @@ export async function applyCaseEffects(
       })
       .where('id', '=', c.householdId)
       .execute();
+    await voidStatusEvent(trx, c.id, '撤销办结');
     await audit.append(
       actor,
       {

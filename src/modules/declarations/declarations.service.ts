@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { maskIdNumber } from '../../domain/id-number.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { maskPhone, normalizePhone, trackingCode } from '../../shared/public-applicant.ts';
 import { type Actor, requireScope, SYSTEM_ACTOR } from '../auth/actor.ts';
 import type { CluesService } from '../clues/clues.service.ts';
 import { RESULT_LABELS } from '../clues/clues.service.ts';
@@ -33,13 +33,6 @@ export interface DeclarationInput {
 
 /** The citizen actor: no account (SPEC §6 channel 1); recorded as `citizen` in the audit log. */
 const CITIZEN: Actor = { ...SYSTEM_ACTOR, username: 'citizen' };
-
-const normalizePhone = (p: string) => p.replace(/[\s-]/g, '');
-const maskPhone = (p: string) => `${p.slice(0, 3)}****${p.slice(-4)}`;
-const trackingCode = () => {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return Array.from(crypto.randomBytes(10), (b) => alphabet[b % alphabet.length]).join('');
-};
 
 /**
  * 农户自主申报 (SPEC §6 channel 1, §14): a citizen declares hardship from a phone without an account, or a village

@@ -1,7 +1,9 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Services } from '../../services.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { loadDemoCampaigns } from './demo-campaigns.ts';
 import { DEMO, DEMO_USERS } from './demo-county.ts';
+import { loadDemoRelief } from './demo-relief.ts';
 
 export type PopulationLoader = (
   ctx: AppContext,
@@ -37,6 +39,10 @@ export async function loadDemoIfEmpty(ctx: AppContext, services: Services, loadP
   const population = loadPopulation
     ? await loadPopulation(ctx, { county: DEMO.county, households: DEMO.households, seed: DEMO.seed })
     : undefined;
+  // Work histories need households: only a demo with its population gets them (tests load none).
+  if (population) await loadDemoRelief(ctx, services, village.code);
+  // A running 专项行动 (SPEC §15) once the population is there (npm start; tests start without it).
+  if (population) await loadDemoCampaigns(ctx, services, scope as { township: string; village: string });
   log.info({ township: township.code, village: village.code, ...population }, '演示县已载入');
   return { township: township.code, village: village.code, population };
 }

@@ -156,6 +156,41 @@ export const SETTING_DEFINITIONS = {
     },
     required: [],
   },
+  'relief.limits': {
+    name: '政府救助平台时限与防滥用',
+    description:
+      '救助申请超期未办结多少天后上报州市、省级监管（云南为10天）；同一手机号、同一身份证号每天最多可提交的申请数。',
+    spec: '§14',
+    default: { escalateAfterDays: 10, perPhonePerDay: 3, perIdPerDay: 3 },
+    fields: {
+      escalateAfterDays: { label: '上报上级监管天数', kind: 'integer', min: 1, max: 60, unit: '天', tighter: 'lower' },
+      perPhonePerDay: { label: '每个手机号每天申请数', kind: 'integer', min: 1, max: 50, unit: '件' },
+      perIdPerDay: { label: '每个身份证号每天申请数', kind: 'integer', min: 1, max: 50, unit: '件' },
+    },
+    required: [],
+  },
+  // 专项行动 (SPEC §15, issue 17): 瓦房 "市里开展抽查，比例不低于30%"; a lower level may only raise the minimum.
+  'campaigns.spotCheck': {
+    name: '专项行动抽查与整改',
+    description:
+      '抽查村的最低比例（默认30%，下级只能提高）、每个抽中村抽查的农户数、问题整改默认时限，以及逾期问题每隔多少天再上升一级督办。',
+    spec: '§15',
+    default: { minRatio: 0.3, householdsPerVillage: 5, rectifyDays: 15, escalateEveryDays: 7 },
+    fields: {
+      minRatio: { label: '抽查村最低比例', kind: 'share', tighter: 'higher' },
+      householdsPerVillage: {
+        label: '每村抽查农户数',
+        kind: 'integer',
+        min: 0,
+        max: 200,
+        unit: '户',
+        tighter: 'higher',
+      },
+      rectifyDays: days('问题整改默认时限'),
+      escalateEveryDays: days('逾期问题逐级上升间隔'),
+    },
+    required: [],
+  },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type KnownSettingKey = keyof typeof SETTING_DEFINITIONS;

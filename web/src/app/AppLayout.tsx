@@ -11,10 +11,23 @@ export function AppLayout({ selected, children }: { selected: string; children: 
   const user = useUser();
   const { scopePath, logout } = useAuth();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone the menu folds away completely (antd's zero-width trigger opens it), leaving the page the full width.
+  const [narrow, setNarrow] = useState(false);
   const region = scopeName(scopePath) || user.regionCode;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208}>
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={208}
+        breakpoint="md"
+        collapsedWidth={narrow ? 0 : 80}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setCollapsed(broken);
+        }}
+      >
         <div className="sx-brand" title="守线 · 防止返贫动态监测和帮扶平台">
           <span className="sx-brand-mark">守</span>
           {!collapsed && <span className="sx-brand-text">守线</span>}

@@ -17,6 +17,12 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
     title: '申报办理进度查询',
     component: lazy(() => import('../pages/declare/DeclareStatusPage')),
   },
+  { path: '/relief', title: '政府救助平台', component: lazy(() => import('../pages/relief/ReliefApplyPage')) },
+  {
+    path: '/relief/status',
+    title: '救助申请进度查询',
+    component: lazy(() => import('../pages/relief/ReliefStatusPage')),
+  },
 ];
 
 export function findPublicRoute(pathname: string): PublicRoute | undefined {

@@ -142,7 +142,28 @@ export const AUDIT_ACTION: Record<string, string> = {
   'screening.rule_set': '设定筛查规则',
   'data_quality.resolve': '处理数据质量问题',
   'regional_risk.record': '登记区域性风险事件',
+  'report.snapshot': '冻结月度指标',
+  'report.export': '导出报表',
   'cleaning.run': '运行数据清洗',
+  'relief.submit': '提交救助申请',
+  'relief.confirm': '救助申请本人确认',
+  'relief.read': '查看救助申请',
+  'relief.accept': '受理救助申请',
+  'relief.refer': '转办救助申请',
+  'relief.reply': '办结救助申请',
+  'relief.urge': '督办救助申请',
+  'relief.rate': '评价救助办理',
+  // 专项行动 (SPEC §15)
+  'campaign.create': '发起专项行动',
+  'campaign.update': '修改检查清单',
+  'campaign.export': '导出专项行动问题清单',
+  'spot_check.draw': '抽取抽查名单',
+  'spot_check.finding': '记录抽查结果',
+  'problem.create': '登记问题',
+  'problem.action': '办理问题整改',
+  'problem.escalate': '逾期问题升级督办',
+  'problem.file_upload': '上传整改佐证材料',
+  'problem.file_read': '查阅整改佐证材料',
 };
 
 /** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */
@@ -168,6 +189,41 @@ export const AUDIT_ENTITY: Record<string, string> = {
   data_quality_item: '数据质量问题',
   regional_risk_event: '区域性风险事件',
   cleaning_run: '数据清洗',
+  relief_request: '救助申请',
+  campaign: '专项行动',
+  spot_check: '抽查',
+  spot_check_finding: '抽查结果',
+  problem: '问题',
+  problem_file: '整改佐证材料',
+};
+
+/** 专项行动 (SPEC §15): problem statuses, sources, severities and actions; spot-check kinds. */
+export const PROBLEM_STATUS: Record<string, string> = {
+  rectifying: '整改中',
+  submitted: '已整改待验收',
+  closed: '已销号',
+  overdue: '逾期',
+};
+export const PROBLEM_SOURCE: Record<string, string> = {
+  self_check: '自查',
+  inspection: '督查',
+  spot_check: '抽查',
+  audit: '审计',
+  public_feedback: '群众反馈',
+};
+export const PROBLEM_SEVERITY: Record<string, string> = { minor: '一般', normal: '较重', serious: '严重' };
+export const PROBLEM_ACTION: Record<string, string> = {
+  create: '登记问题',
+  submit: '提交整改',
+  accept: '验收销号',
+  reject: '验收不通过',
+  extend: '延长整改时限',
+  escalate: '逾期升级',
+};
+export const SPOT_CHECK_KIND: Record<string, string> = {
+  spot_check: '抽查',
+  recheck_households: '回头看（已消除风险户）',
+  recheck_problems: '回头看（已销号问题）',
 };
 
 export const ROLE: Record<string, string> = {

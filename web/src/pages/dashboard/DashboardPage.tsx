@@ -1,84 +1,174 @@
-import { Alert, Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
-import { lazy, Suspense, useMemo } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '../../api/client';
+import { type Dashboard, type HP, type MapShape, type RankingRow, reportsApi } from '../../api/reports';
 import { scopeName, useAuth, useUser } from '../../app/auth';
 import { PageHead } from '../../components/PageHead';
 import { can } from '../../domain/permissions';
+import { navigate, useLocation } from '../../router/history';
 import { Link } from '../../router/Link';
-import { type Count, useHouseholdCounts } from './household-count';
+import { FigureHouseholdsDrawer, type FigureRef } from '../reports/FigureHouseholds';
 import { LineCard } from './LineCard';
+import type { MapMetric } from './RegionMap';
 
 const StatusChart = lazy(() => import('./StatusChart'));
+const TrendChart = lazy(() => import('./TrendChart'));
+const RiskBarChart = lazy(() => import('./RiskBarChart'));
+const RegionMap = lazy(() => import('./RegionMap'));
 
-const QUERIES = {
-  all: {},
-  monitored: { status: 'monitored' },
-  eliminated: { status: 'eliminated' },
-  liftedOut: { liftedOut: true },
-  unstable: { status: 'monitored', category: 'unstable' },
-  marginal: { status: 'monitored', category: 'marginal' },
-  sudden: { status: 'monitored', category: 'sudden' },
-};
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 
-function CountCard({ title, count, to }: { title: string; count: Count | undefined; to: string }) {
+const METRICS: MapMetric[] = [
+  {
+    key: 'monitored',
+    label: '监测对象户数',
+    value: (r) => r.monitored.households,
+    format: (v) => `${v}户`,
+    higherIsWorse: true,
+  },
+  { key: 'overdue', label: '逾期事项', value: (r) => r.overdue, format: (v) => `${v}项`, higherIsWorse: true },
+  {
+    key: 'measures',
+    label: '措施覆盖率',
+    value: (r) => r.measuresCoverage,
+    format: (v) => pct(v),
+    higherIsWorse: false,
+  },
+  {
+    key: 'responsible',
+    label: '责任人覆盖率',
+    value: (r) => r.responsibleCoverage,
+    format: (v) => pct(v),
+    higherIsWorse: false,
+  },
+];
+
+function HPCard({
+  title,
+  value,
+  onOpen,
+  extra,
+}: {
+  title: string;
+  value: HP | undefined;
+  onOpen?: () => void;
+  extra?: string;
+}) {
   return (
-    <Card>
-      <Link to={to}>
-        <Statistic
-          title={title}
-          loading={!count}
-          value={count?.households ?? 0}
-          suffix={
-            <span>
-              户
-              <span className="sx-stat-persons">
-                {count?.persons === null ? '（人数待统计）' : `${count?.persons ?? 0}人`}
-              </span>
-            </span>
-          }
-        />
-      </Link>
+    <Card size="small" className={onOpen ? 'sx-figure-link' : undefined} onClick={onOpen} data-testid={`card-${title}`}>
+      <Statistic
+        title={title}
+        loading={!value}
+        value={value?.households ?? 0}
+        suffix={
+          <span>
+            户<span className="sx-stat-persons">{value?.persons ?? 0}人</span>
+          </span>
+        }
+      />
+      {extra && <Typography.Text type="secondary">{extra}</Typography.Text>}
     </Card>
   );
 }
 
-/** 工作台: households in the user's scope as "X户Y人" (SPEC §16), by monitoring status and category. */
+/**
+ * 工作台 (issue #13): the month's "X户Y人" (SPEC §16) from the aggregated figures in one call, 12 months of trend,
+ * categories and risk types, subordinate regions ranked by overdue items and coverage and coloured on a map; every
+ * figure opens the households behind it, every region drills down one level.
+ */
 export default function DashboardPage() {
   const user = useUser();
   const { scopePath } = useAuth();
   const canRead = can(user.role, 'registry.read');
-  const { counts, error } = useHouseholdCounts(QUERIES, canRead);
+  const { search } = useLocation();
+  const month = /^\d{4}-\d{2}$/.test(search.get('month') ?? '') ? (search.get('month') as string) : undefined;
+  const region = search.get('region') || undefined;
+  const [data, setData] = useState<Dashboard>();
+  const [shape, setShape] = useState<MapShape>();
+  const [error, setError] = useState<string>();
+  const [metric, setMetric] = useState<MapMetric>(METRICS[1] as MapMetric);
+  const [drawer, setDrawer] = useState<FigureRef>();
+
+  useEffect(() => {
+    if (!canRead) return;
+    let live = true;
+    setData(undefined);
+    setError(undefined);
+    reportsApi
+      .dashboard(region, month)
+      .then((d) => live && setData(d))
+      .catch((e) => live && setError(errorMessage(e)));
+    reportsApi
+      .map(region)
+      .then((m) => live && setShape(m))
+      .catch(() => live && setShape({ kind: 'grid', reason: '', region: { code: '', name: '', level: 0 } }));
+    return () => {
+      live = false;
+    };
+  }, [region, month, canRead]);
+
+  const go = (r: string | undefined, m: string | undefined) => {
+    const q = new URLSearchParams();
+    if (r) q.set('region', r);
+    if (m) q.set('month', m);
+    navigate(`/${q.toString() ? `?${q}` : ''}`);
+  };
+  const period = data?.period.key ?? month ?? dayjs().format('YYYY-MM');
+  const open = (figure: string, title: string) =>
+    setDrawer({ figure, title, period, region: data?.region.code || undefined });
+  const f = data?.figures;
   const slices = useMemo(
     () =>
-      counts
+      f
         ? [
-            { name: '脱贫不稳定户', value: counts.unstable.households, colour: '#dc2626' },
-            { name: '边缘易致贫户', value: counts.marginal.households, colour: '#f59e0b' },
-            { name: '突发严重困难户', value: counts.sudden.households, colour: '#7c3aed' },
+            { name: '脱贫不稳定户', value: f.monitored.unstable.households, colour: '#dc2626' },
+            { name: '边缘易致贫户', value: f.monitored.marginal.households, colour: '#f59e0b' },
+            { name: '突发严重困难户', value: f.monitored.sudden.households, colour: '#7c3aed' },
           ]
         : [],
-    [counts],
-  );
-  const statusSlices = useMemo(
-    () =>
-      counts
-        ? [
-            {
-              name: '未纳入',
-              value: counts.all.households - counts.monitored.households - counts.eliminated.households,
-              colour: '#16a34a',
-            },
-            { name: '监测对象', value: counts.monitored.households, colour: '#f59e0b' },
-            { name: '风险消除', value: counts.eliminated.households, colour: '#0891b2' },
-          ]
-        : [],
-    [counts],
+    [f],
   );
 
   return (
     <>
-      <PageHead title="工作台">
+      <PageHead
+        title="工作台"
+        extra={
+          canRead && (
+            <Space wrap className="sx-no-print">
+              {data && data.region.code !== user.regionCode && (
+                <Link to={month ? `/?month=${month}` : '/'}>返回本级</Link>
+              )}
+              <DatePicker
+                picker="month"
+                allowClear={false}
+                value={dayjs(`${period}-01`)}
+                disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+                onChange={(d) => d && go(region, d.format('YYYY-MM'))}
+              />
+              <Link to={`/reports?kind=monthly&period=${period}${region ? `&region=${region}` : ''}`}>月调度表</Link>
+            </Space>
+          )
+        }
+      >
         <Typography.Text type="secondary">
-          管辖范围：{scopeName(scopePath) || user.regionCode}（{user.roleLabel}）
+          {data ? `${data.region.name} · ${data.period.label}` : scopeName(scopePath) || user.regionCode}（
+          {user.roleLabel}）
         </Typography.Text>
       </PageHead>
       {!canRead && (
@@ -86,58 +176,201 @@ export default function DashboardPage() {
           type="info"
           showIcon
           title="行业部门用户"
-          description="部门数据上传、比对预警和措施办理功能将在“部门筛查”模块中提供；行业部门用户不查阅农户档案。"
+          description="请在“部门数据”中上传本部门数据、查看比对预警，在“部门帮扶措施”中办理措施；行业部门用户不查阅农户档案和汇总指标。"
           style={{ marginBottom: 16 }}
         />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {canRead && (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} sm={12} xl={6}>
-            <CountCard title="在册农户" count={counts?.all} to="/households" />
-          </Col>
-          <Col xs={24} sm={12} xl={6}>
-            <CountCard title="监测对象" count={counts?.monitored} to="/households?status=monitored" />
-          </Col>
-          <Col xs={24} sm={12} xl={6}>
-            <CountCard title="风险消除" count={counts?.eliminated} to="/households?status=eliminated" />
-          </Col>
-          <Col xs={24} sm={12} xl={6}>
-            <CountCard title="脱贫户" count={counts?.liftedOut} to="/households?liftedOut=true" />
-          </Col>
-          <Col xs={24} lg={12}>
-            <Card title="监测状态">
-              <ChartOrEmpty slices={statusSlices} loading={!counts} />
+        <>
+          <Row gutter={[12, 12]}>
+            <Col xs={12} md={8} xl={6}>
+              <HPCard title="监测对象" value={f?.monitored.total} onOpen={() => open('monitored.total', '监测对象')} />
+            </Col>
+            <Col xs={12} md={8} xl={6}>
+              <HPCard
+                title="本月新纳入"
+                value={f?.included.total}
+                onOpen={() => open('included.total', '本月新纳入')}
+                extra={f?.returned.total.households ? `其中返贫${f.returned.total.households}户` : undefined}
+              />
+            </Col>
+            <Col xs={12} md={8} xl={6}>
+              <HPCard
+                title="本月风险消除"
+                value={f?.eliminated.total}
+                onOpen={() => open('eliminated.total', '本月风险消除')}
+              />
+            </Col>
+            <Col xs={12} md={8} xl={6}>
+              <HPCard
+                title="已标注风险消除"
+                value={f?.eliminatedStock.total}
+                onOpen={() => open('eliminatedStock.total', '已标注风险消除')}
+                extra={f ? `占累计纳入人数${pct(f.eliminationShare.persons)}` : undefined}
+              />
+            </Col>
+            <Col xs={12} md={8} xl={6}>
+              <HPCard
+                title="累计纳入"
+                value={f?.everIncluded.total}
+                onOpen={() => open('everIncluded.total', '累计纳入')}
+              />
+            </Col>
+            <Col xs={12} md={8} xl={6}>
+              <HPCard
+                title="兜底保障"
+                value={f?.backstop.total}
+                onOpen={() => open('backstop.total', '纳入兜底保障的监测对象')}
+                extra={f ? `低保${f.backstop.dibao.households}户、特困${f.backstop.tekun.households}户` : undefined}
+              />
+            </Col>
+            <Col xs={12} md={8} xl={6}>
+              <HPCard
+                title="未落实帮扶措施"
+                value={
+                  f
+                    ? {
+                        households: f.monitored.total.households - f.measuresCoverage.households,
+                        persons: f.monitored.total.persons - f.measuresCoverage.persons,
+                      }
+                    : undefined
+                }
+                onOpen={() => open('coverage.noMeasures', '未落实帮扶措施的监测对象')}
+                extra={
+                  f
+                    ? `措施覆盖率${pct(f.measuresCoverage.share)}，责任人覆盖率${pct(f.responsibleCoverage.share)}`
+                    : undefined
+                }
+              />
+            </Col>
+            <Col xs={12} md={8} xl={6}>
+              <Card
+                size="small"
+                className="sx-figure-link"
+                onClick={() => open('clues.overdue.total', '有逾期线索的农户')}
+                data-testid="card-逾期线索"
+              >
+                <Statistic title="逾期未销号线索" loading={!f} value={f?.clues.overdue.total.count ?? 0} suffix="条" />
+                {f && (
+                  <Typography.Text type="secondary">
+                    在办{f.clues.open.total.count}条，程序逾期{f.cases.overdue ?? 0}件
+                  </Typography.Text>
+                )}
+              </Card>
+            </Col>
+          </Row>
+          {data && (
+            <Card size="small" style={{ marginTop: 12 }}>
+              <Typography.Paragraph style={{ margin: 0 }} data-testid="dashboard-text">
+                {data.text.monitored}。{data.text.included}。{data.text.everIncluded}。
+              </Typography.Paragraph>
             </Card>
-          </Col>
-          <Col xs={24} lg={12}>
-            <Card title="监测对象类别">
-              <ChartOrEmpty slices={slices} loading={!counts} />
-            </Card>
-          </Col>
-        </Row>
+          )}
+          <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+            <Col xs={24} xl={14}>
+              <Card title="近12个月趋势" size="small">
+                {data ? (
+                  <Suspense fallback={<Skeleton active />}>
+                    <TrendChart trend={data.trend} />
+                  </Suspense>
+                ) : (
+                  <Skeleton active />
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} md={12} xl={5}>
+              <Card title="监测对象类别" size="small">
+                {!f ? (
+                  <Skeleton active />
+                ) : slices.every((s) => s.value === 0) ? (
+                  <Empty description="暂无监测对象" />
+                ) : (
+                  <Suspense fallback={<Skeleton active />}>
+                    <StatusChart slices={slices} height={260} />
+                  </Suspense>
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} md={12} xl={5}>
+              <Card title="风险类型" size="small">
+                {f ? (
+                  <Suspense fallback={<Skeleton active />}>
+                    <RiskBarChart
+                      riskTypes={f.riskTypes}
+                      onPick={(t) => open(`riskTypes.${t}`, '该风险类型的监测对象')}
+                    />
+                  </Suspense>
+                ) : (
+                  <Skeleton active />
+                )}
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+            <Col xs={24} xl={12}>
+              <Card title="下级区划地图" size="small">
+                <Select<string>
+                  size="small"
+                  className="sx-no-print"
+                  style={{ width: 150, marginBottom: 8 }}
+                  aria-label="地图着色指标"
+                  options={METRICS.map((m) => ({ label: m.label, value: m.key }))}
+                  value={metric.key}
+                  onChange={(k) => setMetric(METRICS.find((m) => m.key === k) as MapMetric)}
+                />
+                {data && shape ? (
+                  data.ranking.length ? (
+                    <Suspense fallback={<Skeleton active />}>
+                      <RegionMap shape={shape} rows={data.ranking} metric={metric} onPick={(code) => go(code, month)} />
+                    </Suspense>
+                  ) : (
+                    <Empty description="没有下级区划" />
+                  )
+                ) : (
+                  <Skeleton active />
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card title="下级区划排名（逾期事项多、覆盖率低的在前）" size="small">
+                <Table<RankingRow>
+                  size="small"
+                  rowKey="code"
+                  loading={!data}
+                  dataSource={data?.ranking}
+                  scroll={{ x: true }}
+                  pagination={{ pageSize: 10, showSizeChanger: false }}
+                  columns={[
+                    {
+                      title: '区划',
+                      dataIndex: 'name',
+                      render: (v: string, r) => (
+                        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => go(r.code, month)}>
+                          {v}
+                        </Button>
+                      ),
+                    },
+                    {
+                      title: '监测对象',
+                      render: (_: unknown, r) => `${r.monitored.households}户${r.monitored.persons}人`,
+                    },
+                    { title: '逾期', dataIndex: 'overdue', sorter: (a, b) => a.overdue - b.overdue },
+                    { title: '措施覆盖', dataIndex: 'measuresCoverage', render: pct },
+                    { title: '责任人覆盖', dataIndex: 'responsibleCoverage', render: pct },
+                  ]}
+                />
+              </Card>
+            </Col>
+          </Row>
+        </>
       )}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
           <LineCard regionCode={user.regionCode} />
         </Col>
       </Row>
+      <FigureHouseholdsDrawer target={drawer} onClose={() => setDrawer(undefined)} />
     </>
-  );
-}
-
-function ChartOrEmpty({
-  slices,
-  loading,
-}: {
-  slices: { name: string; value: number; colour: string }[];
-  loading: boolean;
-}) {
-  if (loading) return <Skeleton active />;
-  if (slices.every((s) => s.value === 0)) return <Empty description="暂无数据" />;
-  return (
-    <Suspense fallback={<Skeleton active />}>
-      <StatusChart slices={slices} />
-    </Suspense>
   );
 }

@@ -2,14 +2,13 @@ import { Button, Checkbox, Form, Input } from 'antd';
 import { useState } from 'react';
 import { type Declaration, declarationsApi } from '../../api/declarations';
 import { FormError } from '../../components/FormError';
-import { idNumberProblem, normalizeIdNumber } from '../../domain/id-number';
+import { normalizeIdNumber } from '../../domain/id-number';
 import { HARDSHIP } from '../../domain/procedure-labels';
 import { applyServerError } from '../../forms/server-errors';
+import { idNumberRules, normalizePhone, phoneRules, villageRules } from './applicant-fields';
 import { VillageField } from './VillageField';
 
 type Values = Omit<Declaration, 'signatureConfirmed'> & { signatureConfirmed?: boolean };
-
-const normalizePhone = (p: string) => p.replace(/[\s-]/g, '');
 
 /**
  * 农户自主申报 form (SPEC §6 channel 1): who, the village, what hardship, in the citizen's words. A village cadre
@@ -63,47 +62,16 @@ export function DeclareForm({
       className="sx-declare-form"
       scrollToFirstError
     >
-      <Form.Item
-        name="villageCode"
-        label="所在村（社区）"
-        rules={[
-          { required: true, message: '请选择所在的村（社区）' },
-          { pattern: /^\d{12}$/, message: '村（社区）代码应为12位数字' },
-        ]}
-      >
+      <Form.Item name="villageCode" label="所在村（社区）" rules={villageRules}>
         <VillageField pickerRoot={pickerRoot} />
       </Form.Item>
       <Form.Item name="name" label="申报人姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
         <Input maxLength={30} autoComplete="name" />
       </Form.Item>
-      <Form.Item
-        name="idNumber"
-        label="身份证号"
-        rules={[
-          { required: true, message: '请填写身份证号' },
-          {
-            validator: async (_, v?: string) => {
-              const problem = v?.trim() ? idNumberProblem(v) : undefined;
-              if (problem) throw new Error(problem);
-            },
-          },
-        ]}
-      >
+      <Form.Item name="idNumber" label="身份证号" rules={idNumberRules}>
         <Input maxLength={20} placeholder="18位身份证号" />
       </Form.Item>
-      <Form.Item
-        name="phone"
-        label="手机号码"
-        extra="用于查询办理进度，村干部也会通过此号码联系您"
-        rules={[
-          { required: true, message: '请填写手机号码' },
-          {
-            validator: async (_, v?: string) => {
-              if (v && !/^1\d{10}$/.test(normalizePhone(v))) throw new Error('请填写11位手机号码');
-            },
-          },
-        ]}
-      >
+      <Form.Item name="phone" label="手机号码" extra="用于查询办理进度，村干部也会通过此号码联系您" rules={phoneRules}>
         <Input inputMode="tel" maxLength={20} autoComplete="tel" />
       </Form.Item>
       <Form.Item

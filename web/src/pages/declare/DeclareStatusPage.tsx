@@ -1,16 +1,11 @@
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, Space, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Card, Descriptions, Empty, Space, Tag } from 'antd';
+import { useState } from 'react';
 import { type DeclarationStatus, declarationsApi } from '../../api/declarations';
-import { FormError } from '../../components/FormError';
 import { formatDateTime } from '../../domain/format';
 import { label, NOTIFICATION_KIND } from '../../domain/procedure-labels';
 import { useLocation } from '../../router/history';
 import { PublicShell } from './PublicShell';
-
-interface Values {
-  code: string;
-  phone: string;
-}
+import { TrackingLookup } from './TrackingLookup';
 
 function StatusView({ s }: { s: DeclarationStatus }) {
   return (
@@ -55,49 +50,34 @@ function StatusView({ s }: { s: DeclarationStatus }) {
 /** `/declare/status` — the citizen's progress and the notices issued to them, by tracking code and phone. */
 export default function DeclareStatusPage() {
   const { search } = useLocation();
-  const [form] = Form.useForm<Values>();
   const [status, setStatus] = useState<DeclarationStatus>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const code = search.get('code') ?? '';
+  const [failed, setFailed] = useState(false);
 
-  useEffect(() => {
-    form.setFieldsValue({ code });
-  }, [form, code]);
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(undefined);
+  const lookup = async (code: string, phone: string) => {
     setStatus(undefined);
+    setFailed(false);
     try {
-      setStatus(await declarationsApi.status(v.code.trim().toUpperCase(), v.phone.replace(/[\s-]/g, '')));
+      setStatus(await declarationsApi.status(code, phone));
     } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
+      setFailed(true);
+      throw e;
     }
   };
 
   return (
     <PublicShell title="申报办理进度查询">
-      <Form<Values> form={form} layout="vertical" size="large" requiredMark={false} onFinish={submit}>
-        <Form.Item name="code" label="查询码" rules={[{ required: true, whitespace: true, message: '请填写查询码' }]}>
-          <Input maxLength={20} autoCapitalize="characters" placeholder="申报成功后显示的查询码" />
-        </Form.Item>
-        <Form.Item name="phone" label="申报时填写的手机号" rules={[{ required: true, message: '请填写手机号' }]}>
-          <Input inputMode="tel" maxLength={20} />
-        </Form.Item>
-        <FormError error={error} />
-        <Button type="primary" htmlType="submit" block loading={busy}>
-          查询
-        </Button>
-      </Form>
+      <TrackingLookup
+        code={search.get('code') ?? ''}
+        phoneLabel="申报时填写的手机号"
+        codePlaceholder="申报成功后显示的查询码"
+        onLookup={lookup}
+      />
       {status && (
         <div style={{ marginTop: 24 }}>
           <StatusView s={status} />
         </div>
       )}
-      {!status && !error && (
+      {!status && !failed && (
         <Alert
           style={{ marginTop: 24 }}
           type="info"

@@ -16,7 +16,8 @@ export function PublicShell({ title, children }: { title: string; children: Reac
       <footer className="sx-public-footer">
         <div>您填写的信息只用于防止返贫监测和帮扶，身份证号加密保存。</div>
         <div>
-          <Link to="/declare">我要申报</Link> · <Link to="/declare/status">查询办理进度</Link>
+          <Link to="/declare">我要申报</Link> · <Link to="/declare/status">查询办理进度</Link> ·{' '}
+          <Link to="/relief">申请救助</Link> · <Link to="/relief/status">救助进度</Link>
         </div>
       </footer>
     </div>
