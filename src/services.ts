@@ -16,6 +16,7 @@ import { cluesRepository } from './modules/clues/clues.repository.ts';
 import { cluesService } from './modules/clues/clues.service.ts';
 import { declarationsService } from './modules/declarations/declarations.service.ts';
 import { createFeeds } from './modules/feeds/feeds.module.ts';
+import { createProjects } from './modules/projects/projects.module.ts';
 import { createRegionalRisk } from './modules/regional-risk/regional-risk.module.ts';
 import { regionsRepository } from './modules/regions/regions.repository.ts';
 import { regionsService } from './modules/regions/regions.service.ts';
@@ -88,6 +89,8 @@ export function createServices(ctx: AppContext) {
   });
   // 专项行动 (SPEC §15): campaigns, problems to zero, spot checks.
   const campaigns = createCampaigns({ db, settings, audit, now });
+  // 衔接资金项目 (SPEC §13): project library, monthly plan and progress, 红黄蓝 warnings.
+  const projects = createProjects({ db, settings, audit, now });
   return {
     relief,
     registryRepo,
@@ -109,6 +112,8 @@ export function createServices(ctx: AppContext) {
     caseFiles,
     assessments: casesModule.assessments,
     declarations,
+    // 衔接资金项目 (SPEC §13)
+    projects,
   };
 }
 

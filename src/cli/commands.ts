@@ -6,6 +6,7 @@ import { registerSpotCheckCommand } from '../modules/campaigns/campaigns.cli.ts'
 import { registerCleanCommand } from '../modules/cleaning/cleaning.cli.ts';
 import { registerFeedsCommands } from '../modules/feeds/feeds.cli.ts';
 import { registerGenerateCommand } from '../modules/generator/generator.cli.ts';
+import { registerProjectsCommands } from '../modules/projects/projects.cli.ts';
 import { registerRegionsCommands } from '../modules/regions/regions.cli.ts';
 import { registerReportCommands } from '../modules/reports/reports.cli.ts';
 import { registerScreenCommand } from '../modules/screening/screening.cli.ts';
@@ -27,4 +28,6 @@ export function registerCommands(program: Command): void {
   registerCleanCommand(program);
   registerReportCommands(program);
   registerSpotCheckCommand(program);
+  // 衔接资金项目 (SPEC §13)
+  registerProjectsCommands(program);
 }

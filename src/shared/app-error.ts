@@ -136,6 +136,10 @@ export const ErrorCodes = {
   PROBLEM_LEVEL_ABOVE: 403, // 须由上一级验收或决定
   PROBLEM_REASON_REQUIRED: 400, // 须说明理由
   PROBLEM_DEADLINE_INVALID: 400, // 整改时限无效
+  // assistance-fund projects (SPEC §13)
+  PROJECT_INVALID: 400, // 项目内容有误（类型、资金、计划、进度、受益户）
+  PROJECT_WRONG_STATUS: 409, // 项目当前状态不能办理此操作
+  PROJECT_RULES_INVALID: 400, // 项目管理规则设置有误
 } as const;
 
 /** Every code an AppError may carry; a new one is added to `ErrorCodes` with its status and meaning. */

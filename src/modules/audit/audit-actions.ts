@@ -92,6 +92,14 @@ export const AuditActions = {
   problemEscalate: 'problem.escalate',
   problemFileUpload: 'problem.file_upload',
   problemFileRead: 'problem.file_read',
+  // assistance-fund projects (SPEC §13)
+  projectCreate: 'project.create',
+  projectStatus: 'project.status',
+  projectPlan: 'project.plan',
+  projectProgress: 'project.progress',
+  projectBeneficiary: 'project.beneficiary',
+  projectImport: 'project.import',
+  projectBulletinExport: 'project.bulletin_export',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];

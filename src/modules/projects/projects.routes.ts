@@ -1,0 +1,184 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf } from '../../server/authenticate.ts';
+import { typedRoutes } from '../../server/typed-routes.ts';
+import type { Services } from '../../services.ts';
+import {
+  BeneficiaryInput,
+  BulletinSchema,
+  HouseholdBenefitSchema,
+  IdParams,
+  ListQuery,
+  PlanInput,
+  ProgressInput,
+  ProjectDetailSchema,
+  ProjectInput,
+  ProjectSchema,
+  RulesInput,
+  RulesQuery,
+  RulesSchema,
+  StatusInput,
+  WarningRowSchema,
+  WarningsQuery,
+} from './projects.schema.ts';
+
+const tags = ['projects'];
+const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'Excel 文件' });
+
+/** 衔接资金项目 API (SPEC §13): library, monthly plan and progress, 红黄蓝 warnings and bulletin, 联农带农. */
+export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick<Services, 'projects'>) {
+  const r = typedRoutes(app);
+
+  r.post(
+    '/api/projects',
+    { schema: { tags, summary: '项目申报入库', body: ProjectInput, response: { 201: ProjectSchema } } },
+    async (request, reply) => reply.status(201).send(await m.projects.create(actorOf(request), request.body)),
+  );
+  r.get(
+    '/api/projects',
+    {
+      schema: {
+        tags,
+        summary: '项目库（按区划、年度、状态、当月预警颜色筛选）',
+        querystring: ListQuery,
+        response: { 200: Type.Array(ProjectSchema) },
+      },
+    },
+    async (request) => m.warnings.list(actorOf(request), request.query),
+  );
+  r.get(
+    '/api/projects/warnings',
+    {
+      schema: {
+        tags,
+        summary: '月度“红黄蓝”预警：每个项目的颜色和原因',
+        querystring: WarningsQuery,
+        response: {
+          200: Type.Object({ regionCode: Type.String(), month: Type.String(), projects: Type.Array(WarningRowSchema) }),
+        },
+      },
+    },
+    async (request) => m.warnings.warnings(actorOf(request), request.query.region, request.query.month),
+  );
+  r.get(
+    '/api/projects/bulletin',
+    {
+      schema: {
+        tags,
+        summary: '月度预警通报（按颜色、区划、负责人）',
+        querystring: WarningsQuery,
+        response: { 200: BulletinSchema },
+      },
+    },
+    async (request) => m.warnings.bulletin(actorOf(request), request.query.region, request.query.month),
+  );
+  r.get(
+    '/api/projects/bulletin/export',
+    { schema: { tags, summary: '导出月度预警通报（Excel）', querystring: WarningsQuery, response: { 200: Binary } } },
+    async (request, reply) => {
+      const f = await m.exportBulletin(actorOf(request), request.query.region, request.query.month);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+        .send(f.content);
+    },
+  );
+  r.get(
+    '/api/projects/rules',
+    {
+      schema: {
+        tags,
+        summary: '项目管理规则（资金名称、类型目录、重点项目、预警规则）',
+        querystring: RulesQuery,
+        response: { 200: RulesSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return m.rules.get(actor, request.query.region ?? actor.regionCode);
+    },
+  );
+  r.put(
+    '/api/projects/rules',
+    { schema: { tags, summary: '设置项目管理规则', body: RulesInput, response: { 200: RulesSchema } } },
+    async (request) => m.rules.set(actorOf(request), request.body.regionCode, request.body.value),
+  );
+  r.get(
+    '/api/projects/:id',
+    {
+      schema: {
+        tags,
+        summary: '项目详情：计划、进度、预警记录、受益户',
+        params: IdParams,
+        querystring: Type.Object({ month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' })) }),
+        response: { 200: ProjectDetailSchema },
+      },
+    },
+    async (request) => m.projects.detail(actorOf(request), request.params.id, request.query.month),
+  );
+  r.post(
+    '/api/projects/:id/status',
+    {
+      schema: {
+        tags,
+        summary: '论证公示、入库、实施、验收、运营或出库',
+        params: IdParams,
+        body: StatusInput,
+        response: { 200: ProjectSchema },
+      },
+    },
+    async (request) => m.projects.setStatus(actorOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/projects/:id/plan',
+    {
+      schema: {
+        tags,
+        summary: '制定月度计划（六个节点、计划支付比例）',
+        params: IdParams,
+        body: PlanInput,
+        response: { 200: ProjectDetailSchema },
+      },
+    },
+    async (request) => m.projects.setPlan(actorOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/projects/:id/progress',
+    {
+      schema: {
+        tags,
+        summary: '填报月度进度',
+        params: IdParams,
+        body: ProgressInput,
+        response: { 200: ProjectDetailSchema },
+      },
+    },
+    async (request) => m.projects.reportProgress(actorOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/projects/:id/beneficiaries',
+    {
+      schema: {
+        tags,
+        summary: '登记联农带农受益户',
+        params: IdParams,
+        body: BeneficiaryInput,
+        response: { 201: ProjectDetailSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await m.projects.addBeneficiary(actorOf(request), request.params.id, request.body)),
+  );
+  r.get(
+    '/api/households/:id/project-benefits',
+    {
+      schema: {
+        tags,
+        summary: '农户受益的衔接资金项目（一户一档）',
+        params: IdParams,
+        response: { 200: Type.Array(HouseholdBenefitSchema) },
+      },
+    },
+    async (request) => m.projects.householdBenefits(actorOf(request), request.params.id),
+  );
+}
