@@ -284,6 +284,29 @@ export const ROUTES: AppRoute[] = [
     component: page(() => import('../pages/audit/AuditLogPage')),
     menu: { order: 90, icon: <AuditOutlined /> },
   },
+  // 帮扶资金项目 (SPEC §13), mirroring src/modules/projects/projects.policy.ts: the county keeps the library, plans
+  // and progress; townships, villages and supervisors read.
+  {
+    path: '/projects',
+    title: '项目库',
+    roles: ['village', 'township', 'county', 'supervisor', 'admin'],
+    component: page(() => import('../pages/projects/ProjectListPage')),
+    menu: { order: 89.5, icon: <BookOutlined />, group: '帮扶项目' },
+  },
+  {
+    path: '/projects/:id',
+    title: '项目详情',
+    roles: ['village', 'township', 'county', 'supervisor', 'admin'],
+    component: page(() => import('../pages/projects/ProjectDetailPage')),
+    activeMenu: '/projects',
+  },
+  {
+    path: '/project-bulletin',
+    title: '项目预警通报',
+    roles: ['village', 'township', 'county', 'supervisor', 'admin'],
+    component: page(() => import('../pages/projects/BulletinPage')),
+    menu: { order: 89.6, icon: <NotificationOutlined />, group: '帮扶项目' },
+  },
 ];
 
 export function allowed(route: AppRoute, role: Role): boolean {

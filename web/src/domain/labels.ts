@@ -164,6 +164,14 @@ export const AUDIT_ACTION: Record<string, string> = {
   'problem.escalate': '逾期问题升级督办',
   'problem.file_upload': '上传整改佐证材料',
   'problem.file_read': '查阅整改佐证材料',
+  // 衔接资金项目 (SPEC §13)
+  'project.create': '项目申报入库',
+  'project.status': '项目状态变更',
+  'project.plan': '制定项目月度计划',
+  'project.progress': '填报项目进度',
+  'project.beneficiary': '登记联农带农受益户',
+  'project.import': '导入项目库台账',
+  'project.bulletin_export': '导出项目预警通报',
 };
 
 /** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */
@@ -195,6 +203,9 @@ export const AUDIT_ENTITY: Record<string, string> = {
   spot_check_finding: '抽查结果',
   problem: '问题',
   problem_file: '整改佐证材料',
+  // 衔接资金项目 (SPEC §13)
+  project: '帮扶资金项目',
+  project_bulletin: '项目预警通报',
 };
 
 /** 专项行动 (SPEC §15): problem statuses, sources, severities and actions; spot-check kinds. */
