@@ -3,6 +3,7 @@ import type { Services } from '../../services.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { loadDemoCampaigns } from './demo-campaigns.ts';
 import { DEMO, DEMO_USERS } from './demo-county.ts';
+import { loadDemoProjects } from './demo-projects.ts';
 import { loadDemoRelief } from './demo-relief.ts';
 
 export type PopulationLoader = (
@@ -43,6 +44,8 @@ export async function loadDemoIfEmpty(ctx: AppContext, services: Services, loadP
   if (population) await loadDemoRelief(ctx, services, village.code);
   // A running 专项行动 (SPEC §15) once the population is there (npm start; tests start without it).
   if (population) await loadDemoCampaigns(ctx, services, scope as { township: string; village: string });
+  // 帮扶资金项目 (SPEC §13): the county's project library with plans, progress, cards and beneficiaries.
+  if (population) await loadDemoProjects(ctx, services);
   log.info({ township: township.code, village: village.code, ...population }, '演示县已载入');
   return { township: township.code, village: village.code, population };
 }
