@@ -83,7 +83,11 @@ export function ProjectForm({ open, onClose }: { open: boolean; onClose: () => v
             <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="type" label="项目类型" rules={[{ required: true, message: '请选择项目类型' }]}>
-            <Select options={(rules?.value.types ?? []).map((t) => ({ value: t, label: t }))} />
+            <Select
+              showSearch
+              data-testid="project-type"
+              options={(rules?.value.types ?? []).map((t) => ({ value: t, label: t }))}
+            />
           </Form.Item>
         </Space>
         <Form.List name="funds">
