@@ -4,6 +4,7 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
+import { importProjects } from './import-projects.ts';
 import { bulletinWorkbook } from './project-export.ts';
 import { projectRules } from './project-rules.ts';
 import { projectWarningsService } from './project-warnings.service.ts';
@@ -24,6 +25,7 @@ export function createProjects(deps: {
   const warnings = projectWarningsService({ repo, rules, now });
   return {
     projects,
+    importLibrary: importProjects({ db, repo, rules, projects }),
     warnings,
     rules,
     /** The monthly bulletin workbook; the export itself is audited (SPEC §17). */

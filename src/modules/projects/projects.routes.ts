@@ -1,13 +1,16 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../server/authenticate.ts';
 import { typedRoutes } from '../../server/typed-routes.ts';
 import type { Services } from '../../services.ts';
+import { AppError } from '../../shared/app-error.ts';
 import {
   BeneficiaryInput,
   BulletinSchema,
   HouseholdBenefitSchema,
   IdParams,
+  ImportResultSchema,
   ListQuery,
   PlanInput,
   ProgressInput,
@@ -181,4 +184,28 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
     },
     async (request) => m.projects.householdBenefits(actorOf(request), request.params.id),
   );
+
+  // The import lives in its own scope so that the multipart parser and its limit apply here only.
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+    typedRoutes(scope).post(
+      '/api/projects/import',
+      {
+        schema: {
+          tags,
+          summary: '导入项目库台账（Excel，表头可在前30行内，可按乡镇分表）',
+          querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+          response: { 200: ImportResultSchema },
+        },
+      },
+      async (request) => {
+        const part = await request.file();
+        if (!part) throw new AppError('FILE_MISSING', '请选择要导入的文件', { field: 'file' });
+        const content = await part.toBuffer().catch(() => {
+          throw new AppError('FILE_TOO_LARGE', '文件超过20MB上限', { field: 'file' }, 413);
+        });
+        return m.importLibrary(actorOf(request), content, request.query.year ? { year: request.query.year } : {});
+      },
+    );
+  });
 }

@@ -265,3 +265,11 @@ export const HouseholdBenefitSchema = Type.Object({
   amountYuan: Type.Number(),
   note: Type.String(),
 });
+
+export const ImportResultSchema = Type.Object({
+  imported: Type.Integer(),
+  skipped: Type.Integer({ description: '已导入过的项目（同县、年度、地点、名称）' }),
+  problems: Type.Array(
+    Type.Object({ sheet: Type.String(), row: Type.Integer(), column: Type.String(), message: Type.String() }),
+  ),
+});
