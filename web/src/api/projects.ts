@@ -195,3 +195,14 @@ export const projectsApi = {
     `/api/projects/bulletin/export${toQueryString({ region, month })}`,
   rules: (region?: string) => api.get<ProjectRules>('/api/projects/rules', { region }),
 };
+
+export interface ImportResult {
+  imported: number;
+  skipped: number;
+  problems: { sheet: string; row: number; column: string; message: string }[];
+}
+export const importLibrary = (file: File, year?: number) => {
+  const form = new FormData();
+  form.append('file', file);
+  return api.upload<ImportResult>(`/api/projects/import${toQueryString({ year })}`, form);
+};

@@ -7,6 +7,7 @@ import { useUser } from '../../app/auth';
 import { PageHead } from '../../components/PageHead';
 import { options, PROJECT_STATUS, WARNING_COLOUR } from '../../domain/project-labels';
 import { Link } from '../../router/Link';
+import { ImportButton } from './ImportButton';
 import { ProjectForm } from './ProjectForm';
 import { PROJECT_WRITERS, StatusTag, thisMonth, useLoad, WarningTag, wan } from './project-ui';
 
@@ -18,7 +19,7 @@ export default function ProjectListPage() {
   const [status, setStatus] = useState<ProjectStatus>();
   const [month, setMonth] = useState(thisMonth());
   const [open, setOpen] = useState(false);
-  const { data, error } = useLoad(
+  const { data, error, reload } = useLoad(
     () =>
       projectsApi.list({
         ...(year ? { year } : {}),
@@ -39,6 +40,7 @@ export default function ProjectListPage() {
             <Link to="/project-bulletin">
               <Button icon={<NotificationOutlined />}>预警通报</Button>
             </Link>
+            {PROJECT_WRITERS.includes(user.role) && <ImportButton year={year} onDone={reload} />}
             {PROJECT_WRITERS.includes(user.role) && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
                 项目申报
