@@ -4,6 +4,20 @@ import { unknownAuditActions } from './support/audit-actions.ts';
 import { householdPayload } from './support/factories.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+function multipart(name: string, content: Buffer) {
+  const boundary = '----sxprojectfiling';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 /** A project entry as a county officer files it; `over` changes fields. */
 const entry = (over: Record<string, unknown> = {}) => ({
   name: '洮阳镇高原夏菜产业园建设项目',
@@ -384,11 +398,78 @@ describe(`assistance-fund projects on ${ENGINE} (SPEC §13)`, () => {
     expect((await get(township, `/api/households/${far.json().id}/project-benefits`)).statusCode).toBe(404);
   });
 
+  it('双报备: the county files a complete checklist, the city supervisor returns or approves it (SPEC §13)', async () => {
+    const upload = (id: string, kind: string, item: string, who = county) =>
+      t.request(who, {
+        method: 'POST',
+        url: `/api/projects/${id}/filings/${kind}/files?item=${item}`,
+        ...multipart(`${item}.png`, PNG),
+      });
+    const fresh = (await post(county, '/api/projects', entry({ name: '报备测试项目' }))).json();
+    const incomplete = await upload(fresh.id, 'pre', 'library');
+    expect(incomplete.statusCode, incomplete.body).toBe(200);
+    const refused = await post(county, `/api/projects/${fresh.id}/filings/pre/submit`, {});
+    expect(refused.json()).toMatchObject({ code: 'PROJECT_FILING_INCOMPLETE', details: { field: 'items.plan' } });
+    expect((await upload(fresh.id, 'pre', 'plan', township)).statusCode).toBe(403);
+    await upload(fresh.id, 'pre', 'plan');
+    const submitted = await post(county, `/api/projects/${fresh.id}/filings/pre/submit`, {
+      note: '2026年度项目库及实施方案',
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json()[0].filing).toMatchObject({ status: 'submitted', submittedBy: 'county' });
+    // Only the city's supervisor reviews; a return needs the reason.
+    expect(
+      (await post(county, `/api/projects/${fresh.id}/filings/pre/decision`, { decision: 'approve' })).statusCode,
+    ).toBe(403);
+    const supervisor = await t.login('supervisor');
+    const noReason = await post(supervisor, `/api/projects/${fresh.id}/filings/pre/decision`, { decision: 'return' });
+    expect(field(noReason)).toBe('note');
+    const returned = await post(supervisor, `/api/projects/${fresh.id}/filings/pre/decision`, {
+      decision: 'return',
+      note: '联农带农机制不健全，请补充利益联结方式',
+    });
+    expect(returned.json()[0].filing).toMatchObject({
+      status: 'returned',
+      decisionNote: '联农带农机制不健全，请补充利益联结方式',
+    });
+    await post(county, `/api/projects/${fresh.id}/filings/pre/submit`, { note: '已补充' });
+    const approved = await post(supervisor, `/api/projects/${fresh.id}/filings/pre/decision`, { decision: 'approve' });
+    expect(approved.json()[0].filing).toMatchObject({ status: 'approved', reviewedBy: 'supervisor' });
+
+    // After acceptance: five documents, and only once the project is accepted.
+    expect((await post(county, `/api/projects/${keyId}/filings/post/submit`, {})).statusCode).toBe(409);
+    const v = (await get(county, `/api/projects/${keyId}`)).json().project.version;
+    const started = await post(county, `/api/projects/${keyId}/status`, { to: 'implementing', version: v });
+    expect(started.statusCode, started.body).toBe(200);
+    const accepted = await post(county, `/api/projects/${keyId}/status`, {
+      to: 'accepted',
+      version: started.json().version,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const post1 = await post(county, `/api/projects/${keyId}/filings/post/submit`, {});
+    expect(post1.json().message).toBe(
+      '报备材料不齐：缺少验收报告、决算审计报告、资金报账凭证、运营合同协议、资产移交协议',
+    );
+    for (const item of [
+      'acceptance_report',
+      'audit_report',
+      'payment_vouchers',
+      'operating_contracts',
+      'asset_transfer',
+    ]) {
+      expect((await upload(keyId, 'post', item)).statusCode).toBe(200);
+    }
+    expect((await post(county, `/api/projects/${keyId}/filings/post/submit`, {})).statusCode).toBe(200);
+    const list = (await get(supervisor, `/api/projects/${keyId}/filings`)).json();
+    expect(list[1].items.every((i: { files: unknown[] }) => i.files.length === 1)).toBe(true);
+    expect(list[1].filing.status).toBe('submitted');
+  });
+
   it('writes an audit row for every change, all of known actions (SPEC §13, §17)', async () => {
     const rows = await t.ctx.database.db
       .selectFrom('audit_log')
       .select(['action'])
-      .where('entity', 'in', ['project', 'project_bulletin'])
+      .where('entity', 'in', ['project', 'project_bulletin', 'project_filing'])
       .execute();
     const actions = new Set(rows.map((r) => r.action));
     for (const a of [

@@ -140,6 +140,7 @@ export const ErrorCodes = {
   PROJECT_INVALID: 400, // 项目内容有误（类型、资金、计划、进度、受益户）
   PROJECT_WRONG_STATUS: 409, // 项目当前状态不能办理此操作
   PROJECT_RULES_INVALID: 400, // 项目管理规则设置有误
+  PROJECT_FILING_INCOMPLETE: 400, // 报备材料不齐
 } as const;
 
 /** Every code an AppError may carry; a new one is added to `ErrorCodes` with its status and meaning. */

@@ -99,3 +99,25 @@ export function nextMonth(m: string): string {
   const mo = Number(m.slice(5, 7));
   return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
 }
+
+/**
+ * 双报备 checklists (seeds/003 枣庄 市级双报备): before implementation the library entry and the implementation plan;
+ * after acceptance the acceptance report, final-accounts audit report, payment vouchers, operating contracts and
+ * asset-transfer agreements. Every item requires at least one file.
+ */
+export const FILING_ITEMS = {
+  pre: { library: '年度项目库（入库申报表）', plan: '项目实施方案' },
+  post: {
+    acceptance_report: '验收报告',
+    audit_report: '决算审计报告',
+    payment_vouchers: '资金报账凭证',
+    operating_contracts: '运营合同协议',
+    asset_transfer: '资产移交协议',
+  },
+} as const;
+export type FilingKind = keyof typeof FILING_ITEMS;
+/** Project statuses in which each filing may be submitted. */
+export const FILING_STATUSES: Record<FilingKind, readonly ProjectStatus[]> = {
+  pre: ['proposed', 'reviewing', 'approved'],
+  post: ['accepted', 'operating'],
+};

@@ -100,6 +100,9 @@ export const AuditActions = {
   projectBeneficiary: 'project.beneficiary',
   projectImport: 'project.import',
   projectBulletinExport: 'project.bulletin_export',
+  projectFilingFile: 'project.filing_file',
+  projectFilingSubmit: 'project.filing_submit',
+  projectFilingDecision: 'project.filing_decision',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { importProjects } from './import-projects.ts';
 import { bulletinWorkbook } from './project-export.ts';
+import { projectFilingsService } from './project-filings.service.ts';
 import { projectRules } from './project-rules.ts';
 import { projectWarningsService } from './project-warnings.service.ts';
 import { projectsRepository } from './projects.repository.ts';
@@ -26,6 +27,7 @@ export function createProjects(deps: {
   return {
     projects,
     importLibrary: importProjects({ db, repo, rules, projects }),
+    filings: projectFilingsService({ db, projects, audit }),
     warnings,
     rules,
     /** The monthly bulletin workbook; the export itself is audited (SPEC §17). */

@@ -8,6 +8,11 @@ import { AppError } from '../../shared/app-error.ts';
 import {
   BeneficiaryInput,
   BulletinSchema,
+  FilingDecisionInput,
+  FilingFileQuery,
+  FilingKindParams,
+  FilingSubmitInput,
+  FilingsSchema,
   HouseholdBenefitSchema,
   IdParams,
   ImportResultSchema,
@@ -185,6 +190,45 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
     async (request) => m.projects.householdBenefits(actorOf(request), request.params.id),
   );
 
+  r.get(
+    '/api/projects/:id/filings',
+    { schema: { tags, summary: '双报备：材料清单和审核情况', params: IdParams, response: { 200: FilingsSchema } } },
+    async (request) => m.filings.list(actorOf(request), request.params.id),
+  );
+  r.post(
+    '/api/projects/:id/filings/:kind/submit',
+    {
+      schema: {
+        tags,
+        summary: '提交双报备（材料须齐全）',
+        params: FilingKindParams,
+        body: FilingSubmitInput,
+        response: { 200: FilingsSchema },
+      },
+    },
+    async (request) => m.filings.submit(actorOf(request), request.params.id, request.params.kind, request.body.note),
+  );
+  r.post(
+    '/api/projects/:id/filings/:kind/decision',
+    {
+      schema: {
+        tags,
+        summary: '市级审核双报备：通过或退回',
+        params: FilingKindParams,
+        body: FilingDecisionInput,
+        response: { 200: FilingsSchema },
+      },
+    },
+    async (request) =>
+      m.filings.decide(
+        actorOf(request),
+        request.params.id,
+        request.params.kind,
+        request.body.decision,
+        request.body.note,
+      ),
+  );
+
   // The import lives in its own scope so that the multipart parser and its limit apply here only.
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
@@ -205,6 +249,33 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
           throw new AppError('FILE_TOO_LARGE', '文件超过20MB上限', { field: 'file' }, 413);
         });
         return m.importLibrary(actorOf(request), content, request.query.year ? { year: request.query.year } : {});
+      },
+    );
+    typedRoutes(scope).post(
+      '/api/projects/:id/filings/:kind/files',
+      {
+        schema: {
+          tags,
+          summary: '上传双报备材料（PDF、JPG、PNG、DOCX、XLSX）',
+          params: FilingKindParams,
+          querystring: FilingFileQuery,
+          response: { 200: FilingsSchema },
+        },
+      },
+      async (request) => {
+        const part = await request.file();
+        if (!part) throw new AppError('FILE_MISSING', '请选择要上传的文件', { field: 'file' });
+        const content = await part.toBuffer().catch(() => {
+          throw new AppError('FILE_TOO_LARGE', '文件超过20MB上限', { field: 'file' }, 413);
+        });
+        return m.filings.upload(
+          actorOf(request),
+          request.params.id,
+          request.params.kind,
+          request.query.item,
+          part.filename,
+          content,
+        );
       },
     );
   });

@@ -273,3 +273,45 @@ export const ImportResultSchema = Type.Object({
     Type.Object({ sheet: Type.String(), row: Type.Integer(), column: Type.String(), message: Type.String() }),
   ),
 });
+
+export const FilingKindParams = Type.Object({
+  id: Uuid,
+  kind: oneOf(['pre', 'post'] as const, 'pre 实施前报备 | post 验收后报备'),
+});
+export const FilingFileQuery = Type.Object({ item: Text(40, 1) });
+export const FilingSubmitInput = Type.Object({ note: Type.Optional(Text(500)) }, { additionalProperties: false });
+export const FilingDecisionInput = Type.Object(
+  { decision: oneOf(['approve', 'return'] as const), note: Type.Optional(Text(500)) },
+  { additionalProperties: false },
+);
+export const FilingsSchema = Type.Array(
+  Type.Object({
+    kind: oneOf(['pre', 'post'] as const),
+    items: Type.Array(
+      Type.Object({
+        item: Type.String(),
+        label: Type.String(),
+        files: Type.Array(
+          Type.Object({
+            id: Uuid,
+            name: Type.String(),
+            size: Type.Integer(),
+            uploadedBy: Type.String(),
+            uploadedAt: Type.String(),
+          }),
+        ),
+      }),
+    ),
+    filing: Nullable(
+      Type.Object({
+        id: Uuid,
+        status: oneOf(['submitted', 'approved', 'returned'] as const),
+        note: Type.String(),
+        submittedBy: Type.String(),
+        submittedAt: Type.String(),
+        decisionNote: Nullable(Type.String()),
+        reviewedBy: Nullable(Type.String()),
+      }),
+    ),
+  }),
+);

@@ -101,3 +101,41 @@ declare module '../../db/schema.ts' {
     project_beneficiaries: ProjectBeneficiariesTable;
   }
 }
+
+export type FilingKind = 'pre' | 'post';
+
+export interface ProjectFilingFilesTable {
+  id: Generated<string>;
+  project_id: string;
+  kind: FilingKind;
+  item: string;
+  region_code: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface ProjectFilingsTable {
+  id: Generated<string>;
+  project_id: string;
+  kind: FilingKind;
+  region_code: string;
+  status: Generated<'submitted' | 'approved' | 'returned'>;
+  note: Generated<string>;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  decision_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+}
+
+declare module '../../db/schema.ts' {
+  interface DB {
+    project_filing_files: ProjectFilingFilesTable;
+    project_filings: ProjectFilingsTable;
+  }
+}

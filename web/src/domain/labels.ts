@@ -172,6 +172,9 @@ export const AUDIT_ACTION: Record<string, string> = {
   'project.beneficiary': '登记联农带农受益户',
   'project.import': '导入项目库台账',
   'project.bulletin_export': '导出项目预警通报',
+  'project.filing_file': '上传双报备材料',
+  'project.filing_submit': '提交双报备',
+  'project.filing_decision': '审核双报备',
 };
 
 /** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */
@@ -206,6 +209,7 @@ export const AUDIT_ENTITY: Record<string, string> = {
   // 衔接资金项目 (SPEC §13)
   project: '帮扶资金项目',
   project_bulletin: '项目预警通报',
+  project_filing: '双报备',
 };
 
 /** 专项行动 (SPEC §15): problem statuses, sources, severities and actions; spot-check kinds. */
