@@ -91,6 +91,12 @@ describe.skipIf(skipReason !== '')(`assistance-fund projects in Chromium (SPEC �
     await phone.waitForSelector('[data-testid=project-colour]:has-text("蓝牌")');
     await expect(phone.locator('[data-testid=progress-table]').textContent()).resolves.toContain('审批');
     expect(await overflowing(phone)).toEqual([]);
+    // 双报备: the checklist shows each required file as missing until uploaded.
+    await county.reload();
+    await county.click('.ant-tabs-tab:has-text("双报备")');
+    await county.waitForSelector('[data-testid=filing-pre]:has-text("项目实施方案")');
+    await expect(county.locator('[data-testid=filing-post]').textContent()).resolves.toContain('资产移交协议');
+    expect(await overflowing(county)).toEqual([]);
 
     // The bulletin at both widths: one project under warning, blue.
     for (const page of [county, phone]) {

@@ -206,3 +206,33 @@ export const importLibrary = (file: File, year?: number) => {
   form.append('file', file);
   return api.upload<ImportResult>(`/api/projects/import${toQueryString({ year })}`, form);
 };
+
+/** 双报备 (SPEC §13): the checklist of each filing and its latest review. */
+export interface Filing {
+  kind: 'pre' | 'post';
+  items: {
+    item: string;
+    label: string;
+    files: { id: string; name: string; size: number; uploadedBy: string; uploadedAt: string }[];
+  }[];
+  filing: {
+    id: string;
+    status: 'submitted' | 'approved' | 'returned';
+    note: string;
+    submittedBy: string;
+    submittedAt: string;
+    decisionNote: string | null;
+    reviewedBy: string | null;
+  } | null;
+}
+export const filingsApi = {
+  list: (id: string) => api.get<Filing[]>(`/api/projects/${id}/filings`),
+  upload: (id: string, kind: string, item: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<Filing[]>(`/api/projects/${id}/filings/${kind}/files${toQueryString({ item })}`, form);
+  },
+  submit: (id: string, kind: string) => api.post<Filing[]>(`/api/projects/${id}/filings/${kind}/submit`, {}),
+  decide: (id: string, kind: string, decision: 'approve' | 'return', note?: string) =>
+    api.post<Filing[]>(`/api/projects/${id}/filings/${kind}/decision`, { decision, ...(note ? { note } : {}) }),
+};

@@ -13,6 +13,7 @@ import {
   PROJECT_STATUS_ACTION,
 } from '../../domain/project-labels';
 import { BeneficiariesTab } from './BeneficiariesTab';
+import { FilingsTab } from './FilingsTab';
 import { PlanDialog } from './PlanDialog';
 import { ProgressDialog } from './ProgressDialog';
 import { ColourTag, pct, StatusTag, useLoad, wan } from './project-ui';
@@ -174,6 +175,11 @@ export default function ProjectDetailPage({ params }: PageProps) {
             key: 'beneficiaries',
             label: '联农带农',
             children: <BeneficiariesTab detail={d} onChanged={reload} />,
+          },
+          {
+            key: 'filings',
+            label: '双报备',
+            children: <FilingsTab projectId={p.id} canEdit={d.canEdit} />,
           },
           {
             key: 'events',
