@@ -12,6 +12,7 @@ import { cleaningRoutes } from '../modules/cleaning/cleaning.routes.ts';
 import { cluesRoutes } from '../modules/clues/clues.routes.ts';
 import { declarationsRoutes } from '../modules/declarations/declarations.routes.ts';
 import { feedsRoutes } from '../modules/feeds/feeds.routes.ts';
+import { pictureRoutes } from '../modules/picture/picture.routes.ts';
 import { regionalRiskRoutes } from '../modules/regional-risk/regional-risk.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
@@ -47,4 +48,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await campaignsRoutes(app, services);
   await problemsRoutes(app, services);
   await auditRoutes(app, services);
+  // household picture (SPEC §7.4, issue 9)
+  await pictureRoutes(app, services);
 }

@@ -59,7 +59,14 @@ const rec = (o: Partial<DepartmentRecordInput> & Pick<DepartmentRecordInput, 'de
 
 const base = (o: Partial<PictureInput> = {}): PictureInput => ({
   year: 2026,
-  household: { id: 'h1', code: 'H-1', regionCode: '621124001001', liftedOut: false, backstop: null, monitoringStatus: 'none' },
+  household: {
+    id: 'h1',
+    code: 'H-1',
+    regionCode: '621124001001',
+    liftedOut: false,
+    backstop: null,
+    monitoringStatus: 'none',
+  },
   members: [
     {
       personId: 'p1',
@@ -96,7 +103,12 @@ const base = (o: Partial<PictureInput> = {}): PictureInput => ({
 });
 
 const car = (vehicleType: string, purchaseDate = '2026-06-10', o: Partial<DepartmentRecordInput> = {}) =>
-  rec({ department: 'public_security', recordKind: 'vehicle', data: { name: '张大山', vehicleType, purchaseDate }, ...o });
+  rec({
+    department: 'public_security',
+    recordKind: 'vehicle',
+    data: { name: '张大山', vehicleType, purchaseDate },
+    ...o,
+  });
 
 describe('household picture (SPEC §7.4)', () => {
   it('takes the newest survey of the year before the annual figure, each with its source (SPEC §7.4)', () => {
@@ -182,7 +194,9 @@ describe('household picture (SPEC §7.4)', () => {
     expect(out.errors).toEqual([]);
     const result = attachProvenance(out.results[0] as never, p);
     expect(result.riskTypes).toContain('medical');
-    expect(result.reasons.find((r) => r.rule.startsWith('risk.medical'))?.text).toContain('医疗保障局2026年10月住院结算');
+    expect(result.reasons.find((r) => r.rule.startsWith('risk.medical'))?.text).toContain(
+      '医疗保障局2026年10月住院结算',
+    );
   });
 
   it('does not count a member 公安 deregistered as dead, and flags later records of that person (SPEC §7.2 item 9)', () => {
@@ -217,7 +231,11 @@ describe('household picture (SPEC §7.4)', () => {
 
   it('clears a deregistered company and an individual business by the rule’s own tests (SPEC §7.2 item 5)', () => {
     const entity = (entityType: string, status: string) =>
-      rec({ department: 'market_supervision', recordKind: 'business_entity', data: { entityName: '某公司', entityType, status } });
+      rec({
+        department: 'market_supervision',
+        recordKind: 'business_entity',
+        data: { entityName: '某公司', entityType, status },
+      });
     const p = buildPicture(base({ records: [entity('有限责任公司', '注销'), entity('个体工商户', '存续')] }));
     expect(p.records.map((r) => r.outcome)).toEqual(['not_exclusion', 'not_exclusion']);
     const q = buildPicture(base({ records: [entity('有限责任公司', '存续')] }));

@@ -1,13 +1,5 @@
 import type { HouseholdInput, MemberInput } from '../assessment/index.ts';
 import { findFeedRecord } from '../feeds/index.ts';
-import {
-  departmentProvenance,
-  fenToYuan,
-  incomeProvenance,
-  recordDate,
-  registryProvenance,
-  surveyProvenance,
-} from './provenance.ts';
 import type {
   DepartmentRecordInput,
   DepartmentRuleInput,
@@ -21,6 +13,14 @@ import type {
   RecordFinding,
   RecordOutcome,
 } from './picture.types.ts';
+import {
+  departmentProvenance,
+  fenToYuan,
+  incomeProvenance,
+  recordDate,
+  registryProvenance,
+  surveyProvenance,
+} from './provenance.ts';
 import { type RecordTestData, recordTest } from './record-test.ts';
 
 /** Exclusion items of SPEC §7.2 that a department record can establish for the whole household, by fact key. */
@@ -53,7 +53,8 @@ export function chooseIncome(rows: readonly IncomeRowInput[], year: number): Inc
     .filter((r) => r.survey !== 'annual')
     .sort(
       (a, b) =>
-        (b.surveyedOn ?? '').localeCompare(a.surveyedOn ?? '') || String(b.recordedAt).localeCompare(String(a.recordedAt)),
+        (b.surveyedOn ?? '').localeCompare(a.surveyedOn ?? '') ||
+        String(b.recordedAt).localeCompare(String(a.recordedAt)),
     );
   return surveys[0] ?? ofYear.find((r) => r.survey === 'annual');
 }
@@ -150,7 +151,10 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
   const memberById = new Map(members.map((m) => [m.personId, m]));
   const memberIndex = new Map(members.map((m, i) => [m.personId, i]));
   const registryMember = (m: PictureMemberInput) =>
-    registryProvenance('member', `基础数据库家庭成员：${m.name.slice(0, 1)}某（${MEMBER_STATUS_TEXT[m.status] ?? m.status}）`);
+    registryProvenance(
+      'member',
+      `基础数据库家庭成员：${m.name.slice(0, 1)}某（${MEMBER_STATUS_TEXT[m.status] ?? m.status}）`,
+    );
 
   const record = (
     r: DepartmentRecordInput,
@@ -181,7 +185,7 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
 
   // Deaths first: a dead member's other records are then "not counted".
   const sorted = [...input.records].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-  const deaths = new Map<string, RecordFinding["source"]>();
+  const deaths = new Map<string, RecordFinding['source']>();
   for (const r of sorted) {
     if (r.department !== 'public_security' || r.recordKind !== 'register_change' || r.data.changeType !== 'death')
       continue;
@@ -355,10 +359,7 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
       conflicts.push({
         key,
         label: e.label,
-        claims: [
-          { value: false, source: surveySource },
-          ...e.sources.map((source) => ({ value: true, source })),
-        ],
+        claims: [{ value: false, source: surveySource }, ...e.sources.map((source) => ({ value: true, source }))],
         used: true,
         precedence: 'authority',
         text: `入户调查记为“无”，${e.sources.map((s) => s.text).join('；')}；以部门数据为准`,
@@ -379,7 +380,12 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
   const incomeSource = income ? incomeProvenance(income) : null;
   if (income && incomeSource) {
     const net = income.wage + income.businessNet + income.property + income.transfer;
-    facts.push({ key: 'income', label: '家庭纯收入（元）', value: Math.round(net * 100) / 100, sources: [incomeSource] });
+    facts.push({
+      key: 'income',
+      label: '家庭纯收入（元）',
+      value: Math.round(net * 100) / 100,
+      sources: [incomeSource],
+    });
   }
   if (previous) {
     const net = previous.wage + previous.businessNet + previous.property + previous.transfer;
@@ -408,9 +414,19 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
       });
     }
     medicalUsed = medical.sum;
-    facts.push({ key: 'rigidExpenditure.medical', label: '医疗自付费用（元）', value: medical.sum, sources: medical.sources });
+    facts.push({
+      key: 'rigidExpenditure.medical',
+      label: '医疗自付费用（元）',
+      value: medical.sum,
+      sources: medical.sources,
+    });
   } else if (income && incomeSource) {
-    facts.push({ key: 'rigidExpenditure.medical', label: '医疗自付费用（元）', value: income.medical, sources: [incomeSource] });
+    facts.push({
+      key: 'rigidExpenditure.medical',
+      label: '医疗自付费用（元）',
+      value: income.medical,
+      sources: [incomeSource],
+    });
   }
 
   // Backstop: 民政 is the authority on 低保/特困.
@@ -439,10 +455,16 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
     const risks = (sf.risks ?? {}) as Record<string, unknown>;
     for (const [k, v] of Object.entries(risks)) {
       if (v !== undefined && v !== false && v !== null) {
-        facts.push({ key: `risks.${k}`, label: SURVEY_LABELS[k] ?? k, value: v as string | boolean, sources: [surveySource] });
+        facts.push({
+          key: `risks.${k}`,
+          label: SURVEY_LABELS[k] ?? k,
+          value: v as string | boolean,
+          sources: [surveySource],
+        });
       }
     }
-    if (sf.suddenEvent) facts.push({ key: 'suddenEvent', label: '突发事件', value: sf.suddenEvent, sources: [surveySource] });
+    if (sf.suddenEvent)
+      facts.push({ key: 'suddenEvent', label: '突发事件', value: sf.suddenEvent, sources: [surveySource] });
     if (sf.majorFamilyEvent)
       facts.push({ key: 'majorFamilyEvent', label: '重大家庭变故', value: true, sources: [surveySource] });
   }
@@ -465,9 +487,19 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
           paidVillageCadre: m.paidVillageCadre || memberFlags.get(i)?.paidVillageCadre === true,
         })),
         closeRelativePublicServant: sf.closeRelativePublicServant ?? false,
-        income: { wage: income.wage, businessNet: income.businessNet, property: income.property, transfer: income.transfer },
+        income: {
+          wage: income.wage,
+          businessNet: income.businessNet,
+          property: income.property,
+          transfer: income.transfer,
+        },
         previousIncome: previous
-          ? { wage: previous.wage, businessNet: previous.businessNet, property: previous.property, transfer: previous.transfer }
+          ? {
+              wage: previous.wage,
+              businessNet: previous.businessNet,
+              property: previous.property,
+              transfer: previous.transfer,
+            }
           : null,
         rigidExpenditure: {
           medical: medicalUsed,

@@ -8,7 +8,14 @@ import type { HouseholdInput } from '../assessment/index.ts';
 
 /** Where a figure or fact came from (SPEC §7.4 "each with its source"). `text` is the Chinese a cadre reads. */
 export type Provenance =
-  | { kind: 'registry'; what: 'member' | 'household' | 'income'; year?: number; survey?: string; surveyedOn?: string | null; text: string }
+  | {
+      kind: 'registry';
+      what: 'member' | 'household' | 'income';
+      year?: number;
+      survey?: string;
+      surveyedOn?: string | null;
+      text: string;
+    }
   | {
       kind: 'survey';
       surveyId: string;

@@ -92,6 +92,8 @@ export const AuditActions = {
   problemEscalate: 'problem.escalate',
   problemFileUpload: 'problem.file_upload',
   problemFileRead: 'problem.file_read',
+  // household picture and decisions on it (SPEC §7.4, issue 9)
+  householdPictureRead: 'household.picture_read',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];

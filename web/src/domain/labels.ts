@@ -164,6 +164,8 @@ export const AUDIT_ACTION: Record<string, string> = {
   'problem.escalate': '逾期问题升级督办',
   'problem.file_upload': '上传整改佐证材料',
   'problem.file_read': '查阅整改佐证材料',
+  // household picture (issue 9)
+  'household.picture_read': '查阅家庭情况（研判依据）',
 };
 
 /** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import { feedCsv, knownHousehold, multipart } from './feeds-fixtures.ts';
+import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
+
+/**
+ * Issue 9, replayed through the API: department data reach the decision through one household picture
+ * (SPEC §7.4), with provenance in every reason and conflicts shown.
+ */
+describe(`household picture on ${ENGINE} (SPEC §7.4, §7.2, §7.3)`, () => {
+  let t: TestApp;
+  let county: string;
+  let village: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    county = await t.login('county');
+    village = await t.login('village');
+  });
+  afterAll(() => t.close());
+
+  const upload = async (
+    department: string,
+    kind: string,
+    rows: Record<string, string | number>[],
+    period = '2026-10',
+  ) => {
+    const body = multipart(`${kind}-${Math.random()}.csv`, feedCsv(department, kind, rows, t.village));
+    const res = await t.request(county, {
+      method: 'POST',
+      url: `/api/feeds/${department}/imports?period=${period}&kind=${kind}&region=621124`,
+      ...body,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().rowsBad).toBe(0);
+    return res.json();
+  };
+  const income = async (id: string, payload: object) => {
+    const res = await t.request(village, { method: 'POST', url: `/api/households/${id}/incomes`, payload });
+    expect(res.statusCode, res.body).toBe(201);
+  };
+  const assess = async (id: string, year = 2026, mode = 'identification') => {
+    const res = await t.request(village, {
+      method: 'POST',
+      url: `/api/households/${id}/assess?year=${year}&mode=${mode}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  it('excludes with item 3 after a 公安 vehicle import, the reason naming 公安 and the record (SPEC §7.2 item 3)', async () => {
+    const h = await knownHousehold(t, t.village);
+    await income(h.id, { year: 2026, wage: 6000, medicalExpense: 2382 });
+    expect((await assess(h.id)).result.decision).toBe('include');
+    const survey = await t.request(village, {
+      method: 'POST',
+      url: `/api/households/${h.id}/surveys`,
+      payload: { kind: 'identification', surveyedOn: '2026-11-02', facts: { exclusions: { consumerCar: false } } },
+    });
+    expect(survey.statusCode, survey.body).toBe(201);
+    await upload('public_security', 'vehicle', [
+      { name: h.head.name, idNumber: h.head.idNumber, vehicleType: '小型普通客车', purchaseDate: '2026-06-10' },
+    ]);
+    const body = await assess(h.id);
+    expect(body.result.decision).toBe('exclude');
+    expect(body.result.exclusions).toEqual([3]);
+    const reason = body.result.reasons.find((r: { rule: string }) => r.rule === 'exclusion.consumer_car');
+    expect(reason.text).toContain(
+      `公安局2026年10月车辆登记：成员${h.head.name.slice(0, 1)}某购买小型普通客车（2026-06-10）`,
+    );
+    expect(reason.sources[0]).toMatchObject({
+      kind: 'department',
+      department: 'public_security',
+      recordKind: 'vehicle',
+      row: 2,
+    });
+    expect(body.conflicts).toEqual([
+      expect.objectContaining({ key: 'exclusions.consumerCar', used: true, precedence: 'authority' }),
+    ]);
+
+    const picture = await t.request(village, { method: 'GET', url: `/api/households/${h.id}/picture?year=2026` });
+    expect(picture.statusCode, picture.body).toBe(200);
+    const p = picture.json();
+    expect(p).toMatchObject({ year: 2026, mode: 'identification', window: { from: '2026-01-01', to: '2026-12-31' } });
+    expect(p.assessment.decision).toBe('exclude');
+    expect(p.records).toEqual([expect.objectContaining({ outcome: 'exclusion', rule: 'PS-CAR', exclusionItem: 3 })]);
+    expect(p.conflicts).toHaveLength(1);
+    expect(p.input).toBeUndefined();
+    const admin = await t.login('admin');
+    const audit = (await t.request(admin, { method: 'GET', url: `/api/audit?action=household.picture_read` })).json();
+    expect(audit.total).toBeGreaterThanOrEqual(1);
+  });
+
+  it('uses the 医保 settlements’ self-pay over the registry figure, with its source (SPEC §7.3 medical, §7.4)', async () => {
+    const h = await knownHousehold(t, t.village);
+    await income(h.id, { year: 2026, wage: 90000, medicalExpense: 2382 });
+    expect((await assess(h.id)).result.decision).toBe('no_risk');
+    await upload('medical_insurance', 'settlement', [
+      {
+        name: h.spouse.name,
+        idNumber: h.spouse.idNumber,
+        hospital: '县人民医院',
+        disease: '肺炎',
+        admissionDate: '2026-05-01',
+        dischargeDate: '2026-05-20',
+        totalCost: '80000',
+        outOfPocket: '30000',
+        settlementDate: '2026-05-21',
+      },
+    ]);
+    const body = await assess(h.id);
+    expect(body.result.decision).toBe('include');
+    expect(body.result.riskTypes).toEqual(['medical']);
+    const reason = body.result.reasons.find((r: { rule: string }) => r.rule === 'risk.medical.amount');
+    expect(reason.figures.medical).toBe(30000);
+    expect(reason.text).toContain(
+      `医疗保障局2026年10月住院结算：成员${h.spouse.name.slice(0, 1)}某住院结算个人自付30000元`,
+    );
+    expect(body.conflicts[0]).toMatchObject({ key: 'rigidExpenditure.medical', used: 30000 });
+  });
+
+  it('keeps another village’s household out of reach (SPEC §3 scope)', async () => {
+    const villages = await t.services.regions.children(SYSTEM_ACTOR, t.township);
+    const other = villages.children.find((v) => v.code !== t.village)?.code as string;
+    const h = await knownHousehold(t, other);
+    const res = await t.request(village, { method: 'GET', url: `/api/households/${h.id}/picture?year=2026` });
+    expect(res.statusCode).toBe(404);
+  });
+});
