@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
 import { feedCsv, knownHousehold, multipart } from './feeds-fixtures.ts';
+import { makeIdNumber } from './support/factories.ts';
+import { monitoredHouseholdFixture } from './support/monitored-household.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 
 /**
@@ -116,6 +118,97 @@ describe(`household picture on ${ENGINE} (SPEC §7.4, §7.2, §7.3)`, () => {
       `医疗保障局2026年10月住院结算：成员${h.spouse.name.slice(0, 1)}某住院结算个人自付30000元`,
     );
     expect(body.conflicts[0]).toMatchObject({ key: 'rigidExpenditure.medical', used: 30000 });
+  });
+
+  describe('review, elimination and the panel agree on one picture (SPEC §7.4, §8.3; issue 9 point 7)', () => {
+    const judgement = {
+      measuresTargeted: true,
+      measuresEffective: true,
+      riskPointsGone: ['income'],
+      incomeStable: true,
+      rigidExpenditureControllable: true,
+      basicNeedsSecured: true,
+    };
+    let reviewId: string;
+    const monitored = async () => {
+      const head = { name: '钱大山', idNumber: makeIdNumber('19750312', 'male'), relation: 'head', labor: 'full' };
+      const spouse = {
+        name: '孙小花',
+        idNumber: makeIdNumber('19780605', 'female'),
+        relation: 'spouse',
+        labor: 'full',
+      };
+      const h = await monitoredHouseholdFixture(t, county, { members: [head, spouse], includedOn: '2025-06-01' });
+      for (const year of [2025, 2026]) await income(h.id, { year, wage: 40000, transfer: 2000 });
+      return { ...h, head, spouse };
+    };
+    const review = async (householdId: string) => {
+      if (!reviewId) {
+        const round = await t.request(village, {
+          method: 'POST',
+          url: '/api/assistance/reviews',
+          payload: {
+            villageCode: t.village,
+            year: 2026,
+            meeting: { date: '2026-12-01', attendees: ['王书记'], minutes: '逐户评议帮扶成效' },
+          },
+        });
+        expect(round.statusCode, round.body).toBe(201);
+        reviewId = round.json().id;
+      }
+      const res = await t.request(village, {
+        method: 'POST',
+        url: `/api/assistance/reviews/${reviewId}/households/${householdId}`,
+        payload: judgement,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    const panel = async (id: string) =>
+      (await t.request(village, { method: 'GET', url: `/api/households/${id}/picture?year=2026` })).json();
+
+    it('opens no elimination case while the 医保 self-pay keeps a medical risk, and says which risk remains', async () => {
+      const h = await monitored();
+      await upload('medical_insurance', 'settlement', [
+        {
+          name: h.spouse.name,
+          idNumber: h.spouse.idNumber,
+          hospital: '县人民医院',
+          disease: '肺炎',
+          admissionDate: '2026-03-01',
+          dischargeDate: '2026-03-20',
+          totalCost: '60000',
+          outOfPocket: '25000',
+          settlementDate: '2026-03-21',
+        },
+      ]);
+      const r = await review(h.id);
+      expect(r.outcome).toBe('continue_assistance');
+      expect(r.caseId).toBeNull();
+      const why = r.reasons.find((x: { rule: string }) => x.rule === 'elimination.rules_continue');
+      expect(why.text).toContain('仍存在医疗风险');
+      expect(why.text).toContain('医疗保障局2026年10月住院结算');
+      expect(r.risksRemainingNames).toContain('医疗');
+      const p = await panel(h.id);
+      expect(p.mode).toBe('elimination');
+      expect(p.assessment.decision).toBe('continue');
+      expect((await assess(h.id, 2026, 'elimination')).result.decision).toBe('continue');
+    });
+
+    it('opens the elimination case when the rules say eliminate, and its decision step assesses the review year', async () => {
+      const h = await monitored();
+      const r = await review(h.id);
+      expect(r.outcome).toBe('start_elimination');
+      expect(r.caseId).toBeTruthy();
+      expect(r.reasons.map((x: { rule: string }) => x.rule)).toContain('elimination.rules_eliminate');
+      expect((await panel(h.id)).assessment.decision).toBe('eliminate');
+      const c = await t.ctx.database.db
+        .selectFrom('cases')
+        .select('assessment')
+        .where('id', '=', r.caseId)
+        .executeTakeFirstOrThrow();
+      expect(c.assessment).toMatchObject({ year: 2026 });
+    });
   });
 
   it('keeps another village’s household out of reach (SPEC §3 scope)', async () => {

@@ -111,7 +111,7 @@ const car = (vehicleType: string, purchaseDate = '2026-06-10', o: Partial<Depart
   });
 
 describe('household picture (SPEC §7.4)', () => {
-  it('takes the newest survey of the year before the annual figure, each with its source (SPEC §7.4)', () => {
+  it('takes the newest figure of the year: a December survey over an earlier annual row (SPEC §7.4)', () => {
     const rows = [
       income({ survey: 'annual', wage: 1 }),
       income({ survey: '6月调查', surveyedOn: '2026-06-01', wage: 2 }),
@@ -119,6 +119,12 @@ describe('household picture (SPEC §7.4)', () => {
     ];
     expect(chooseIncome(rows, 2026)?.wage).toBe(3);
     expect(chooseIncome([income({ wage: 1 })], 2026)?.wage).toBe(1);
+    // An annual figure entered after the survey is the newer figure.
+    const later = income({ survey: 'annual', recordedAt: '2026-12-20T08:00:00Z', wage: 4 });
+    expect(chooseIncome([...rows, later], 2026)?.wage).toBe(4);
+    // Same day: the survey first.
+    const sameDay = income({ survey: 'annual', recordedAt: '2026-12-05T08:00:00Z', wage: 5 });
+    expect(chooseIncome([...rows, sameDay], 2026)?.wage).toBe(3);
     const p = buildPicture(base({ incomes: rows }));
     expect(p.income?.source.text).toBe('2026年收支调查“12月调查”（2026-12-05）');
     expect(p.input?.income.wage).toBe(3);

@@ -44,19 +44,25 @@ const MEMBER_EXCLUSION_KEYS: Record<number, { key: 'publicServant' | 'paidVillag
 export const windowOf = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
 /**
- * The income row a year is assessed on (SPEC §7.4 "newest survey first"): the newest survey of the year by survey
- * date (then by entry time), the annual figure only when the year has no survey.
+ * The income row a year is assessed on (SPEC §7.4 "newest survey first", "the newer figure prevails for amounts"):
+ * the newest figure of the year — a survey dated by its survey date, the annual figure by when it was entered — so a
+ * December survey is not hidden by an annual row entered before it, and an annual figure entered after a survey
+ * replaces it. Same date: the survey first. Entry time breaks remaining ties.
  */
 export function chooseIncome(rows: readonly IncomeRowInput[], year: number): IncomeRowInput | undefined {
-  const ofYear = rows.filter((r) => r.year === year);
-  const surveys = ofYear
-    .filter((r) => r.survey !== 'annual')
-    .sort(
-      (a, b) =>
-        (b.surveyedOn ?? '').localeCompare(a.surveyedOn ?? '') ||
-        String(b.recordedAt).localeCompare(String(a.recordedAt)),
-    );
-  return surveys[0] ?? ofYear.find((r) => r.survey === 'annual');
+  const dated = rows
+    .filter((r) => r.year === year)
+    .map((r) => ({
+      r,
+      on: r.survey !== 'annual' && r.surveyedOn ? r.surveyedOn : String(r.recordedAt).slice(0, 10),
+    }));
+  dated.sort(
+    (a, b) =>
+      b.on.localeCompare(a.on) ||
+      Number(a.r.survey === 'annual') - Number(b.r.survey === 'annual') ||
+      String(b.r.recordedAt).localeCompare(String(a.r.recordedAt)),
+  );
+  return dated[0]?.r;
 }
 
 const FEN_FIELDS = (r: DepartmentRecordInput) =>

@@ -44,7 +44,13 @@ export async function decideAtDecisionStep(
     .select((e) => e.fn.max('year').as('year'))
     .where('household_id', '=', c.householdId)
     .executeTakeFirst();
-  const year = input.assessmentYear ?? (latest?.year as number | undefined);
+  // The year given at the step, else the year the case was opened for (an effectiveness review's year: the review
+  // and elimination read the same picture, SPEC §7.4), else the newest year with income figures.
+  const caseYear = (c.assessment as { year?: unknown } | null)?.year;
+  const year =
+    input.assessmentYear ??
+    (typeof caseYear === 'number' ? caseYear : undefined) ??
+    (latest?.year as number | undefined);
   if (!year) throw new AppError('ASSESS_INCOME_MISSING', '该户尚未录入收支，无法研判', { field: 'income' });
   const mode = c.kind === 'inclusion' ? 'identification' : 'elimination';
   const { result } = await assessments.assess(actor, c.householdId, { year, mode }, trx);
