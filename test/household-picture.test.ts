@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import { assessStoredHousehold } from '../src/modules/picture/assess-stored.cli.ts';
 import { feedCsv, knownHousehold, multipart } from './feeds-fixtures.ts';
+import { caseDriver } from './support/case-driver.ts';
 import { makeIdNumber } from './support/factories.ts';
 import { monitoredHouseholdFixture } from './support/monitored-household.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
@@ -209,6 +211,104 @@ describe(`household picture on ${ENGINE} (SPEC §7.4, §7.2, §7.3)`, () => {
         .executeTakeFirstOrThrow();
       expect(c.assessment).toMatchObject({ year: 2026 });
     });
+  });
+
+  it('requires a 核实说明 for the picture’s conflicts before the county decision completes, and keeps it (SPEC §7.4)', async () => {
+    const users = { village, township: await t.login('township'), county };
+    const d = caseDriver(t, users);
+    const chosen = await t.request(county, {
+      method: 'PUT',
+      url: '/api/procedure-templates/choice',
+      payload: { regionCode: '621124', kind: 'inclusion', code: 'wafang-inclusion' },
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    const h = await knownHousehold(t, t.village);
+    await income(h.id, { year: 2026, wage: 90000, medicalExpense: 2382 });
+    await upload('medical_insurance', 'settlement', [
+      {
+        name: h.head.name,
+        idNumber: h.head.idNumber,
+        hospital: '县人民医院',
+        disease: '骨折',
+        admissionDate: '2026-07-01',
+        dischargeDate: '2026-07-15',
+        totalCost: '70000',
+        outOfPocket: '28000',
+        settlementDate: '2026-07-16',
+      },
+    ]);
+    const started = await t.request(village, {
+      method: 'POST',
+      url: '/api/cases',
+      payload: { householdId: h.id, kind: 'inclusion' },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const id = started.json().id;
+    await d.completeStep(id);
+    await d.completeStep(id);
+    expect((await d.get(id)).step.code).toBe('county_confirm');
+    const refused = await d.act(id, { type: 'complete_step', note: '县级确定', assessmentYear: 2026 }, county);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      code: 'CASE_CONFLICTS_UNEXPLAINED',
+      details: { field: 'verificationNote' },
+    });
+    expect(refused.json().message).toContain('以医保结算为准');
+    await d.completeStep(id, {
+      assessmentYear: 2026,
+      verificationNote: '经核实，住院自付以医保结算为准，户内登记漏报',
+    });
+    const c = await t.ctx.database.db
+      .selectFrom('cases')
+      .select('assessment')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(c.assessment).toMatchObject({
+      year: 2026,
+      result: { decision: 'include', riskTypes: ['medical'] },
+      verification: {
+        note: '经核实，住院自付以医保结算为准，户内登记漏报',
+        conflicts: [expect.objectContaining({ key: 'rigidExpenditure.medical', used: 28000 })],
+      },
+    });
+  });
+
+  it('`shouxian assess --household CODE --year Y` prints the exchange format with provenance (formats/assessment.md)', async () => {
+    const h = await knownHousehold(t, t.village);
+    await income(h.id, { year: 2026, wage: 6000 });
+    await upload('natural_resources', 'property_registration', [
+      {
+        name: h.spouse.name,
+        idNumber: h.spouse.idNumber,
+        propertyType: '商品住房',
+        area: '98.5',
+        registrationDate: '2026-04-02',
+        address: '县城幸福小区3栋',
+      },
+    ]);
+    const { code } = await t.ctx.database.db
+      .selectFrom('households')
+      .select('code')
+      .where('id', '=', h.id)
+      .executeTakeFirstOrThrow();
+    const deps = { db: t.ctx.database.db, assessments: t.services.assessments };
+    const run = await assessStoredHousehold(deps, { household: code, year: '2026' });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({
+      year: 2026,
+      errors: [],
+      results: [{ id: code, decision: 'exclude', exclusions: [4] }],
+    });
+    const reason = out.results[0].reasons.find((r: { rule: string }) => r.rule === 'exclusion.urban_property');
+    expect(reason.text).toContain(
+      `自然资源局2026年10月城镇商品住房登记：成员${h.spouse.name.slice(0, 1)}某登记商品住房98.5平方米（2026-04-02）`,
+    );
+    expect(reason.sources[0]).toMatchObject({ kind: 'department', department: 'natural_resources' });
+    expect((await assessStoredHousehold(deps, { household: 'NO-SUCH', year: 2026 })).exitCode).toBe(2);
+    expect((await assessStoredHousehold(deps, { household: code, year: 2026, mode: 'x' })).exitCode).toBe(2);
+    const missing = await assessStoredHousehold(deps, { household: code, year: 2024 });
+    expect(missing).toMatchObject({ exitCode: 1, stderr: '该户尚未录入2024年收支，无法研判\n' });
   });
 
   it('keeps another village’s household out of reach (SPEC §3 scope)', async () => {

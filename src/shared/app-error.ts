@@ -136,6 +136,8 @@ export const ErrorCodes = {
   PROBLEM_LEVEL_ABOVE: 403, // 须由上一级验收或决定
   PROBLEM_REASON_REQUIRED: 400, // 须说明理由
   PROBLEM_DEADLINE_INVALID: 400, // 整改时限无效
+  // household picture (SPEC §7.4, issue 9)
+  CASE_CONFLICTS_UNEXPLAINED: 400, // 家庭情况有数据冲突，须填写核实说明
 } as const;
 
 /** Every code an AppError may carry; a new one is added to `ErrorCodes` with its status and meaning. */

@@ -125,6 +125,10 @@ describe('household picture (SPEC §7.4)', () => {
     // Same day: the survey first.
     const sameDay = income({ survey: 'annual', recordedAt: '2026-12-05T08:00:00Z', wage: 5 });
     expect(chooseIncome([...rows, sameDay], 2026)?.wage).toBe(3);
+    // A survey without a date is dated by its entry: the annual figure entered after it is newer.
+    const undated = income({ survey: '集中排查', surveyedOn: null, recordedAt: '2026-03-01T08:00:00Z', wage: 6 });
+    const annual = income({ survey: 'annual', recordedAt: '2026-03-01T09:00:00Z', wage: 7 });
+    expect(chooseIncome([undated, annual], 2026)?.wage).toBe(7);
     const p = buildPicture(base({ incomes: rows }));
     expect(p.income?.source.text).toBe('2026年收支调查“12月调查”（2026-12-05）');
     expect(p.input?.income.wage).toBe(3);

@@ -47,22 +47,14 @@ export const windowOf = (year: number) => ({ from: `${year}-01-01`, to: `${year}
  * The income row a year is assessed on (SPEC §7.4 "newest survey first", "the newer figure prevails for amounts"):
  * the newest figure of the year — a survey dated by its survey date, the annual figure by when it was entered — so a
  * December survey is not hidden by an annual row entered before it, and an annual figure entered after a survey
- * replaces it. Same date: the survey first. Entry time breaks remaining ties.
+ * replaces it. Same day: the survey first.
  */
 export function chooseIncome(rows: readonly IncomeRowInput[], year: number): IncomeRowInput | undefined {
-  const dated = rows
-    .filter((r) => r.year === year)
-    .map((r) => ({
-      r,
-      on: r.survey !== 'annual' && r.surveyedOn ? r.surveyedOn : String(r.recordedAt).slice(0, 10),
-    }));
-  dated.sort(
-    (a, b) =>
-      b.on.localeCompare(a.on) ||
-      Number(a.r.survey === 'annual') - Number(b.r.survey === 'annual') ||
-      String(b.r.recordedAt).localeCompare(String(a.r.recordedAt)),
-  );
-  return dated[0]?.r;
+  // A survey date stands for the end of that day (a survey beats a figure entered the same day); an entry time is
+  // compared to the millisecond.
+  const on = (r: IncomeRowInput) =>
+    r.survey !== 'annual' && r.surveyedOn ? `${r.surveyedOn}T99` : new Date(r.recordedAt).toISOString();
+  return rows.filter((r) => r.year === year).sort((a, b) => on(b).localeCompare(on(a)))[0];
 }
 
 const FEN_FIELDS = (r: DepartmentRecordInput) =>

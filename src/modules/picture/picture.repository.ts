@@ -10,6 +10,12 @@ type Q = Kysely<DB> | Transaction<DB>;
  * with the region's thresholds and enablement (screening_rule_settings: the newest row at the nearest level wins).
  */
 export const pictureRepository = (db: Kysely<DB>) => ({
+  /** A household by its registry code (the CLI names households as cadres do); scope is checked by the loader. */
+  async householdIdByCode(code: string, q: Q = db): Promise<string | undefined> {
+    const row = await q.selectFrom('households').select('id').where('code', '=', code).executeTakeFirst();
+    return row?.id;
+  },
+
   async departmentRecords(householdId: string, q: Q = db): Promise<DepartmentRecordInput[]> {
     const rows = await q
       .selectFrom('feed_records')
