@@ -7,7 +7,7 @@ const review = (outcome: EffectivenessReview['outcome']): EffectivenessReview =>
   reasons: [{ rule: 'risk.all_gone', text: '收入风险点均已消除' }],
   followUps: ['征得农户知情同意后，按程序消除风险'],
   findings: {
-    labour: 'full',
+    labour: 'has',
     risksGone: ['income'],
     risksRemaining: [],
     risksWithoutMeasure: [],
