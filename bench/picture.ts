@@ -83,6 +83,8 @@ try {
     });
     log(`imported ${f.department}/${f.kind}: ${s.rowsNew} rows`);
   }
+  await sql`INSERT INTO monitoring_lines (region_code, year, amount, basis)
+    VALUES (${county}, 2026, 7500, 'bench'), (${county}, 2025, 7300, 'bench')`.execute(db);
   await sql`ANALYZE`.execute(db);
   const records = Number(
     (await sql<{ n: number }>`SELECT count(*)::int AS n FROM feed_records`.execute(db)).rows[0]?.n ?? 0,

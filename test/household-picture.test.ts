@@ -311,6 +311,28 @@ describe(`household picture on ${ENGINE} (SPEC §7.4, §7.2, §7.3)`, () => {
     expect(missing).toMatchObject({ exitCode: 1, stderr: '该户尚未录入2024年收支，无法研判\n' });
   });
 
+  it('takes a visit’s structured findings into the picture, cited in the reason (issue 9 point 6)', async () => {
+    const h = await knownHousehold(t, t.village);
+    await income(h.id, { year: 2026, wage: 90000 });
+    const visit = await t.request(village, {
+      method: 'POST',
+      url: '/api/clues/visits',
+      payload: {
+        householdId: h.id,
+        visitedOn: '2026-09-15',
+        finding: '房屋墙体开裂，经鉴定为D级危房',
+        riskTypes: ['housing'],
+        findings: { risks: { housingAppraisal: 'D' }, medicalExpense: 1200 },
+      },
+    });
+    expect(visit.statusCode, visit.body).toBe(201);
+    const body = await assess(h.id);
+    expect(body.result.riskTypes).toEqual(['housing']);
+    const reason = body.result.reasons.find((r: { rule: string }) => r.rule === 'risk.housing.dangerous');
+    expect(reason.text).toContain('2026-09-15入户排查（排查人village）');
+    expect(reason.sources[0]).toMatchObject({ kind: 'visit', visitedOn: '2026-09-15' });
+  });
+
   it('keeps another village’s household out of reach (SPEC §3 scope)', async () => {
     const villages = await t.services.regions.children(SYSTEM_ACTOR, t.township);
     const other = villages.children.find((v) => v.code !== t.village)?.code as string;

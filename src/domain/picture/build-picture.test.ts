@@ -271,4 +271,31 @@ describe('household picture (SPEC §7.4)', () => {
   it('has no input for a year without income, and says so (no silent zero)', () => {
     expect(buildPicture(base({ incomes: [] })).input).toBeNull();
   });
+
+  it('takes visit findings as facts: a newer visit over the survey, its medical figure over an older one (issue 9)', () => {
+    const survey = {
+      id: 's1',
+      kind: 'identification' as const,
+      surveyedOn: '2026-05-01',
+      recordedBy: 'village',
+      facts: { risks: { housingAppraisal: 'B' as const } },
+    };
+    const visit = {
+      clueId: 'c1',
+      visitedOn: '2026-08-01',
+      visitor: 'village',
+      findings: { risks: { housingAppraisal: 'D' as const }, medicalExpense: 26000 },
+    };
+    const p = buildPicture(base({ survey, visits: [visit, { ...visit, clueId: 'c0', visitedOn: '2025-08-01' }] }));
+    expect(p.input?.risks?.housingAppraisal).toBe('D');
+    expect(p.input?.rigidExpenditure?.medical).toBe(26000);
+    expect(p.conflicts.map((c) => [c.key, c.precedence, c.used])).toEqual([
+      ['risks.housingAppraisal', 'newer', 'D'],
+      ['rigidExpenditure.medical', 'newer', 26000],
+    ]);
+    const out = assessFile({ year: 2026, monitoringLine: 7500, households: [p.input as never] }, 'identification');
+    const result = attachProvenance(out.results[0] as never, p);
+    expect(result.riskTypes).toEqual(['medical', 'housing']);
+    expect(result.reasons.find((r) => r.rule === 'risk.housing.dangerous')?.text).toContain('2026-08-01入户排查');
+  });
 });

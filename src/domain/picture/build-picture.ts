@@ -20,6 +20,7 @@ import {
   recordDate,
   registryProvenance,
   surveyProvenance,
+  visitProvenance,
 } from './provenance.ts';
 import { type RecordTestData, recordTest } from './record-test.ts';
 
@@ -467,6 +468,85 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
       facts.push({ key: 'majorFamilyEvent', label: '重大家庭变故', value: true, sources: [surveySource] });
   }
 
+  // Visit findings (入户排查, issue 9 point 6): facts of the year; a visit newer than the survey prevails over it
+  // (the newer observation), shown as a conflict where the survey said otherwise.
+  const risks: Record<string, unknown> = { ...((sf.risks ?? {}) as Record<string, unknown>) };
+  let suddenEvent = (sf.suddenEvent ?? null) as string | null;
+  const visits = (input.visits ?? [])
+    .filter((v) => v.visitedOn >= window.from && v.visitedOn <= window.to)
+    .sort((a, b) => a.visitedOn.localeCompare(b.visitedOn));
+  for (const v of visits) {
+    const source = visitProvenance(v);
+    const newerThanSurvey = !survey || v.visitedOn >= survey.surveyedOn;
+    for (const [k, value] of Object.entries(v.findings.risks ?? {})) {
+      if (value === undefined || value === null || value === false) continue;
+      const surveySaid = ((sf.risks ?? {}) as Record<string, unknown>)[k];
+      if (surveySaid !== undefined && surveySaid !== null && surveySaid !== value && surveySource) {
+        conflicts.push({
+          key: `risks.${k}`,
+          label: SURVEY_LABELS[k] ?? k,
+          claims: [
+            { value: surveySaid as string | boolean, source: surveySource },
+            { value: value as string | boolean, source },
+          ],
+          used: (newerThanSurvey ? value : surveySaid) as string | boolean,
+          precedence: 'newer',
+          text: `${surveySource.text}与${source.text}对“${SURVEY_LABELS[k] ?? k}”记录不一致；以较新的记录为准`,
+        });
+        if (!newerThanSurvey) continue;
+      }
+      risks[k] = value;
+      facts.push({
+        key: `risks.${k}`,
+        label: SURVEY_LABELS[k] ?? k,
+        value: value as string | boolean,
+        sources: [source],
+      });
+    }
+    if (v.findings.suddenEvent && (!suddenEvent || newerThanSurvey)) {
+      suddenEvent = v.findings.suddenEvent;
+      facts.push({ key: 'suddenEvent', label: '突发事件', value: suddenEvent, sources: [source] });
+    }
+    const reported = v.findings.medicalExpense;
+    if (typeof reported === 'number' && income && incomeSource) {
+      const incomeOn =
+        income.survey !== 'annual' && income.surveyedOn ? income.surveyedOn : income.recordedAt.slice(0, 10);
+      if (medical.sources.length > 0) {
+        if (reported !== medical.sum) {
+          conflicts.push({
+            key: 'rigidExpenditure.medical.visit',
+            label: '医疗自付费用（元）',
+            claims: [{ value: reported, source }, ...medical.sources.map((s) => ({ value: s.text, source: s }))],
+            used: medical.sum,
+            precedence: 'authority',
+            text: `${source.text}记医疗自付${reported}元，医保住院结算合计${medical.sum}元；以医保结算为准`,
+          });
+        }
+      } else if (v.visitedOn >= incomeOn && reported !== medicalUsed) {
+        conflicts.push({
+          key: 'rigidExpenditure.medical',
+          label: '医疗自付费用（元）',
+          claims: [
+            { value: medicalUsed, source: incomeSource },
+            { value: reported, source },
+          ],
+          used: reported,
+          precedence: 'newer',
+          text: `${incomeSource.text}记医疗自付${medicalUsed}元，${source.text}记${reported}元；以较新的记录为准`,
+        });
+        medicalUsed = reported;
+        const i = facts.findIndex((f) => f.key === 'rigidExpenditure.medical');
+        if (i >= 0) facts.splice(i, 1);
+        facts.push({
+          key: 'rigidExpenditure.medical',
+          label: '医疗自付费用（元）',
+          value: reported,
+          sources: [source],
+        });
+      }
+    }
+  }
+
   const inputHousehold: HouseholdInput | null = income
     ? {
         id: household.code,
@@ -505,8 +585,8 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
           disaster: income.disaster,
           accident: income.accident,
         },
-        risks: (sf.risks ?? {}) as HouseholdInput['risks'],
-        suddenEvent: (sf.suddenEvent ?? null) as HouseholdInput['suddenEvent'],
+        risks: risks as HouseholdInput['risks'],
+        suddenEvent: suddenEvent as HouseholdInput['suddenEvent'],
         exclusions: exclusions as HouseholdInput['exclusions'],
         majorFamilyEvent: sf.majorFamilyEvent ?? false,
         backstop: backstopUsed,

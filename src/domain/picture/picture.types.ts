@@ -24,6 +24,7 @@ export type Provenance =
       surveyor: string;
       text: string;
     }
+  | { kind: 'visit'; clueId: string; visitedOn: string; visitor: string; text: string }
   | {
       kind: 'department';
       department: string;
@@ -109,6 +110,28 @@ export interface DepartmentRuleInput {
   thresholds: Record<string, number>;
 }
 
+/** Structured findings of a visit (入户排查, issue 9 point 6): facts, not only a note. */
+export interface VisitFindings {
+  risks?: {
+    dropout?: boolean;
+    medicalUnaffordable?: boolean;
+    housingAppraisal?: 'A' | 'B' | 'C' | 'D' | null;
+    waterUnsafe?: boolean;
+    industryLoss?: boolean;
+    laborLoss?: boolean;
+  };
+  suddenEvent?: 'illness' | 'disaster' | 'accident' | 'other' | null;
+  /** Medical out-of-pocket of the year as the household reported it at the visit, yuan. */
+  medicalExpense?: number | null;
+}
+
+export interface VisitInput {
+  clueId: string;
+  visitedOn: string;
+  visitor: string;
+  findings: VisitFindings;
+}
+
 export interface PictureInput {
   year: number;
   household: {
@@ -122,6 +145,8 @@ export interface PictureInput {
   members: PictureMemberInput[];
   incomes: IncomeRowInput[];
   survey: SurveyInput | null;
+  /** Cadres' visits with structured findings (optional: older callers have none). */
+  visits?: VisitInput[];
   records: DepartmentRecordInput[];
   rules: DepartmentRuleInput[];
 }

@@ -1,5 +1,5 @@
 import { findFeed, findFeedRecord } from '../feeds/index.ts';
-import type { DepartmentRecordInput, IncomeRowInput, Provenance, SurveyInput } from './picture.types.ts';
+import type { DepartmentRecordInput, IncomeRowInput, Provenance, SurveyInput, VisitInput } from './picture.types.ts';
 
 /** "张某": a member named in a reason without the full name (SPEC §17; the reason may be read to neighbours). */
 export const maskedName = (name: string | null | undefined) => (name ? `${name.slice(0, 1)}某` : '某');
@@ -126,3 +126,13 @@ export const registryProvenance = (what: 'member' | 'household', text: string): 
   what,
   text,
 });
+
+export function visitProvenance(v: VisitInput): Provenance {
+  return {
+    kind: 'visit',
+    clueId: v.clueId,
+    visitedOn: v.visitedOn,
+    visitor: v.visitor,
+    text: `${v.visitedOn}入户排查（排查人${v.visitor}）`,
+  };
+}

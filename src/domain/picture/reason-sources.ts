@@ -5,9 +5,20 @@ export type SourcedReason = Reason & { sources: Provenance[] };
 export type SourcedResult = Omit<AssessmentResult, 'reasons'> & { reasons: SourcedReason[] };
 
 /** The picture fact a reason rests on: the field it names, else by the rule's area. */
+const RISK_FACTS: Record<string, string> = {
+  'risk.education.dropout_recorded': 'risks.dropout',
+  'risk.housing.dangerous': 'risks.housingAppraisal',
+  'risk.industry.loss': 'risks.industryLoss',
+  'risk.medical.unaffordable': 'risks.medicalUnaffordable',
+  'risk.other.labor_loss': 'risks.laborLoss',
+  'risk.water.unsafe': 'risks.waterUnsafe',
+};
+
 function factKey(reason: Reason): string | null {
   const field = reason.figures.field;
   if (typeof field === 'string') return field.replace(/^households\[\d+\]\./, '');
+  const risk = RISK_FACTS[reason.rule];
+  if (risk) return risk;
   if (reason.rule.startsWith('risk.medical')) return 'rigidExpenditure.medical';
   if (reason.rule.startsWith('income.')) return 'income';
   if (reason.rule.startsWith('risk.income_drop')) return 'previousIncome';

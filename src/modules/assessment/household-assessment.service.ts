@@ -37,12 +37,24 @@ export const householdAssessmentService = ({ db, registryRepo, lines, settings, 
 
   /** The picture and, when the year has income, the rules' outcome on it. Not audited: callers audit their read. */
   async function evaluate(actor: Actor, householdId: string, opts: { year: number; mode: AssessmentMode }, q: Q = db) {
-    const { household, picture, survey } = await pictures.load(actor, householdId, opts.year, opts.mode, q);
+    const { household, picture, survey, extra } = await pictures.load(
+      actor,
+      householdId,
+      opts.year,
+      opts.mode,
+      q,
+      async (h) => {
+        const [line, thresholds] = await Promise.all([
+          lines.effective(h.regionCode, opts.year, q === db ? undefined : (q as Transaction<DB>)),
+          settings.get('assessment.thresholds', h.regionCode, q),
+        ]);
+        return { line, thresholds: thresholds.value as never };
+      },
+    );
     if (!picture.input) {
       return { household, picture, survey, result: null, errors: [], line: null };
     }
-    const line = await lines.effective(household.regionCode, opts.year, q === db ? undefined : (q as Transaction<DB>));
-    const thresholds = (await settings.get('assessment.thresholds', household.regionCode, q)).value as never;
+    const { line, thresholds } = extra;
     const output: AssessmentOutput = assessFile({ year: opts.year, households: [picture.input] }, opts.mode, {
       resolveMonitoringLine: () => line?.amount,
       resolveThresholds: () => thresholds,

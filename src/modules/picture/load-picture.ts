@@ -46,18 +46,31 @@ export const pictureLoader = ({ db, registryRepo, cipher, pictureRepo = pictureR
     };
   }
 
-  async function load(actor: Actor, householdId: string, year: number, mode: SurveyKind, q: Q = db) {
+  /**
+   * `alongside` runs with the picture's own queries (the region's line and thresholds, for the rules): one round of
+   * concurrent index lookups after the household, so a picture costs about two query latencies (issue 9: < 50 ms).
+   */
+  async function load<T = undefined>(
+    actor: Actor,
+    householdId: string,
+    year: number,
+    mode: SurveyKind,
+    q: Q = db,
+    alongside?: (household: { regionCode: string }) => Promise<T>,
+  ) {
     const household = await registryRepo.findHousehold(actor, householdId, q);
     if (!household) throw notFound('农户');
-    const [members, incomes, records, rules] = await Promise.all([
+    const [members, incomes, records, rules, visits, own, identification, extra] = await Promise.all([
       registryRepo.members(householdId, q),
       registryRepo.incomes(householdId, q),
       pictureRepo.departmentRecords(householdId, q),
       pictureRepo.exclusionRules(household.regionCode, q),
+      pictureRepo.visits(householdId, q),
+      latestSurvey(householdId, mode, q),
+      mode === 'elimination' ? latestSurvey(householdId, 'identification', q) : Promise.resolve(undefined),
+      alongside ? alongside(household) : Promise.resolve(undefined as T),
     ]);
-    const survey =
-      (await latestSurvey(householdId, mode, q)) ??
-      (mode === 'elimination' ? await latestSurvey(householdId, 'identification', q) : undefined);
+    const survey = own ?? identification;
     const dateText = (v: unknown) =>
       v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
     const picture: HouseholdPicture = buildPicture({
@@ -98,10 +111,11 @@ export const pictureLoader = ({ db, registryRepo, cipher, pictureRepo = pictureR
         accident: Number(i.accidentExpense),
       })),
       survey: survey ?? null,
+      visits,
       records,
       rules,
     });
-    return { household, picture, survey: survey ?? null };
+    return { household, picture, survey: survey ?? null, extra: extra as T };
   }
 
   return { load, latestSurvey };

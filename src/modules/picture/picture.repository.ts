@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { DepartmentRecordInput, DepartmentRuleInput } from '../../domain/picture/index.ts';
+import type { DepartmentRecordInput, DepartmentRuleInput, VisitInput } from '../../domain/picture/index.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -33,6 +33,23 @@ export const pictureRepository = (db: Kysely<DB>) => ({
       .orderBy('id')
       .execute();
     return rows.map((r) => ({ ...r, id: String(r.id), data: r.data as Record<string, unknown> }));
+  },
+
+  /** Cadres' visits (入户排查) with structured findings, from the clue ledger (SPEC §6; issue 9 point 6). */
+  async visits(householdId: string, q: Q = db): Promise<VisitInput[]> {
+    const rows = await q
+      .selectFrom('clues')
+      .select(['id', 'source_ref as visitor', 'facts'])
+      .where('household_id', '=', householdId)
+      .where('source_kind', '=', 'visit')
+      .orderBy('created_at')
+      .execute();
+    return rows.flatMap((r) => {
+      const f = (r.facts ?? {}) as { visitedOn?: string; findings?: VisitInput['findings'] };
+      return f.findings && typeof f.visitedOn === 'string'
+        ? [{ clueId: r.id, visitedOn: f.visitedOn, visitor: r.visitor, findings: f.findings }]
+        : [];
+    });
   },
 
   async exclusionRules(regionCode: string, q: Q = db): Promise<DepartmentRuleInput[]> {

@@ -40,7 +40,7 @@ export type Decision =
 
 /** Where a fact came from (src/domain/picture Provenance). */
 export interface Provenance {
-  kind: 'registry' | 'survey' | 'department';
+  kind: 'registry' | 'survey' | 'visit' | 'department';
   text: string;
   department?: string;
   departmentName?: string;

@@ -338,5 +338,6 @@ export const PICTURE_OUTCOME: Record<string, string> = {
 export const PROVENANCE_KIND: Record<string, string> = {
   registry: '基础数据库',
   survey: '入户调查',
+  visit: '入户排查',
   department: '部门数据',
 };
