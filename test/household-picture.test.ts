@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
 import { assessStoredHousehold } from '../src/modules/picture/assess-stored.cli.ts';
+import { loadDemoPicture } from '../src/modules/picture/demo-picture.ts';
 import { feedCsv, knownHousehold, multipart } from './feeds-fixtures.ts';
 import { caseDriver } from './support/case-driver.ts';
 import { makeIdNumber } from './support/factories.ts';
@@ -331,6 +332,22 @@ describe(`household picture on ${ENGINE} (SPEC §7.4, §7.2, §7.3)`, () => {
     const reason = body.result.reasons.find((r: { rule: string }) => r.rule === 'risk.housing.dangerous');
     expect(reason.text).toContain('2026-09-15入户排查（排查人village）');
     expect(reason.sources[0]).toMatchObject({ kind: 'visit', visitedOn: '2026-09-15' });
+  });
+
+  it('gives the demo a household excluded by 公安 data with a conflict, and one with a 医保 medical risk', async () => {
+    const villages = await t.services.regions.children(SYSTEM_ACTOR, t.township);
+    const quiet = villages.children.at(-1)?.code as string;
+    const a = await knownHousehold(t, quiet, [{ year: 2026, wage: 6000 }]);
+    const b = await knownHousehold(t, quiet, [{ year: 2026, wage: 90000 }]);
+    const ids = await loadDemoPicture(t.ctx, t.services, quiet);
+    expect(ids && [ids.car, ids.patient].sort()).toEqual([a.id, b.id].sort());
+    const panel = async (id: string) =>
+      (await t.request(county, { method: 'GET', url: `/api/households/${id}/picture?year=2026` })).json();
+    const car = await panel(ids?.car as string);
+    expect(car.conflicts.map((c: { key: string }) => c.key)).toContain('exclusions.consumerCar');
+    expect(car.assessment.exclusions).toEqual([3]);
+    const patient = await panel(ids?.patient as string);
+    expect(patient.facts.find((f: { key: string }) => f.key === 'rigidExpenditure.medical').value).toBe(30000);
   });
 
   it('keeps another village’s household out of reach (SPEC §3 scope)', async () => {
