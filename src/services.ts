@@ -16,6 +16,7 @@ import { cluesRepository } from './modules/clues/clues.repository.ts';
 import { cluesService } from './modules/clues/clues.service.ts';
 import { declarationsService } from './modules/declarations/declarations.service.ts';
 import { createFeeds } from './modules/feeds/feeds.module.ts';
+import { eliminationCheckOn } from './modules/picture/elimination-verdict.ts';
 import { createProjects } from './modules/projects/projects.module.ts';
 import { createRegionalRisk } from './modules/regional-risk/regional-risk.module.ts';
 import { regionsRepository } from './modules/regions/regions.repository.ts';
@@ -55,6 +56,8 @@ export function createServices(ctx: AppContext) {
     lines,
     now,
     startElimination: startEliminationCase({ cases: casesModule.cases, clues }),
+    // household picture (issue 9): the review reads the elimination rules on the same picture
+    eliminationCheck: eliminationCheckOn(casesModule.assessments),
   });
   const screening = createScreening({
     db,

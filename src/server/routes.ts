@@ -12,6 +12,7 @@ import { cleaningRoutes } from '../modules/cleaning/cleaning.routes.ts';
 import { cluesRoutes } from '../modules/clues/clues.routes.ts';
 import { declarationsRoutes } from '../modules/declarations/declarations.routes.ts';
 import { feedsRoutes } from '../modules/feeds/feeds.routes.ts';
+import { pictureRoutes } from '../modules/picture/picture.routes.ts';
 import { projectsRoutes } from '../modules/projects/projects.routes.ts';
 import { regionalRiskRoutes } from '../modules/regional-risk/regional-risk.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
@@ -50,4 +51,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await auditRoutes(app, services);
   // 衔接资金项目 (SPEC §13)
   await projectsRoutes(app, services);
+  // household picture (SPEC §7.4, issue 9)
+  await pictureRoutes(app, services);
 }

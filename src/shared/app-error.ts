@@ -141,6 +141,8 @@ export const ErrorCodes = {
   PROJECT_WRONG_STATUS: 409, // 项目当前状态不能办理此操作
   PROJECT_RULES_INVALID: 400, // 项目管理规则设置有误
   PROJECT_FILING_INCOMPLETE: 400, // 报备材料不齐
+  // household picture (SPEC §7.4, issue 9)
+  CASE_CONFLICTS_UNEXPLAINED: 400, // 家庭情况有数据冲突，须填写核实说明
 } as const;
 
 /** Every code an AppError may carry; a new one is added to `ErrorCodes` with its status and meaning. */

@@ -20,7 +20,9 @@ export const RECORDS = {
   surveyForm: req('survey_form', '入户调查表', 'form'),
   surveyPhotos: req('survey_photos', '入户调查照片', 'photo', false),
   verificationList: req('verification_list', '数据信息核查名单', 'list'),
-  departmentFeedback: req('department_feedback', '部门数据信息复核反馈', 'document'),
+  /** Optional: the platform generates the comparison from the imported department data (the household picture,
+   * SPEC §7.4; issue 9 point 4); a department's own written feedback may still be attached. */
+  departmentFeedback: req('department_feedback', '部门数据信息复核反馈', 'document', false),
   proposedList: req('proposed_list', '拟定名单', 'list'),
   reviewMinutes: req('review_minutes', '民主评议会议记录（参会人员、表决情况）', 'minutes'),
   committeeDecision: req('committee_decision', '村“两委”决定', 'minutes'),

@@ -9,6 +9,18 @@ import { type AssessOptions, assessFile } from '../../domain/assessment/index.ts
 import { AppError } from '../../shared/app-error.ts';
 import { configuredResolvers } from './configured-resolvers.ts';
 
+/** A stored household (the household picture, SPEC §7.4): opens the configured database (embedded or PostgreSQL). */
+async function runStoredAssess(args: { household: string; year: string; mode: string }) {
+  const [{ withCliContext }, { createServices }, { assessStoredHousehold }] = await Promise.all([
+    import('../../cli/cli-context.ts'),
+    import('../../services.ts'),
+    import('../picture/assess-stored.cli.ts'),
+  ]);
+  return withCliContext('assess', (ctx) =>
+    assessStoredHousehold({ db: ctx.database.db, assessments: createServices(ctx).assessments }, args),
+  );
+}
+
 /** What one run of `shouxian assess` writes and how it exits. */
 export interface AssessRun {
   stdout: string;
@@ -79,9 +91,23 @@ export function registerAssessCommand(program: Command): void {
   program
     .command('assess')
     .description('按识别或风险消除规则研判文件中的农户（格式见 formats/assessment.md），结果以 JSON 输出')
-    .requiredOption('--input <file>', '输入 JSON 文件，- 表示标准输入')
+    .option('--input <file>', '输入 JSON 文件，- 表示标准输入')
+    .option('--household <code>', '改为研判已登记的农户（农户编码），按其家庭情况（含部门数据）研判')
+    .option('--year <year>', '与 --household 同用：研判年度')
     .option('--mode <mode>', '研判模式：identification（识别，默认）或 elimination（风险消除）', 'identification')
-    .action(async (opts: { input: string; mode: string }) => {
+    .action(async (opts: { input?: string; household?: string; year?: string; mode: string }) => {
+      if (opts.household) {
+        const run = await runStoredAssess({ household: opts.household, year: opts.year ?? '', mode: opts.mode });
+        process.stdout.write(run.stdout);
+        process.stderr.write(run.stderr);
+        process.exitCode = run.exitCode;
+        return;
+      }
+      if (!opts.input) {
+        process.stderr.write('请用 --input 指定输入文件，或用 --household 与 --year 研判已登记的农户\n');
+        process.exitCode = 2;
+        return;
+      }
       let inputText: string;
       try {
         inputText = await readInput(opts.input);

@@ -9,6 +9,7 @@ import { backstopRepository } from './backstop.repository.ts';
 import { backstopService } from './backstop.service.ts';
 import { catalogueRepository } from './catalogue.repository.ts';
 import { catalogueService } from './catalogue.service.ts';
+import type { EliminationCheck } from './elimination-check.ts';
 import { gapsRepository } from './gaps.repository.ts';
 import { gapsService } from './gaps.service.ts';
 import { householdAssistanceService } from './household-assistance.service.ts';
@@ -33,6 +34,8 @@ export interface AssistanceDeps {
   lines: Pick<LinesService, 'effective'>;
   /** Starts the elimination procedure (SPEC §8.3) for a review outcome; provided by the procedures module. */
   startElimination: StartElimination;
+  /** The elimination rules on the household picture (SPEC §7.4), for the effectiveness review. */
+  eliminationCheck: EliminationCheck;
   now?: () => Date;
 }
 
@@ -67,6 +70,7 @@ export function createAssistance(deps: AssistanceDeps) {
       lines,
       audit,
       startElimination,
+      eliminationCheck: deps.eliminationCheck,
       now,
     }),
     backstop: backstopService({ db, backstopRepo, measuresRepo, registryRepo, catalogue, audit, now }),

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { reviewEffectiveness } from '../../domain/assistance/effectiveness-review.ts';
+import { gateOnEliminationRules } from '../../domain/assistance/elimination-gate.ts';
 import { RISK_TYPE_NAMES, type RiskType } from '../../domain/assistance/household-facts.ts';
 import { chinaToday } from '../../domain/calendar/index.ts';
-import { familyNetIncome, perCapitaNetIncome } from '../../domain/household-income.ts';
-import { toYuan } from '../../domain/money.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -13,6 +12,7 @@ import type { RegionsRepository } from '../regions/regions.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { LinesService } from '../settings/lines.service.ts';
 import { requireAssistanceRead, requireAssistanceWrite } from './assistance.policy.ts';
+import type { EliminationCheck } from './elimination-check.ts';
 import { memberFacts, riskTypesOf } from './household-facts.ts';
 import type { MeasuresRepository } from './measures.repository.ts';
 import type { ReviewsRepository } from './reviews.repository.ts';
@@ -52,18 +52,9 @@ interface Deps {
   lines: Pick<LinesService, 'effective'>;
   audit: Pick<AuditRepository, 'append'>;
   startElimination: StartElimination;
+  /** The elimination rules on the household picture (SPEC §7.4): same picture, year and line as elimination. */
+  eliminationCheck: EliminationCheck;
   now?: () => Date;
-}
-
-type Income = Awaited<ReturnType<RegistryRepository['incomes']>>[number];
-
-/** Per-capita net income of a year from the registry: the annual survey, else the latest survey of that year. */
-function perCapitaOf(incomes: Income[], year: number): number | null {
-  const ofYear = incomes.filter((i) => i.year === year);
-  const row = ofYear.find((i) => i.survey === 'annual') ?? ofYear[0];
-  if (!row) return null;
-  const pc = perCapitaNetIncome(familyNetIncome(row), row.memberCount);
-  return pc === null ? null : toYuan(pc);
 }
 
 /**
@@ -72,7 +63,8 @@ function perCapitaOf(incomes: Income[], year: number): number | null {
  * in the same transaction (SPEC §8.3); 'keep_monitoring' is a household without labour, tracked long-term.
  */
 export const reviewsService = (deps: Deps) => {
-  const { db, reviewsRepo, measuresRepo, registryRepo, regionsRepo, lines, audit, startElimination } = deps;
+  const { db, reviewsRepo, measuresRepo, registryRepo, regionsRepo, lines, audit, startElimination, eliminationCheck } =
+    deps;
   const today = () => chinaToday((deps.now ?? (() => new Date()))());
 
   return {
@@ -146,15 +138,16 @@ export const reviewsService = (deps: Deps) => {
       }
       // Lines and incomes are read before the transaction: the lines service queries outside it (PGlite has one
       // connection; a query outside an open transaction would wait for it).
-      const [line, previousLine, incomes] = await Promise.all([
+      // The household picture of the round's year (SPEC §7.4), read with the elimination rules before the
+      // transaction: the lines service queries outside it (PGlite has one connection).
+      const [line, verdict] = await Promise.all([
         lines.effective(household.regionCode, round.year),
-        lines.effective(household.regionCode, round.year - 1),
-        registryRepo.incomes(householdId),
+        eliminationCheck(actor, householdId, round.year),
       ]);
       if (!line) {
         throw new AppError('LINE_NOT_SET', `未设定${round.year}年监测线，无法评议收入`, { year: round.year }, 409);
       }
-      const perCapita = j.perCapitaIncome ?? perCapitaOf(incomes, round.year);
+      const perCapita = j.perCapitaIncome ?? verdict?.perCapita ?? null;
       if (perCapita === null) {
         throw new AppError(
           'REVIEW_INCOME_MISSING',
@@ -165,7 +158,7 @@ export const reviewsService = (deps: Deps) => {
         );
       }
       const previousPerCapita =
-        j.previousPerCapitaIncome !== undefined ? j.previousPerCapitaIncome : perCapitaOf(incomes, round.year - 1);
+        j.previousPerCapitaIncome !== undefined ? j.previousPerCapitaIncome : (verdict?.previousPerCapita ?? null);
 
       return db.transaction().execute(async (trx) => {
         const locked = await registryRepo.lockHousehold(actor, householdId, trx);
@@ -187,7 +180,7 @@ export const reviewsService = (deps: Deps) => {
           throw new AppError('VALIDATION', '评议的措施不属于该户', { field: 'measureJudgements', measureIds: unknown });
         }
         const evidence = j.riskPointEvidence ?? {};
-        const review = reviewEffectiveness({
+        const reviewed = reviewEffectiveness({
           riskTypes,
           members: rows.map((m) => memberFacts(m, today())),
           measures: measures.map((m) => ({
@@ -208,7 +201,8 @@ export const reviewsService = (deps: Deps) => {
             perCapita,
             line: line.amount,
             previousPerCapita,
-            previousLine: previousLine?.amount ?? null,
+            // The elimination rules compare both years with the assessed year's line (SPEC §7.3); so does the review.
+            previousLine: line.amount,
           },
           incomeStable: j.incomeStable,
           rigidExpenditureControllable: j.rigidExpenditureControllable,
@@ -218,6 +212,7 @@ export const reviewsService = (deps: Deps) => {
             locked.backstop !== null ||
             measures.some((m) => (m.subtype === 'dibao' || m.subtype === 'tekun') && m.status !== 'cancelled'),
         });
+        const review = gateOnEliminationRules(reviewed, verdict, round.year);
         const judgement = {
           ...j,
           perCapitaIncome: perCapita,
@@ -243,7 +238,7 @@ export const reviewsService = (deps: Deps) => {
           const reason =
             `${round.year}年度帮扶成效评议（${round.meetingDate}村级评议会）：` +
             `${review.reasons.map((r) => r.text).join('；')}，启动风险消除程序`;
-          const started = await startElimination(actor, householdId, reason, trx);
+          const started = await startElimination(actor, householdId, reason, trx, round.year);
           link = { caseId: started.caseId, clueId: started.clueId ?? null };
           await reviewsRepo.linkProcedure(resultId, link, trx);
         }

@@ -14,6 +14,8 @@ export type StartElimination = (
   householdId: string,
   reason: string,
   trx: Transaction<DB>,
+  /** The year the review assessed: the case's decision step assesses the same year (SPEC §7.4). */
+  assessmentYear?: number,
 ) => Promise<{ caseId: string | null; clueId?: string | null }>;
 
 /**
@@ -30,7 +32,7 @@ export const startEliminationCase =
     cases: Pick<CasesService, 'start'>;
     clues: Pick<CluesService, 'record' | 'close'>;
   }): StartElimination =>
-  async (actor, householdId, reason, trx) => {
+  async (actor, householdId, reason, trx, assessmentYear) => {
     const { id: clueId } = await clues.record(
       actor,
       {
@@ -43,7 +45,11 @@ export const startEliminationCase =
       },
       trx,
     );
-    const started = await cases.start(actor, { householdId, kind: 'elimination', clueId }, trx);
+    const started = await cases.start(
+      actor,
+      { householdId, kind: 'elimination', clueId, ...(assessmentYear ? { assessmentYear } : {}) },
+      trx,
+    );
     await clues.close(actor, clueId, { result: 'start_elimination', note: reason, caseId: started.id }, trx);
     return { caseId: started.id, clueId };
   };

@@ -103,6 +103,8 @@ export const AuditActions = {
   projectFilingFile: 'project.filing_file',
   projectFilingSubmit: 'project.filing_submit',
   projectFilingDecision: 'project.filing_decision',
+  // household picture and decisions on it (SPEC §7.4, issue 9)
+  householdPictureRead: 'household.picture_read',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];

@@ -38,6 +38,9 @@ export interface ActionInput {
   categoryReason?: string;
   /** Year whose income figures the decision assesses; default the latest year on file. */
   assessmentYear?: number;
+  /** 核实说明: the cadre's explanation of the household picture's conflicts (SPEC §7.4), required at a decision step
+   * whose picture has any. */
+  verificationNote?: string;
 }
 
 interface Deps {

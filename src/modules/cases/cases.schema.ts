@@ -70,6 +70,7 @@ export const actionSchema = {
     category: { type: 'string', enum: ['unstable', 'marginal', 'sudden'] },
     categoryReason: { type: 'string', maxLength: 1000 },
     assessmentYear: { type: 'integer', minimum: 2013, maximum: 2100 },
+    verificationNote: { type: 'string', maxLength: 2000 },
   },
 } as const;
 

@@ -55,7 +55,14 @@ export const casesService = ({
 }: CasesDeps) => ({
   async start(
     actor: Actor,
-    input: { householdId: string; kind: ProcedureKind; clueId?: string | null; startedOn?: string },
+    input: {
+      householdId: string;
+      kind: ProcedureKind;
+      clueId?: string | null;
+      startedOn?: string;
+      /** The year the decision step assesses (the effectiveness review's year); else the newest income year. */
+      assessmentYear?: number;
+    },
     trx?: Transaction<DB>,
   ) {
     requirePermission(actor, 'registry.write');
@@ -107,7 +114,7 @@ export const casesService = ({
           finished_on: null,
           outcome: null,
           clue_id: input.clueId ?? null,
-          assessment: JSON.stringify({ prior }),
+          assessment: JSON.stringify(input.assessmentYear ? { prior, year: input.assessmentYear } : { prior }),
           category: input.kind === 'elimination' ? h.category : null,
           category_reason: null,
           risk_types: input.kind === 'elimination' ? h.riskTypes : [],

@@ -44,11 +44,33 @@ export async function decideAtDecisionStep(
     .select((e) => e.fn.max('year').as('year'))
     .where('household_id', '=', c.householdId)
     .executeTakeFirst();
-  const year = input.assessmentYear ?? (latest?.year as number | undefined);
+  // The year given at the step, else the year the case was opened for (an effectiveness review's year: the review
+  // and elimination read the same picture, SPEC §7.4), else the newest year with income figures.
+  const caseYear = (c.assessment as { year?: unknown } | null)?.year;
+  const year =
+    input.assessmentYear ??
+    (typeof caseYear === 'number' ? caseYear : undefined) ??
+    (latest?.year as number | undefined);
   if (!year) throw new AppError('ASSESS_INCOME_MISSING', '该户尚未录入收支，无法研判', { field: 'income' });
   const mode = c.kind === 'inclusion' ? 'identification' : 'elimination';
-  const { result } = await assessments.assess(actor, c.householdId, { year, mode }, trx);
-  const stored = { ...(c.assessment as object), year, result, reasonText: summary(result) };
+  const { result, conflicts } = await assessments.assess(actor, c.householdId, { year, mode }, trx);
+  // Conflicts between sources are shown, never silently resolved: the cadre confirms or explains them (核实说明)
+  // before the decision step completes, and the explanation is kept with the case (SPEC §7.4).
+  const note = input.verificationNote?.trim();
+  if (conflicts.length > 0 && !note) {
+    throw new AppError(
+      'CASE_CONFLICTS_UNEXPLAINED',
+      `家庭情况中有${conflicts.length}处数据不一致，须核实并填写核实说明后才能完成本步骤：${conflicts
+        .map((x) => x.text)
+        .join('；')}`,
+      { field: 'verificationNote', conflicts },
+    );
+  }
+  const verification =
+    conflicts.length > 0
+      ? { note, by: actor.username, conflicts: conflicts.map((x) => ({ key: x.key, text: x.text, used: x.used })) }
+      : null;
+  const stored = { ...(c.assessment as object), year, result, reasonText: summary(result), verification };
   const base = { assessment: JSON.stringify(stored) };
 
   if (c.kind === 'elimination' || notification === 'exit') {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ClueResult } from '../../db/schema.ts';
+import type { VisitFindings } from '../../domain/picture/index.ts';
 import { actorOf } from '../../server/authenticate.ts';
 import type { Services } from '../../services.ts';
+import { visitFindingsSchema } from '../picture/visit-findings.schema.ts';
 import type { NewClue } from './clues.service.ts';
 
 const RISK_TYPES = ['income', 'education', 'medical', 'housing', 'water', 'industry_employment', 'other'];
@@ -91,7 +93,14 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
   );
 
   app.post<{
-    Body: { householdId: string; visitedOn?: string; finding: string; riskTypes?: string[]; noRisk?: boolean };
+    Body: {
+      householdId: string;
+      visitedOn?: string;
+      finding: string;
+      riskTypes?: string[];
+      noRisk?: boolean;
+      findings?: VisitFindings;
+    };
   }>(
     '/api/clues/visits',
     {
@@ -108,6 +117,8 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
             finding: { type: 'string', minLength: 1, maxLength: 2000 },
             riskTypes: { type: 'array', items: { type: 'string', enum: RISK_TYPES } },
             noRisk: { type: 'boolean' },
+            // household picture (issue 9): structured findings that enter the picture
+            findings: visitFindingsSchema,
           },
         },
       },

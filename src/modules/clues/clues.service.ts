@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ClueChannel, ClueResult, DB } from '../../db/schema.ts';
 import { chinaToday } from '../../domain/calendar/index.ts';
+import type { VisitFindings } from '../../domain/picture/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -152,7 +153,15 @@ export const cluesService = ({
     /** A cadre's screening visit (SPEC §6 channel 2): recorded as a clue; with no risk found it is closed at once. */
     async recordVisit(
       actor: Actor,
-      input: { householdId: string; visitedOn?: string; finding: string; riskTypes?: string[]; noRisk?: boolean },
+      input: {
+        householdId: string;
+        visitedOn?: string;
+        finding: string;
+        riskTypes?: string[];
+        noRisk?: boolean;
+        /** Structured findings (risk facts, expenses, events) that enter the household picture (SPEC §7.4). */
+        findings?: VisitFindings;
+      },
     ) {
       requirePermission(actor, 'registry.write');
       return db.transaction().execute(async (trx) => {
@@ -164,7 +173,11 @@ export const cluesService = ({
             sourceRef: actor.username,
             householdId: input.householdId,
             finding: input.finding,
-            facts: { visitedOn: input.visitedOn ?? today(), riskTypes: input.riskTypes ?? [] },
+            facts: {
+              visitedOn: input.visitedOn ?? today(),
+              riskTypes: input.riskTypes ?? [],
+              ...(input.findings ? { findings: input.findings } : {}),
+            },
             riskTypes: input.riskTypes,
             receivedOn: input.visitedOn,
           },

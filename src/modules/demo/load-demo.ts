@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Services } from '../../services.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { loadDemoPicture } from '../picture/demo-picture.ts';
 import { loadDemoCampaigns } from './demo-campaigns.ts';
 import { DEMO, DEMO_USERS } from './demo-county.ts';
 import { loadDemoProjects } from './demo-projects.ts';
@@ -46,6 +47,8 @@ export async function loadDemoIfEmpty(ctx: AppContext, services: Services, loadP
   if (population) await loadDemoCampaigns(ctx, services, scope as { township: string; village: string });
   // 帮扶资金项目 (SPEC §13): the county's project library with plans, progress, cards and beneficiaries.
   if (population) await loadDemoProjects(ctx, services);
+  // household picture (issue 9): department evidence and a conflict for the 研判 panel
+  if (population) await loadDemoPicture(ctx, services, village.code);
   log.info({ township: township.code, village: village.code, ...population }, '演示县已载入');
   return { township: township.code, village: village.code, population };
 }

@@ -38,10 +38,63 @@ export type Decision =
   | 'continue'
   | 'keep_monitoring';
 
+/** Where a fact came from (src/domain/picture Provenance). */
+export interface Provenance {
+  kind: 'registry' | 'survey' | 'visit' | 'department';
+  text: string;
+  department?: string;
+  departmentName?: string;
+  recordKind?: string;
+  period?: string;
+  row?: number;
+  date?: string | null;
+  surveyedOn?: string;
+  surveyor?: string;
+}
+
 export interface AssessmentReason {
   rule: string;
   text: string;
   figures: Record<string, number | string>;
+  sources?: Provenance[];
+}
+
+export interface PictureConflict {
+  key: string;
+  label: string;
+  claims: { value: string | number | boolean | null; source: Provenance }[];
+  used: string | number | boolean | null;
+  precedence: 'authority' | 'newer';
+  text: string;
+}
+
+export interface PictureRecord {
+  recordId: string;
+  departmentName: string;
+  recordName: string;
+  outcome: string;
+  rule: string | null;
+  exclusionItem: number | null;
+  personName: string | null;
+  date: string | null;
+  amount: number | null;
+  text: string;
+}
+
+/** 家庭情况 (GET /api/households/:id/picture, SPEC §7.4). */
+export interface HouseholdPicture {
+  householdId: string;
+  code: string;
+  year: number;
+  mode: AssessmentMode;
+  window: { from: string; to: string };
+  income: { year: number; source: Provenance } | null;
+  facts: { key: string; label: string; value: string | number | boolean | null; sources: Provenance[] }[];
+  records: PictureRecord[];
+  conflicts: PictureConflict[];
+  monitoringLine: number | null;
+  assessment: AssessmentResult | null;
+  problems: string[];
 }
 
 export interface AssessmentResult {
@@ -65,5 +118,8 @@ export const assessmentApi = {
       result: AssessmentResult;
       year: number;
       survey: { surveyedOn: string; recordedBy: string } | null;
+      conflicts: PictureConflict[];
     }>(`/api/households/${householdId}/assess`, { mode, year }),
+  picture: (householdId: string, year: number, mode?: AssessmentMode) =>
+    api.get<HouseholdPicture>(`/api/households/${householdId}/picture`, { year, ...(mode ? { mode } : {}) }),
 };

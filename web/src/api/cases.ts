@@ -231,6 +231,8 @@ export interface CaseActionInput {
   category?: Category;
   categoryReason?: string;
   assessmentYear?: number;
+  /** 核实说明 of the household picture's conflicts (SPEC §7.4). */
+  verificationNote?: string;
 }
 
 export const casesApi = {

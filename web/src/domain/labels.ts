@@ -175,6 +175,8 @@ export const AUDIT_ACTION: Record<string, string> = {
   'project.filing_file': '上传双报备材料',
   'project.filing_submit': '提交双报备',
   'project.filing_decision': '审核双报备',
+  // household picture (issue 9)
+  'household.picture_read': '查阅家庭情况（研判依据）',
 };
 
 /** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */
@@ -328,4 +330,29 @@ export const REGIONAL_EVENT_TYPE: Record<string, string> = {
   unemployment: '农村劳动力失业明显增加',
   industry_failure: '乡村产业项目失败',
   relocation_site: '易地搬迁集中安置点风险',
+};
+
+// household picture (家庭情况, SPEC §7.4, issue 9)
+/** What became of a department record in the household picture (src/domain/picture RecordOutcome). */
+export const PICTURE_OUTCOME: Record<string, string> = {
+  exclusion: '属不纳入情形',
+  reference: '不纳入情形参考，须核实',
+  not_exclusion: '不属不纳入情形',
+  unknown_type: '类型无法判断，须核实',
+  medical_counted: '计入医疗自付',
+  missing_amount: '未填个人自付，未计入',
+  outside_window: '不在研判期内，未采用',
+  member_not_counted: '非计算人口成员，未采用',
+  person_not_member: '该人员已不在本户，未采用',
+  death: '已死亡注销，不计入人口',
+  backstop: '兜底保障状态',
+  disability: '残疾状况',
+  information: '仅供参考',
+};
+/** Where a fact came from (Provenance kind). */
+export const PROVENANCE_KIND: Record<string, string> = {
+  registry: '基础数据库',
+  survey: '入户调查',
+  visit: '入户排查',
+  department: '部门数据',
 };

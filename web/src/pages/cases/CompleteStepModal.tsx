@@ -9,6 +9,7 @@ interface Values {
   category?: Category;
   categoryReason?: string;
   leadingGroup?: boolean;
+  verificationNote?: string;
 }
 
 /** The county decision (认定) or the final elimination step (退出): the server assesses the household then. */
@@ -53,6 +54,7 @@ export function CompleteStepModal({
       ...(decision && inclusion && v.category ? { category: v.category } : {}),
       ...(decision && inclusion && v.categoryReason?.trim() ? { categoryReason: v.categoryReason.trim() } : {}),
       ...(decision && inclusion && v.leadingGroup ? { decision: 'leading_group_approved' } : {}),
+      ...(decision && v.verificationNote?.trim() ? { verificationNote: v.verificationNote.trim() } : {}),
     });
   };
 
@@ -102,6 +104,15 @@ export function CompleteStepModal({
               <Checkbox>属于不纳入情形但有重大家庭变故，经县级领导小组调查研究决定纳入</Checkbox>
             </Form.Item>
           </>
+        )}
+        {decision && (
+          <Form.Item
+            name="verificationNote"
+            label="核实说明"
+            extra="家庭情况中入户调查、档案与部门数据不一致时必填：说明核实经过和结论"
+          >
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
         )}
         <Form.Item
           name="note"

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AssessmentResult } from '../../api/assessment';
 import type { Meeting } from '../../api/cases';
 import type { Role } from '../../api/types';
+import { CaseEarlyWarning, ComparePanel } from '../../components/HouseholdPicturePanel';
 import { formatDate } from '../../domain/format';
 import { LEVEL, label } from '../../domain/procedure-labels';
 import { caseAbilities, chinaToday, describeDeadline, levelColour } from '../../domain/procedure-levels';
@@ -77,6 +78,13 @@ export function CurrentStepPanel({ uc, role, defaultYear }: { uc: UseCase; role:
         />
       )}
       {!c.outcome && (
+        <CaseEarlyWarning
+          householdId={c.householdId}
+          mode={c.kind === 'inclusion' ? 'identification' : 'elimination'}
+          year={c.assessment?.year ?? defaultYear}
+        />
+      )}
+      {!c.outcome && (
         <>
           <Space wrap style={{ marginBottom: 12 }}>
             <Tag color={levelColour[step.level]}>{label(LEVEL, step.level)}办理</Tag>
@@ -88,6 +96,16 @@ export function CurrentStepPanel({ uc, role, defaultYear }: { uc: UseCase; role:
             {!can.act && <span className="sx-muted">本步骤由{label(LEVEL, step.level)}办理，您可查看进度</span>}
           </Space>
           {step.description && <p className="sx-muted">{step.description}</p>}
+          {step.code === 'compare' && (
+            <>
+              <Divider titlePlacement="start">平台部门信息比对结果</Divider>
+              <ComparePanel
+                householdId={c.householdId}
+                mode={c.kind === 'inclusion' ? 'identification' : 'elimination'}
+                year={c.assessment?.year ?? defaultYear}
+              />
+            </>
+          )}
           <Divider titlePlacement="start">必备资料</Divider>
           <RecordsChecklist
             c={c}

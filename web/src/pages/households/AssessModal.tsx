@@ -1,8 +1,9 @@
 import { Alert, Button, InputNumber, Modal, Radio, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { type AssessmentMode, type AssessmentResult, assessmentApi } from '../../api/assessment';
+import { type AssessmentMode, type AssessmentResult, assessmentApi, type HouseholdPicture } from '../../api/assessment';
 import { errorMessage } from '../../api/client';
 import { AssessmentResultView } from '../../components/AssessmentResultView';
+import { HouseholdPictureView } from '../../components/HouseholdPicturePanel';
 import { formatDate } from '../../domain/format';
 
 /**
@@ -25,6 +26,7 @@ export function AssessModal({
   const [mode, setMode] = useState<AssessmentMode>(defaultMode);
   const [year, setYear] = useState(defaultYear);
   const [result, setResult] = useState<{ result: AssessmentResult; year: number; surveyedOn?: string }>();
+  const [picture, setPicture] = useState<HouseholdPicture>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -33,6 +35,7 @@ export function AssessModal({
       setMode(defaultMode);
       setYear(defaultYear);
       setResult(undefined);
+      setPicture(undefined);
       setError(undefined);
     }
   }, [open, defaultMode, defaultYear]);
@@ -41,9 +44,11 @@ export function AssessModal({
     setBusy(true);
     setError(undefined);
     setResult(undefined);
+    setPicture(undefined);
     try {
       const r = await assessmentApi.assess(householdId, mode, year);
       setResult({ result: r.result, year: r.year, surveyedOn: r.survey?.surveyedOn });
+      setPicture(await assessmentApi.picture(householdId, year, mode));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -74,8 +79,14 @@ export function AssessModal({
         <>
           <p className="sx-muted">
             {result.surveyedOn ? `采用${formatDate(result.surveyedOn)}的入户调查。` : '尚无入户调查，按档案数据研判。'}
+            已比对部门数据，依据中注明来源。
           </p>
           <AssessmentResultView result={result.result} year={result.year} />
+          {picture && (
+            <div style={{ marginTop: 12 }}>
+              <HouseholdPictureView picture={picture} />
+            </div>
+          )}
         </>
       )}
     </Modal>
