@@ -41,7 +41,7 @@ export function createCasesModule(deps: {
   const cases = casesService({ db, casesRepo, registryRepo: deps.registryRepo, templates, calendars, audit, now });
   return {
     cases,
-    act: actOnCase({ db, casesRepo, calendars, assessments, audit, now }),
+    act: actOnCase({ db, casesRepo, calendars, assessments, audit, settings, now }),
     startFromClue: startCaseFromClue({ db, cases, clues: deps.clues }),
     templates,
     calendars,
