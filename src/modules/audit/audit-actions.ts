@@ -92,6 +92,9 @@ export const AuditActions = {
   problemEscalate: 'problem.escalate',
   problemFileUpload: 'problem.file_upload',
   problemFileRead: 'problem.file_read',
+  // notices and the clue-to-case lifecycle (issue 10)
+  clueVerify: 'clue.verify',
+  clueLink: 'clue.link',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];

@@ -10,6 +10,7 @@ import {
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
+import { closeCluesAnsweredByCase } from '../clues/clue-lifecycle.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { noticeFacts } from './notice-facts.ts';
 import { recordStatusEvent, voidStatusEvent } from './record-status-event.ts';
@@ -127,7 +128,11 @@ export async function applyCaseEffects(
         .executeTakeFirst();
       if (last)
         await trx.updateTable('notifications').set({ revoked_at: new Date() }).where('id', '=', last.id).execute();
-    } else if (e.type === 'case_finished' && e.outcome === 'completed') {
+    }
+    if (e.type === 'case_finished') {
+      await closeCluesAnsweredByCase(trx, audit, actor, { ...c, outcome: e.outcome }, on);
+    }
+    if (e.type === 'case_finished' && e.outcome === 'completed') {
       const patch =
         c.kind === 'inclusion'
           ? {

@@ -164,6 +164,9 @@ export const AUDIT_ACTION: Record<string, string> = {
   'problem.escalate': '逾期问题升级督办',
   'problem.file_upload': '上传整改佐证材料',
   'problem.file_read': '查阅整改佐证材料',
+  // 告知、公示与线索办理 (issue 10)
+  'clue.verify': '入户核实线索',
+  'clue.link': '线索关联登记农户',
 };
 
 /** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */
