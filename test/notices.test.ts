@@ -163,6 +163,40 @@ describe(`notices and publicity on ${ENGINE} (SPEC §8.1, issue 10)`, () => {
     expect(none.json().code).toBe('CASE_NO_PUBLICITY');
   });
 
+  it('a 2027 case completes publicity with the estimated dates, marked as such (issue 10 "done when")', async () => {
+    await chooseTemplate('wafang-inclusion');
+    d.setDay('2027-03-01');
+    const id = await start(await poorHousehold());
+    const c = await d.get(id);
+    const up = await t.request(users.village, {
+      method: 'POST',
+      url: `/api/cases/${id}/files`,
+      ...multipart('公示.pdf', PDF),
+    });
+    await d.act(
+      id,
+      {
+        type: 'attach_records',
+        attachments: c.step.missingRecords.map((r: { code: string }) => ({ recordCode: r.code, fileId: up.json().id })),
+      },
+      users.village,
+    );
+    const meeting = { date: '2027-03-01', attendees: ['王书记', '李主任', '党员张某'], votesFor: 3, votesAgainst: 0 };
+    const blocked = await d.act(id, { type: 'start_publicity', meeting }, users.village);
+    expect(blocked.json().code).toBe('CASE_CALENDAR_MISSING');
+    const started = await d.act(id, { type: 'start_publicity', meeting, acceptEstimatedCalendar: true }, users.village);
+    expect(started.statusCode, started.body).toBe(200);
+    const publicity = (await d.get(id)).publicity;
+    expect(publicity).toMatchObject({ start: '2027-03-01', end: '2027-03-05', uncertain: true, missingYears: [2027] });
+    const notice = (await t.request(users.village, { method: 'GET', url: `/api/cases/${id}/publicity-notice` })).body;
+    expect(notice).toContain('公示期：2027年3月1日至2027年3月5日（5个工作日）');
+    expect(notice).toContain('公示截止日期按周末估算');
+    d.setDay('2027-03-08');
+    const done = await d.act(id, { type: 'complete_step', note: '公示无异议' }, users.village);
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await d.get(id)).step.level).toBe('township');
+  });
+
   it('every notice written in this run passes the privacy rule (SPEC §8.1, issue 10 "done when")', async () => {
     const rows = await t.ctx.database.db.selectFrom('notifications').select(['text']).execute();
     const phones = await t.ctx.database.db

@@ -40,6 +40,8 @@ export interface ActionInput {
   categoryReason?: string;
   /** Year whose income figures the decision assesses; default the latest year on file. */
   assessmentYear?: number;
+  /** start_publicity: accept the estimated end where a year has no official calendar; marked as estimated. */
+  acceptEstimatedCalendar?: boolean;
 }
 
 interface Deps {
@@ -118,7 +120,11 @@ export const actOnCase =
         }
       }
       const action = { ...input, actor: procedureActor(actor), at } as unknown as CaseAction;
-      const result = applyAction(c.state, action, { inScope: true, calendars: await calendars.list(trx) });
+      const result = applyAction(c.state, action, {
+        inScope: true,
+        calendars: await calendars.list(trx),
+        allowUncertainCalendar: input.acceptEstimatedCalendar === true,
+      });
       if (!result.ok) {
         // The status of each state-machine code is in the registry (ErrorCodes): 409 for a case in the wrong state.
         throw new AppError(result.error.code, result.error.message, result.error.details ?? {});

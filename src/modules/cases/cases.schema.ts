@@ -38,6 +38,8 @@ export const actionSchema = {
     },
     note: { type: 'string', maxLength: 4000 },
     decision: { type: 'string', maxLength: 200 },
+    /** start_publicity: use the weekend-only estimate where a year's official calendar is missing (issue 10). */
+    acceptEstimatedCalendar: { type: 'boolean' },
     attachments: {
       type: 'array',
       maxItems: 50,

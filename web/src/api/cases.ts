@@ -231,6 +231,8 @@ export interface CaseActionInput {
   category?: Category;
   categoryReason?: string;
   assessmentYear?: number;
+  /** start_publicity: use the estimated end where the year's holiday calendar is missing (issue 10). */
+  acceptEstimatedCalendar?: boolean;
 }
 
 export const casesApi = {

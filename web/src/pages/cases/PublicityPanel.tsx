@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Descriptions, Space, Table, Tag } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Descriptions, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { CaseActionInput, CaseDetail, Objection } from '../../api/cases';
@@ -32,6 +32,7 @@ export function PublicityPanel({
   act: (body: CaseActionInput, success: string) => Promise<boolean>;
 }) {
   const [startDate, setStartDate] = useState<Dayjs | null>(dayjs());
+  const [estimate, setEstimate] = useState(false);
   const [recording, setRecording] = useState(false);
   const [answering, setAnswering] = useState<Objection>();
   const dialogKey = useOpenKey(recording || answering !== undefined);
@@ -57,13 +58,20 @@ export function PublicityPanel({
               loading={busy}
               onClick={() =>
                 void act(
-                  { type: 'start_publicity', ...(startDate ? { startDate: startDate.format('YYYY-MM-DD') } : {}) },
+                  {
+                    type: 'start_publicity',
+                    ...(startDate ? { startDate: startDate.format('YYYY-MM-DD') } : {}),
+                    ...(estimate ? { acceptEstimatedCalendar: true } : {}),
+                  },
                   '已开始公示',
                 )
               }
             >
               开始公示
             </Button>
+            <Checkbox checked={estimate} onChange={(e) => setEstimate(e.target.checked)}>
+              尚未导入节假日安排时按估算日期公示
+            </Checkbox>
           </Space>
         )}
       </Space>
