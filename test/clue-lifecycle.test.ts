@@ -153,4 +153,40 @@ describe(`declaration → registration → inclusion → elimination on ${ENGINE
       for (const n of page.notifications) expect(noticePrivacyViolations(n.text, ['12317']), n.text).toEqual([]);
     }
   });
+
+  it('the monthly cycle lists clues past their decision limit (default 15 days) as late (issue 10)', async () => {
+    d.setDay('2026-11-20');
+    const { id: hh } = (
+      await t.request(users.village, { method: 'POST', url: '/api/households', payload: householdPayload(t.village) })
+    ).json();
+    const late = await t.request(users.village, {
+      method: 'POST',
+      url: '/api/clues',
+      payload: {
+        channel: 'social',
+        sourceKind: 'petition',
+        householdId: hh,
+        finding: '信访反映',
+        receivedOn: '2026-11-04',
+      },
+    });
+    const fresh = await t.request(users.village, {
+      method: 'POST',
+      url: '/api/clues',
+      payload: {
+        channel: 'social',
+        sourceKind: 'media',
+        householdId: hh,
+        finding: '媒体报道',
+        receivedOn: '2026-11-06',
+      },
+    });
+    expect((await t.request(users.village, { method: 'GET', url: `/api/clues/${late.json().id}` })).json().dueOn).toBe(
+      '2026-11-19',
+    );
+    const cycle = (await t.request(users.township, { method: 'GET', url: '/api/cycle/2026-11' })).json();
+    const ids = cycle.overdueClues.map((c: { id: string }) => c.id);
+    expect(ids).toContain(late.json().id);
+    expect(ids).not.toContain(fresh.json().id);
+  });
 });

@@ -76,6 +76,8 @@ describe(`region settings on ${ENGINE} (SPEC §3)`, () => {
       'risk.anomaly',
       'relief.limits',
       'campaigns.spotCheck',
+      'notices.wording',
+      'notices.issuers',
     ]);
     const thresholds = body.items[0];
     expect(thresholds).toMatchObject({

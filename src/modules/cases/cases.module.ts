@@ -46,7 +46,7 @@ export function createCasesModule(deps: {
     templates,
     calendars,
     assessments,
-    cycle: cycleService({ casesRepo, templates, calendars, settings, now }),
+    cycle: cycleService({ db, casesRepo, templates, calendars, settings, now }),
   };
 }
 

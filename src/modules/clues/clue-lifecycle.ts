@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
-import { type Actor, SYSTEM_ACTOR } from '../auth/actor.ts';
+import { type Actor, SYSTEM_ACTOR, scopeFilter } from '../auth/actor.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -95,4 +95,28 @@ export async function closeCluesAnsweredByCase(
     );
   }
   return closed.map((r) => r.id);
+}
+
+/**
+ * Overdue clues of a region (SPEC §6, §8.2): open past their decision limit (`clues.dueDays`), for the monthly
+ * cycle's late items; visible to the village and the level above, like every late item.
+ */
+export function overdueClues(q: Q, actor: Actor, regionCode: string, today: string) {
+  return q
+    .selectFrom('clues as c')
+    .where(scopeFilter(actor, 'c.region_code'))
+    .where('c.region_code', 'like', `${regionCode}%`)
+    .where('c.status', '<>', 'closed')
+    .where('c.due_on', '<', today)
+    .select([
+      'c.id',
+      'c.region_code as regionCode',
+      'c.household_id as householdId',
+      'c.channel',
+      'c.received_on as receivedOn',
+      'c.due_on as dueOn',
+    ])
+    .orderBy('c.due_on')
+    .limit(500)
+    .execute();
 }

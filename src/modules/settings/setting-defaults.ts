@@ -83,9 +83,10 @@ export const SETTING_DEFINITIONS = {
   },
   'clues.dueDays': {
     name: '线索核实时限',
-    description: '线索自接收起须在多少天内入户核实并办结；逾期线索上一级可见（文件未定天数）。',
+    description:
+      '线索自接收起须在多少天内入户核实并作出处理决定（默认15天，各县现行做法）；逾期线索列入逾期清单，上一级可见。',
     spec: '§6',
-    default: { days: 10 },
+    default: { days: 15 },
     fields: { days: days('核实时限') },
     required: ['days'],
   },

@@ -253,5 +253,8 @@ export const casesApi = {
   },
   fileUrl: (id: string, fileId: string) => `/api/cases/${id}/files/${fileId}`,
   publicityNotice: (id: string) => api.text(`/api/cases/${id}/publicity-notice`),
+  /** The village's list of the round (issue 10): every household whose publicity started that day. */
+  publicityList: (village: string, kind: ProcedureKind, start: string) =>
+    api.text('/api/publicity-lists', { village, kind, start }),
   notificationUrl: (id: string) => `/api/notifications/${id}`,
 };
