@@ -199,5 +199,9 @@ export const actOnCase =
         outcome: state.result?.outcome ?? null,
         currentStep: state.result ? null : next.code,
         effects: result.effects,
+        // The objection just recorded, with its number in the case (issue 10), for the answer to refer to.
+        ...(input.type === 'record_objection'
+          ? { objection: state.current.objections.find((o) => o.seq === recorded?.seq) ?? null }
+          : {}),
       };
     });

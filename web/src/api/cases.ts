@@ -73,6 +73,8 @@ export interface PublicityPeriod {
 
 export interface Objection {
   seq: number;
+  /** Number within the case (issue 10); absent on objections recorded before it existed. */
+  no?: number;
   receivedOn: string;
   note: string;
   from?: string;

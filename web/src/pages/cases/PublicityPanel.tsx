@@ -103,6 +103,7 @@ export function PublicityPanel({
         locale={{ emptyText: '公示期间未收到举报（异议）' }}
         dataSource={c.objections}
         columns={[
+          { title: '编号', key: 'no', width: 60, render: (_, o, i) => o.no ?? i + 1 },
           { title: '收到日期', dataIndex: 'receivedOn', width: 110, render: (v: string) => formatDate(v) },
           { title: '反映人', dataIndex: 'from', width: 110, render: (v?: string) => v ?? '—' },
           { title: '异议内容', dataIndex: 'note' },
