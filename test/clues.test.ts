@@ -33,7 +33,7 @@ describe(`clue ledger on ${ENGINE} (SPEC §6)`, () => {
       channel: 'social',
       status: 'open',
       receivedOn: '2026-11-02',
-      dueOn: '2026-11-12',
+      dueOn: '2026-11-17', // clues.dueDays: 15 days by default (issue 10, the counties' practice)
       householdId: household,
     });
   });

@@ -70,9 +70,14 @@ describe(`self-declaration and notifications on ${ENGINE} (SPEC ยง6 channel 1, ย
       url: '/api/procedure-templates/choice',
       payload: { regionCode: '621124', kind: 'inclusion', code: 'wafang-inclusion' },
     });
-    const clue = (await t.request(village, { method: 'GET', url: `/api/clues?householdId=${householdId}&status=open` }))
+    // The repeat declaration merged into the person's open clue (issue 10): one clue, counted twice.
+    const open = (await t.request(village, { method: 'GET', url: `/api/clues?householdId=${householdId}&status=open` }))
       .json()
-      .items.find((c: { sourceRef: string }) => c.sourceRef === trackingCode);
+      .items.filter((c: { channel: string }) => c.channel === 'self_declaration');
+    expect(open).toHaveLength(1);
+    expect(open[0].mergedCount).toBe(1);
+    expect(open[0].riskTypes).toEqual(expect.arrayContaining(['medical', 'income']));
+    const clue = open[0];
     const started = await t.request(village, {
       method: 'POST',
       url: `/api/clues/${clue.id}/start-case`,

@@ -76,6 +76,8 @@ describe(`region settings on ${ENGINE} (SPEC §3)`, () => {
       'risk.anomaly',
       'relief.limits',
       'campaigns.spotCheck',
+      'notices.wording',
+      'notices.issuers',
     ]);
     const thresholds = body.items[0];
     expect(thresholds).toMatchObject({
@@ -366,7 +368,7 @@ describe.skipIf(ENGINE !== 'pglite')('shouxian settings (CLI)', () => {
     expect(listed.stdout).toMatch(
       /assessment\.thresholds\t研判阈值\t.*"compulsoryEducationAgeTo":15.*来源：县级 621124/,
     );
-    expect(listed.stdout).toMatch(/clues\.dueDays\t线索核实时限\t\{"days":10\}\t来源：默认/);
+    expect(listed.stdout).toMatch(/clues\.dueDays\t线索核实时限\t\{"days":15\}\t来源：默认/);
     const bad = await shouxian(
       'settings',
       'set',

@@ -145,7 +145,13 @@ export interface AuditLogTable {
 
 export type ClueChannel = 'self_declaration' | 'cadre_screening' | 'department' | 'social';
 export type ClueStatus = 'open' | 'verifying' | 'closed';
-export type ClueResult = 'no_risk' | 'start_identification' | 'start_elimination' | 'household_change';
+export type ClueResult =
+  | 'no_risk'
+  | 'start_identification'
+  | 'start_elimination'
+  | 'household_change'
+  // Issue 10 (migration 0030): answered by a procedure that concluded (并入程序).
+  | 'merged_into_case';
 
 export interface CluesTable {
   id: Generated<string>;

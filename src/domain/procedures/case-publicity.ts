@@ -96,6 +96,7 @@ export function recordObjection(
   if (blank(action.note)) return { ok: false, error: caseError('CASE_REASON_REQUIRED', '请填写举报（异议）内容') };
   const objection = {
     seq,
+    no: state.history.filter((h) => h.type === 'record_objection').length + 1,
     receivedOn,
     note: (action.note as string).trim(),
     ...(action.from ? { from: action.from } : {}),

@@ -72,6 +72,8 @@ export type RecordedAction = CaseAction & { seq: number; date: string; stepIndex
 export interface ObjectionState {
   /** `seq` of the record_objection action; answer_objection refers to it. */
   seq: number;
+  /** Number of the objection within the case, 1, 2, 3 … however often the case returns (issue 10). */
+  no?: number;
   receivedOn: string;
   note: string;
   from?: string;

@@ -3,6 +3,8 @@ export { meetingIssue, missingRecords, progressStatus } from './case-checks.ts';
 export * from './case-machine.ts';
 export * from './case-types.ts';
 export * from './deadlines.ts';
+export * from './notice-privacy.ts';
+export * from './notice-wording.ts';
 export * from './notices.ts';
 export * from './records.ts';
 export * from './template-rules.ts';

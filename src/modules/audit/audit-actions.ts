@@ -105,6 +105,9 @@ export const AuditActions = {
   projectFilingDecision: 'project.filing_decision',
   // household picture and decisions on it (SPEC §7.4, issue 9)
   householdPictureRead: 'household.picture_read',
+  // notices and the clue-to-case lifecycle (issue 10)
+  clueVerify: 'clue.verify',
+  clueLink: 'clue.link',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];

@@ -1,12 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { EXCLUSION_SITUATIONS } from '../../domain/assessment/exclusions.ts';
 import { chinaDate } from '../../domain/calendar/index.ts';
-import { applyAction, type CaseAction, currentStep } from '../../domain/procedures/index.ts';
+import { applyAction, type CaseAction, currentStep, refusalReason } from '../../domain/procedures/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { HouseholdAssessmentService } from '../assessment/household-assessment.service.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { caseActionAudit } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { RegionSettings } from '../settings/region-settings.ts';
 import type { CalendarsService } from './calendars.service.ts';
 import { applyCaseEffects } from './case-effects.ts';
 import { procedureActor } from './case-levels.ts';
@@ -41,6 +43,8 @@ export interface ActionInput {
   /** 核实说明: the cadre's explanation of the household picture's conflicts (SPEC §7.4), required at a decision step
    * whose picture has any. */
   verificationNote?: string;
+  /** start_publicity: accept the estimated end where a year has no official calendar; marked as estimated. */
+  acceptEstimatedCalendar?: boolean;
 }
 
 interface Deps {
@@ -49,7 +53,28 @@ interface Deps {
   calendars: Pick<CalendarsService, 'list'>;
   assessments: Pick<HouseholdAssessmentService, 'assess'>;
   audit: Pick<AuditRepository, 'append'>;
+  settings: Pick<RegionSettings, 'get'>;
   now?: () => Date;
+}
+
+/**
+ * What the registry's figures say about the household now, for notices only: the category and risk types a
+ * publicity proposes, or the decisive reason of a refusal. Undefined when no income is on file.
+ */
+async function quietAssessment(
+  trx: Transaction<DB>,
+  assessments: Pick<HouseholdAssessmentService, 'assess'>,
+  actor: Actor,
+  householdId: string,
+) {
+  const latest = await trx
+    .selectFrom('household_incomes')
+    .select((e) => e.fn.max('year').as('year'))
+    .where('household_id', '=', householdId)
+    .executeTakeFirst();
+  const year = latest?.year as number | undefined;
+  if (!year) return undefined;
+  return (await assessments.assess(actor, householdId, { year, mode: 'identification' }, trx)).result;
 }
 
 /**
@@ -58,7 +83,7 @@ interface Deps {
  * procedure completes — the household's status follow in the same transaction.
  */
 export const actOnCase =
-  ({ db, casesRepo, calendars, assessments, audit, now = () => new Date() }: Deps) =>
+  ({ db, casesRepo, calendars, assessments, audit, settings, now = () => new Date() }: Deps) =>
   async (actor: Actor, caseId: string, input: ActionInput) =>
     db.transaction().execute(async (trx: Transaction<DB>) => {
       const c = await casesRepo.lock(actor, caseId, trx);
@@ -84,8 +109,25 @@ export const actOnCase =
       if (input.type === 'complete_step' && step.notification && step.notification !== 'acceptance') {
         Object.assign(patch, await decideAtDecisionStep(trx, assessments, actor, c, step.notification, input));
       }
+      let refusal: string | undefined;
+      if (c.kind === 'inclusion' && input.type === 'reject' && step.notification === 'identification') {
+        const r = await quietAssessment(trx, assessments, actor, c.householdId);
+        refusal = r && refusalReason(r.decision, r.exclusions, EXCLUSION_SITUATIONS);
+      }
+      if (c.kind === 'inclusion' && input.type === 'start_publicity' && !c.category) {
+        // The publicity names the category and risk types the village proposes (SPEC §8.1); the county decides.
+        const r = await quietAssessment(trx, assessments, actor, c.householdId);
+        if (r?.decision === 'include' || r?.decision === 'county_review') {
+          const proposed = { category: r.category ?? 'marginal', riskTypes: r.riskTypes };
+          patch.assessment = JSON.stringify({ ...((c.assessment as object) ?? {}), proposed });
+        }
+      }
       const action = { ...input, actor: procedureActor(actor), at } as unknown as CaseAction;
-      const result = applyAction(c.state, action, { inScope: true, calendars: await calendars.list(trx) });
+      const result = applyAction(c.state, action, {
+        inScope: true,
+        calendars: await calendars.list(trx),
+        allowUncertainCalendar: input.acceptEstimatedCalendar === true,
+      });
       if (!result.ok) {
         // The status of each state-machine code is in the registry (ErrorCodes): 409 for a case in the wrong state.
         throw new AppError(result.error.code, result.error.message, result.error.details ?? {});
@@ -119,6 +161,7 @@ export const actOnCase =
         ...(patch.category !== undefined ? { category: patch.category as string } : {}),
         ...(patch.risk_types ? { riskTypes: patch.risk_types as string[] } : {}),
         ...(patch.assessment ? { assessment: JSON.parse(patch.assessment as string) } : {}),
+        ...(refusal ? { refusalReason: refusal } : {}),
       };
       await casesRepo.update(
         caseId,
@@ -134,7 +177,7 @@ export const actOnCase =
         },
         trx,
       );
-      await applyCaseEffects(trx, audit, actor, merged, c.state, state, result.effects, on);
+      await applyCaseEffects(trx, audit, settings, actor, merged, c.state, state, result.effects, on);
       await audit.append(
         actor,
         {
@@ -159,5 +202,9 @@ export const actOnCase =
         outcome: state.result?.outcome ?? null,
         currentStep: state.result ? null : next.code,
         effects: result.effects,
+        // The objection just recorded, with its number in the case (issue 10), for the answer to refer to.
+        ...(input.type === 'record_objection'
+          ? { objection: state.current.objections.find((o) => o.seq === recorded?.seq) ?? null }
+          : {}),
       };
     });

@@ -1,9 +1,18 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type CaseEffect, type CaseState, notificationText } from '../../domain/procedures/index.ts';
+import {
+  type CaseEffect,
+  type CaseState,
+  issuingBody,
+  notificationText,
+  type StepDef,
+} from '../../domain/procedures/index.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
+import { closeCluesAnsweredByCase } from '../clues/clue-lifecycle.ts';
+import type { RegionSettings } from '../settings/region-settings.ts';
+import { noticeFacts } from './notice-facts.ts';
 import { recordStatusEvent, voidStatusEvent } from './record-status-event.ts';
 
 export interface CaseRow {
@@ -16,10 +25,11 @@ export interface CaseRow {
   riskTypes: string[];
   assessment: unknown;
   clueId: string | null;
+  /** A refusal's decisive reason in plain words from the fixed list (`refusalReason`), set by act-on-case. */
+  refusalReason?: string;
 }
 
 interface Assessment {
-  reasonText?: string;
   prior?: {
     status: string;
     category: string | null;
@@ -27,26 +37,6 @@ interface Assessment {
     includedOn: string | null;
     eliminatedOn: string | null;
   };
-}
-
-async function noticeContext(trx: Transaction<DB>, c: CaseRow) {
-  const row = await trx
-    .selectFrom('households as h')
-    .leftJoin('persons as p', 'p.id', 'h.head_person_id')
-    .innerJoin('regions as v', 'v.code', 'h.region_code')
-    .leftJoin('regions as t', 't.code', 'v.parent_code')
-    .leftJoin('regions as k', 'k.code', 't.parent_code')
-    .select([
-      'p.name as headName',
-      'v.name as village',
-      't.name as township',
-      'k.name as county',
-      'h.responsible_person as rp',
-      'h.responsible_phone as rpPhone',
-    ])
-    .where('h.id', '=', c.householdId)
-    .executeTakeFirstOrThrow();
-  return row;
 }
 
 /**
@@ -57,6 +47,7 @@ async function noticeContext(trx: Transaction<DB>, c: CaseRow) {
 export async function applyCaseEffects(
   trx: Transaction<DB>,
   audit: Pick<AuditRepository, 'append'>,
+  settings: Pick<RegionSettings, 'get'>,
   actor: Actor,
   c: CaseRow,
   before: CaseState,
@@ -67,18 +58,39 @@ export async function applyCaseEffects(
   const assessment = (c.assessment ?? {}) as Assessment;
   for (const e of effects) {
     if (e.type === 'notification') {
-      const ctx = await noticeContext(trx, c);
+      // One of each (issue 10): a case that returns to an earlier step does not tell the household twice.
+      const issued = await trx
+        .selectFrom('notifications')
+        .select('id')
+        .where('case_id', '=', c.id)
+        .where('kind', '=', e.kind)
+        .where('outcome', '=', e.outcome)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (issued) continue;
+      const facts = await noticeFacts(trx, settings, c);
+      const steps = after.template.steps;
+      const step = steps.find((s) => s.code === e.stepCode) as StepDef;
+      const issuer = issuingBody(step.level, facts, facts.issuers);
       const text = notificationText(e.kind, {
-        headName: ctx.headName ?? '（户主）',
-        village: ctx.village,
-        township: ctx.township ?? undefined,
-        county: ctx.county ?? undefined,
-        issuer: e.kind === 'acceptance' ? `${ctx.village}村民委员会` : `${ctx.county ?? ''}乡村振兴局`,
+        headName: facts.headName,
+        issuer,
         date: on,
+        contact: facts.objection.phone ?? facts.objection.hotline,
         identified: e.outcome === 'identified' ? true : e.outcome === 'not_identified' ? false : undefined,
-        category: c.category ?? undefined,
-        reason: e.reason ?? assessment.reasonText,
-        responsiblePerson: ctx.rp ? { name: ctx.rp, phone: ctx.rpPhone ?? undefined } : undefined,
+        category: c.category,
+        riskTypes: facts.riskTypes,
+        refusal:
+          e.outcome === 'not_identified'
+            ? {
+                stepsDone: [...new Set(before.completed.map((x) => (steps[x.stepIndex] as StepDef).name))],
+                step: step.name,
+                decidedBy: issuer,
+                ...(c.refusalReason ? { reason: c.refusalReason } : {}),
+              }
+            : undefined,
+        responsiblePerson: facts.responsiblePerson,
+        wording: facts.wording,
       });
       await trx
         .insertInto('notifications')
@@ -116,7 +128,11 @@ export async function applyCaseEffects(
         .executeTakeFirst();
       if (last)
         await trx.updateTable('notifications').set({ revoked_at: new Date() }).where('id', '=', last.id).execute();
-    } else if (e.type === 'case_finished' && e.outcome === 'completed') {
+    }
+    if (e.type === 'case_finished') {
+      await closeCluesAnsweredByCase(trx, audit, actor, { ...c, outcome: e.outcome }, on);
+    }
+    if (e.type === 'case_finished' && e.outcome === 'completed') {
       const patch =
         c.kind === 'inclusion'
           ? {

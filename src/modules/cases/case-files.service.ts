@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { chinaDate } from '../../domain/calendar/index.ts';
-import { publicityNotice } from '../../domain/procedures/index.ts';
+import type { PublicityPeriod } from '../../domain/calendar/working-days.ts';
+import { type CaseState, publicityNotice } from '../../domain/procedures/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -9,6 +9,38 @@ import { type Actor, requirePermission, scopeFilter } from '../auth/actor.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { checkCaseFile } from './case-files.ts';
 import type { CasesRepository } from './cases.repository.ts';
+import { type CaseNoticeFacts, noticeFacts } from './notice-facts.ts';
+
+type PeriodLike = Pick<PublicityPeriod, 'start' | 'end' | 'days' | 'unit' | 'uncertain'>;
+
+/** The publicity of a case: the one running, else the last one completed. */
+const publicityOf = (state: CaseState): PeriodLike | undefined =>
+  state.current.publicity ??
+  state.completed
+    .map((x) => x.progress.publicity)
+    .filter((p): p is NonNullable<typeof p> => !!p)
+    .pop();
+
+function renderPublicity(kind: 'inclusion' | 'elimination', households: CaseNoticeFacts[], period: PeriodLike) {
+  const f = households[0] as CaseNoticeFacts;
+  return publicityNotice({
+    kind,
+    county: f.county ?? undefined,
+    township: f.township ?? '',
+    village: f.villagePlace,
+    households: households.map((h) => ({
+      headName: h.headName,
+      persons: h.persons,
+      category: h.category,
+      riskTypes: h.riskTypes,
+    })),
+    period: { ...period, estimated: period.uncertain },
+    objection: { ...f.objection, place: f.objection.place ?? f.villageCommittee },
+    issuer: f.villageCommittee,
+    issuedOn: period.start,
+    wording: f.wording,
+  });
+}
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -71,71 +103,58 @@ export const caseFilesService = ({
     return f;
   },
 
-  /** The notice to post in the village (公示): names, village, category, reason, period, where to object. */
+  /**
+   * The notice of one case (公示), the detail view of the village's list: the same text as `publicityList` with
+   * this household only. Built from named fields (notice-facts.ts), never from notes or the rule engine's text.
+   */
   async publicityNotice(actor: Actor, caseId: string) {
     requirePermission(actor, 'registry.read');
     const c = await casesRepo.find(actor, caseId);
     if (!c) throw notFound('程序事项');
-    const period =
-      c.state.current.publicity ??
-      c.state.completed
-        .map((x) => x.progress.publicity)
-        .filter(Boolean)
-        .pop();
+    const period = publicityOf(c.state);
     if (!period) throw new AppError('CASE_NO_PUBLICITY', '本事项尚未开始公示');
-    const info = await db
-      .selectFrom('households as h')
-      .leftJoin('persons as p', 'p.id', 'h.head_person_id')
-      .innerJoin('regions as v', 'v.code', 'h.region_code')
-      .leftJoin('regions as t', 't.code', 'v.parent_code')
-      .leftJoin('regions as k', 'k.code', 't.parent_code')
-      .select(['p.name as headName', 'v.name as village', 't.name as township', 'k.name as county'])
-      .select((eb) =>
-        eb
-          .selectFrom('persons as m')
-          .whereRef('m.household_id', '=', 'h.id')
-          .where('m.status', '=', 'normal')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .as('persons'),
-      )
-      .where('h.id', '=', c.householdId)
-      .executeTakeFirstOrThrow();
-    const contact = (
-      await settings.get<{ place?: string; phone?: string; online?: string }>(
-        'publicity.objectionContact',
-        c.regionCode,
-      )
-    ).value;
-    const assessment = (c.assessment ?? {}) as { reasonText?: string };
-    // Before the county decision there is no assessment text yet: the verified clue's finding, else the survey note.
-    const clue = c.clueId
-      ? await db.selectFrom('clues').select('finding').where('id', '=', c.clueId).executeTakeFirst()
-      : undefined;
-    const survey = await db
-      .selectFrom('household_surveys')
-      .select('facts')
-      .where('household_id', '=', c.householdId)
-      .orderBy('surveyed_on', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const surveyNote = (survey?.facts as { note?: string } | undefined)?.note;
-    return publicityNotice({
-      kind: c.kind,
-      county: info.county ?? undefined,
-      township: info.township ?? '',
-      village: info.village,
-      households: [
-        {
-          headName: info.headName ?? '',
-          persons: Number(info.persons),
-          category: c.category ?? undefined,
-          reason: assessment.reasonText || surveyNote || clue?.finding || '经入户调查和民主评议',
-        },
-      ],
-      period,
-      objection: { place: contact.place ?? `${info.village}村民委员会`, phone: contact.phone, online: contact.online },
-      issuedOn: period.start ?? chinaDate(new Date().toISOString()),
-    });
+    const facts = await noticeFacts(db, settings, c);
+    return renderPublicity(c.kind, [facts], period);
+  },
+
+  /**
+   * One publicity list per village and round (SPEC §8.1: villages post one list per round with every household of
+   * that round): every case of the village and kind whose publicity started on the same day.
+   */
+  async publicityList(actor: Actor, q: { village: string; kind: 'inclusion' | 'elimination'; start: string }) {
+    requirePermission(actor, 'registry.read');
+    const rows = await db
+      .selectFrom('cases as c')
+      .select(['c.id'])
+      .where('c.region_code', '=', q.village)
+      .where('c.kind', '=', q.kind)
+      .where(scopeFilter(actor, 'c.region_code'))
+      .where((eb) => eb.or([eb('c.outcome', 'is', null), eb('c.outcome', '=', 'completed')]))
+      .orderBy('c.started_on')
+      .orderBy('c.id')
+      .execute();
+    const members: { facts: Awaited<ReturnType<typeof noticeFacts>>; period: PeriodLike }[] = [];
+    for (const r of rows) {
+      const c = await casesRepo.find(actor, r.id);
+      const period = c && publicityOf(c.state);
+      if (!c || !period || period.start !== q.start) continue;
+      members.push({ facts: await noticeFacts(db, settings, c), period });
+    }
+    const first = members[0];
+    if (!first) throw new AppError('CASE_NO_PUBLICITY', '该村本轮没有正在或已经公示的农户', { field: 'start' });
+    const end = members
+      .map((m) => m.period.end)
+      .sort()
+      .at(-1) as string;
+    const period = { ...first.period, end, uncertain: members.some((m) => m.period.uncertain) };
+    return {
+      households: members.length,
+      text: renderPublicity(
+        q.kind,
+        members.map((m) => m.facts),
+        period,
+      ),
+    };
   },
 
   async notificationHtml(actor: Actor, id: string) {

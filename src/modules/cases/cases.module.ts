@@ -41,12 +41,12 @@ export function createCasesModule(deps: {
   const cases = casesService({ db, casesRepo, registryRepo: deps.registryRepo, templates, calendars, audit, now });
   return {
     cases,
-    act: actOnCase({ db, casesRepo, calendars, assessments, audit, now }),
+    act: actOnCase({ db, casesRepo, calendars, assessments, audit, settings, now }),
     startFromClue: startCaseFromClue({ db, cases, clues: deps.clues }),
     templates,
     calendars,
     assessments,
-    cycle: cycleService({ casesRepo, templates, calendars, settings, now }),
+    cycle: cycleService({ db, casesRepo, templates, calendars, settings, now }),
   };
 }
 

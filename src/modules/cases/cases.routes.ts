@@ -81,6 +81,30 @@ export async function casesRoutes(
       reply.type('text/plain; charset=utf-8').send(await files.publicityNotice(actorOf(request), request.params.id)),
   );
 
+  app.get<{ Querystring: { village: string; kind: 'inclusion' | 'elimination'; start: string } }>(
+    '/api/publicity-lists',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '村级公示名单（本轮全部农户，可直接张贴）',
+        querystring: {
+          type: 'object',
+          required: ['village', 'kind', 'start'],
+          additionalProperties: false,
+          properties: {
+            village: { type: 'string', pattern: '^\\d{12}$' },
+            kind: { type: 'string', enum: ['inclusion', 'elimination'] },
+            start: { type: 'string', format: 'date' },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const list = await files.publicityList(actorOf(request), request.query);
+      return reply.type('text/plain; charset=utf-8').send(list.text);
+    },
+  );
+
   app.get<{ Params: { id: string } }>(
     '/api/notifications/:id',
     { schema: { tags: ['cases'], summary: '告知书（打印）', params: idParams } },

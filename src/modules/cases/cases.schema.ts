@@ -37,7 +37,14 @@ export const actionSchema = {
       ],
     },
     note: { type: 'string', maxLength: 4000 },
-    decision: { type: 'string', maxLength: 200 },
+    decision: {
+      type: 'string',
+      maxLength: 200,
+      description:
+        'answer_objection: upheld（属实）或 dismissed（不属实）；县级确定时 leading_group_approved（县级领导小组决定）',
+    },
+    /** start_publicity: use the weekend-only estimate where a year's official calendar is missing (issue 10). */
+    acceptEstimatedCalendar: { type: 'boolean' },
     attachments: {
       type: 'array',
       maxItems: 50,

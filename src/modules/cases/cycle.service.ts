@@ -1,7 +1,10 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import { chinaDate } from '../../domain/calendar/index.ts';
 import { type CycleItem, lateItems, lateItemsVisibleTo, monthlyCycle } from '../../domain/cycle/index.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { type Actor, requirePermission } from '../auth/actor.ts';
+import { overdueClues } from '../clues/clue-lifecycle.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import type { CalendarsService } from './calendars.service.ts';
 import { levelOf } from './case-levels.ts';
@@ -9,6 +12,7 @@ import type { CasesRepository } from './cases.repository.ts';
 import type { TemplatesService } from './templates.service.ts';
 
 interface Deps {
+  db: Kysely<DB>;
   casesRepo: Pick<CasesRepository, 'roundCases'>;
   templates: Pick<TemplatesService, 'resolve'>;
   calendars: Pick<CalendarsService, 'list'>;
@@ -21,7 +25,7 @@ interface Deps {
  * with a concentrated screening (setting `cycle.concentratedScreenings`: { months: ['2026-03', …] }), and what is
  * late at each level; every late item names the levels that must see it (its own and the one above).
  */
-export const cycleService = ({ casesRepo, templates, calendars, settings, now = () => new Date() }: Deps) => ({
+export const cycleService = ({ db, casesRepo, templates, calendars, settings, now = () => new Date() }: Deps) => ({
   async month(actor: Actor, month: string, regionCode: string) {
     requirePermission(actor, 'registry.read');
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
@@ -36,7 +40,10 @@ export const cycleService = ({ casesRepo, templates, calendars, settings, now = 
       concentratedScreening: screenings.months.includes(month),
       calendars: await calendars.list(),
     });
-    if (cycle.skipped) return { cycle, late: [], visibleToYou: [] };
+    const today = chinaDate(now().toISOString());
+    // Clues past their decision limit are late items too (issue 10), routine round or not.
+    const clues = await overdueClues(db, actor, regionCode, today);
+    if (cycle.skipped) return { cycle, late: [], visibleToYou: [], overdueClues: clues };
     const items: CycleItem[] = [];
     for (const c of await casesRepo.roundCases(actor, month)) {
       if (!c.regionCode.startsWith(regionCode)) continue;
@@ -47,12 +54,13 @@ export const cycleService = ({ casesRepo, templates, calendars, settings, now = 
       }
       if (!c.outcome && c.currentStep) items.push({ id: c.id, stepCode: c.currentStep, regionCode: c.regionCode });
     }
-    const report = lateItems(cycle, items, chinaDate(now().toISOString()));
+    const report = lateItems(cycle, items, today);
     return {
       cycle,
       late: report.items,
       byLevel: report.byLevel,
       visibleToYou: lateItemsVisibleTo(report, levelOf(actor)),
+      overdueClues: clues,
     };
   },
 });

@@ -63,7 +63,7 @@ export const cluesRepository = (db: Kysely<DB>) => ({
       .selectFrom('clues as c')
       .leftJoin('households as h', 'h.id', 'c.household_id')
       .select(clueColumns)
-      .select(['h.code as householdCode'])
+      .select(['h.code as householdCode', 'h.monitoring_status as householdStatus'])
       .where('c.id', '=', id)
       .where(scopeFilter(actor, 'c.region_code'))
       .executeTakeFirst();

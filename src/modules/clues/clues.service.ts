@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ClueChannel, ClueResult, DB } from '../../db/schema.ts';
 import { chinaToday } from '../../domain/calendar/index.ts';
 import type { VisitFindings } from '../../domain/picture/index.ts';
@@ -9,6 +9,7 @@ import { type Actor, inScope, requirePermission, requireScope } from '../auth/ac
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
+import { linkRegisteredDeclarants } from './clue-lifecycle.ts';
 import type { ClueFilter, CluesRepository } from './clues.repository.ts';
 import { clueFactKey } from './fact-key.ts';
 
@@ -24,6 +25,7 @@ export const RESULT_LABELS: Record<ClueResult, string> = {
   start_identification: '启动识别程序',
   start_elimination: '启动风险消除程序',
   household_change: '家庭成员或户信息变更',
+  merged_into_case: '并入程序',
 };
 
 export interface NewClue {
@@ -150,7 +152,12 @@ export const cluesService = ({
       return trx ? write(trx) : db.transaction().execute(write);
     },
 
-    /** A cadre's screening visit (SPEC §6 channel 2): recorded as a clue; with no risk found it is closed at once. */
+    /**
+     * A cadre's screening visit (SPEC §6 channel 2). When the household has open clues, the visit is their on-site
+     * verification (issue 10): it is recorded on them — and closes them as 核实无风险 when no risk was found —
+     * instead of opening a clue beside them. A visit that finds no risk is also kept as a closed screening record;
+     * a visit that finds a risk on a household without open clues opens one.
+     */
     async recordVisit(
       actor: Actor,
       input: {
@@ -165,6 +172,54 @@ export const cluesService = ({
     ) {
       requirePermission(actor, 'registry.write');
       return db.transaction().execute(async (trx) => {
+        const household = await registryRepo.findHousehold(actor, input.householdId, trx);
+        if (!household) throw notFound('农户');
+        requireScope(actor, household.regionCode);
+        await linkRegisteredDeclarants(trx, audit);
+        const visitedOn = input.visitedOn ?? today();
+        const open = await trx
+          .selectFrom('clues')
+          .select(['id', 'facts', 'risk_types as riskTypes'])
+          .where('household_id', '=', input.householdId)
+          .where('status', '<>', 'closed')
+          .orderBy('received_on')
+          .execute();
+        const visit = {
+          visitedOn,
+          by: actor.username,
+          finding: input.finding,
+          riskTypes: input.riskTypes ?? [],
+          ...(input.findings ? { findings: input.findings } : {}),
+        };
+        for (const c of open) {
+          const facts = (c.facts ?? {}) as { visits?: unknown[] };
+          await cluesRepo.update(
+            c.id,
+            {
+              status: 'verifying',
+              facts: JSON.stringify({ ...facts, visits: [...(facts.visits ?? []), visit] }),
+              risk_types: [...new Set([...c.riskTypes, ...(input.riskTypes ?? [])])],
+              assignee_name: actor.username,
+            },
+            trx,
+          );
+          await audit.append(
+            actor,
+            {
+              action: AuditActions.clueVerify,
+              entity: 'clue',
+              entityId: c.id,
+              regionCode: household.regionCode,
+              householdId: input.householdId,
+              after: visit,
+            },
+            trx,
+          );
+          if (input.noRisk) await this.close(actor, c.id, { result: 'no_risk', note: input.finding }, trx);
+        }
+        const verified = open.map((c) => c.id);
+        const [firstOpen] = verified;
+        if (firstOpen && !input.noRisk) return { id: firstOpen, merged: true, verified };
         const saved = await this.record(
           actor,
           {
@@ -174,7 +229,7 @@ export const cluesService = ({
             householdId: input.householdId,
             finding: input.finding,
             facts: {
-              visitedOn: input.visitedOn ?? today(),
+              visitedOn,
               riskTypes: input.riskTypes ?? [],
               ...(input.findings ? { findings: input.findings } : {}),
             },
@@ -184,18 +239,54 @@ export const cluesService = ({
           trx,
         );
         if (input.noRisk) await this.close(actor, saved.id, { result: 'no_risk', note: input.finding }, trx);
-        return saved;
+        return { ...saved, verified };
       });
+    },
+
+    /** Links declarations of people registered since (issue 10); see clue-lifecycle.ts. */
+    linkDeclarants(q?: Transaction<DB>) {
+      return linkRegisteredDeclarants(q ?? db, audit);
+    },
+
+    /**
+     * A repeat declaration by the same person merges into the open clue (issue 10): one clue, counted, with the
+     * union of the hardships declared; audited as a merge.
+     */
+    async mergeRepeat(actor: Actor, clueId: string, riskTypes: string[], trx: Transaction<DB>) {
+      const row = await trx
+        .updateTable('clues')
+        .set({
+          merged_count: sql`merged_count + 1`,
+          last_seen_at: now(),
+          risk_types: sql`ARRAY(SELECT DISTINCT unnest(risk_types || ${sql.val(riskTypes)}::text[]))`,
+        })
+        .where('id', '=', clueId)
+        .returning(['region_code as regionCode', 'household_id as householdId'])
+        .executeTakeFirstOrThrow();
+      await audit.append(
+        actor,
+        {
+          action: AuditActions.clueMerge,
+          entity: 'clue',
+          entityId: clueId,
+          regionCode: row.regionCode,
+          householdId: row.householdId,
+          after: { channel: 'self_declaration', riskTypes },
+        },
+        trx,
+      );
     },
 
     async list(actor: Actor, filter: Omit<ClueFilter, 'overdueOn'> & { overdue?: boolean }) {
       if (actor.role !== 'department') requirePermission(actor, 'registry.read');
       const { overdue, ...rest } = filter;
+      await linkRegisteredDeclarants(db, audit);
       const r = await cluesRepo.list(actor, { ...rest, overdueOn: overdue ? today() : undefined });
       return { ...r, page: filter.page, pageSize: filter.pageSize, today: today() };
     },
 
     async get(actor: Actor, id: string) {
+      await linkRegisteredDeclarants(db, audit);
       const clue = await cluesRepo.find(actor, id);
       if (!clue || (actor.role === 'department' && !clue.sourceRef.startsWith(actor.department ?? '\u0000')))
         throw notFound('线索');

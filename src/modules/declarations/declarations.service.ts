@@ -48,7 +48,7 @@ export const declarationsService = ({
 }: {
   db: Kysely<DB>;
   cipher: PiiCipher;
-  clues: Pick<CluesService, 'record'>;
+  clues: Pick<CluesService, 'record' | 'mergeRepeat' | 'linkDeclarants'>;
   regionsRepo: Pick<RegionsRepository, 'findByCode'>;
   now?: () => Date;
 }) => ({
@@ -76,21 +76,33 @@ export const declarationsService = ({
     const code = trackingCode();
     const actor = onBehalfOf ?? CITIZEN;
     return db.transaction().execute(async (trx) => {
-      const clue = await clues.record(
-        actor,
-        {
-          channel: 'self_declaration',
-          sourceKind: onBehalfOf ? 'on_behalf' : 'citizen',
-          sourceRef: code,
-          householdId: person?.householdId ?? null,
-          personId: person?.id ?? null,
-          regionCode: person?.regionCode ?? village.code,
-          finding: `${input.name.trim()}（${maskIdNumber(info.idNumber)}）申报：${input.hardship.map((h) => HARDSHIP_LABELS[h]).join('、')}。${input.description.trim()}`,
-          facts: { trackingCode: code },
-          riskTypes: input.hardship,
-        },
-        trx,
-      );
+      // The same person declaring again while a clue of theirs is open: one clue (issue 10).
+      const open = await trx
+        .selectFrom('declarations as d')
+        .innerJoin('clues as c', 'c.id', 'd.clue_id')
+        .select('c.id')
+        .where('d.id_number_hash', '=', columns.id_number_hash)
+        .where('c.status', '<>', 'closed')
+        .orderBy('c.received_on')
+        .executeTakeFirst();
+      if (open) await clues.mergeRepeat(actor, open.id, input.hardship, trx);
+      const clue = open
+        ? { id: open.id }
+        : await clues.record(
+            actor,
+            {
+              channel: 'self_declaration',
+              sourceKind: onBehalfOf ? 'on_behalf' : 'citizen',
+              sourceRef: code,
+              householdId: person?.householdId ?? null,
+              personId: person?.id ?? null,
+              regionCode: person?.regionCode ?? village.code,
+              finding: `${input.name.trim()}（${maskIdNumber(info.idNumber)}）申报：${input.hardship.map((h) => HARDSHIP_LABELS[h]).join('、')}。${input.description.trim()}`,
+              facts: { trackingCode: code },
+              riskTypes: input.hardship,
+            },
+            trx,
+          );
       await trx
         .insertInto('declarations')
         .values({
@@ -113,8 +125,12 @@ export const declarationsService = ({
     });
   },
 
-  /** The citizen's status page: progress and the notifications issued (受理、认定、退出告知). */
+  /**
+   * The citizen's status page: progress and every notification issued to the household since the declaration
+   * (受理、认定、退出告知), each once — including those of a later elimination (issue 10).
+   */
   async status(trackingCode: string, phone: string) {
+    await clues.linkDeclarants();
     const d = await db
       .selectFrom('declarations as d')
       .innerJoin('clues as c', 'c.id', 'd.clue_id')
@@ -126,6 +142,7 @@ export const declarationsService = ({
         'v.name as village',
         'c.status',
         'c.result',
+        'c.received_on as receivedOn',
         'c.case_id as caseId',
         'c.household_id as householdId',
       ])
@@ -134,25 +151,39 @@ export const declarationsService = ({
     if (!d || d.phoneHash !== cipher.hash(`phone:${normalizePhone(phone)}`)) {
       throw new AppError('NOT_FOUND', '查询码或手机号不正确');
     }
-    let notifications: { kind: string; outcome: string; text: string; issuedOn: string }[] = [];
-    let caseState: { status: string; outcome: string | null; currentStep: string | null } | undefined;
-    const caseRow = d.caseId
-      ? await db
-          .selectFrom('cases')
-          .select(['id', 'status', 'outcome', 'current_step as currentStep'])
-          .where('id', '=', d.caseId)
-          .executeTakeFirst()
+    // The clue's own case, else the household's newest case started since the declaration.
+    const cases = db.selectFrom('cases').select(['id', 'status', 'outcome', 'current_step as currentStep']);
+    const caseRow =
+      (d.caseId ? await cases.where('id', '=', d.caseId).executeTakeFirst() : undefined) ??
+      (d.householdId
+        ? await cases
+            .where('household_id', '=', d.householdId)
+            .where('started_on', '>=', d.receivedOn)
+            .orderBy('started_on', 'desc')
+            .limit(1)
+            .executeTakeFirst()
+        : undefined);
+    const { caseId, householdId } = d;
+    const notifications =
+      caseId || householdId
+        ? await db
+            .selectFrom('notifications')
+            .select(['kind', 'outcome', 'text', 'issued_on as issuedOn'])
+            .where('revoked_at', 'is', null)
+            .where((eb) =>
+              eb.or([
+                ...(caseId ? [eb('case_id', '=', caseId)] : []),
+                ...(householdId
+                  ? [eb.and([eb('household_id', '=', householdId), eb('issued_on', '>=', d.receivedOn)])]
+                  : []),
+              ]),
+            )
+            .orderBy('created_at')
+            .execute()
+        : [];
+    const caseState = caseRow
+      ? { status: caseRow.status, outcome: caseRow.outcome, currentStep: caseRow.currentStep }
       : undefined;
-    if (caseRow) {
-      caseState = caseRow;
-      notifications = await db
-        .selectFrom('notifications')
-        .select(['kind', 'outcome', 'text', 'issued_on as issuedOn'])
-        .where('case_id', '=', caseRow.id)
-        .where('revoked_at', 'is', null)
-        .orderBy('created_at')
-        .execute();
-    }
     const stage = caseState
       ? caseState.outcome
         ? '已办结'

@@ -35,20 +35,30 @@ export const pictureRepository = (db: Kysely<DB>) => ({
     return rows.map((r) => ({ ...r, id: String(r.id), data: r.data as Record<string, unknown> }));
   },
 
-  /** Cadres' visits (入户排查) with structured findings, from the clue ledger (SPEC §6; issue 9 point 6). */
+  /**
+   * Cadres' visits (入户排查) with structured findings, from the clue ledger (SPEC §6; issue 9 point 6): a visit that
+   * opened a clue of its own, and visits recorded on an open clue of any channel (its `facts.visits`, issue 10).
+   */
   async visits(householdId: string, q: Q = db): Promise<VisitInput[]> {
     const rows = await q
       .selectFrom('clues')
-      .select(['id', 'source_ref as visitor', 'facts'])
+      .select(['id', 'source_ref as visitor', 'source_kind as sourceKind', 'facts'])
       .where('household_id', '=', householdId)
-      .where('source_kind', '=', 'visit')
       .orderBy('created_at')
       .execute();
+    type Visit = { visitedOn?: string; by?: string; findings?: VisitInput['findings'] };
     return rows.flatMap((r) => {
-      const f = (r.facts ?? {}) as { visitedOn?: string; findings?: VisitInput['findings'] };
-      return f.findings && typeof f.visitedOn === 'string'
-        ? [{ clueId: r.id, visitedOn: f.visitedOn, visitor: r.visitor, findings: f.findings }]
-        : [];
+      const f = (r.facts ?? {}) as Visit & { visits?: Visit[] };
+      const own =
+        r.sourceKind === 'visit' && f.findings && typeof f.visitedOn === 'string'
+          ? [{ clueId: r.id, visitedOn: f.visitedOn, visitor: r.visitor, findings: f.findings }]
+          : [];
+      const recorded = (Array.isArray(f.visits) ? f.visits : []).flatMap((v) =>
+        v.findings && typeof v.visitedOn === 'string'
+          ? [{ clueId: r.id, visitedOn: v.visitedOn, visitor: v.by ?? r.visitor, findings: v.findings }]
+          : [],
+      );
+      return [...own, ...recorded];
     });
   },
 

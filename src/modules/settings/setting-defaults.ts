@@ -14,6 +14,8 @@
  */
 import { DEFAULT_THRESHOLDS, validateThresholds } from '../../domain/assessment/thresholds.ts';
 import { checkTekunAges, DEFAULT_TEKUN_AGES } from '../../domain/assistance/household-facts.ts';
+import { noticePrivacyViolations } from '../../domain/procedures/notice-privacy.ts';
+import { DEFAULT_NOTICE_ISSUERS, DEFAULT_NOTICE_WORDING } from '../../domain/procedures/notice-wording.ts';
 
 /** How a field is typed, checked and entered. `share`: a fraction in (0, 1]; `amount`: yuan, at most 2 decimals. */
 export type SettingFieldKind = 'integer' | 'number' | 'share' | 'amount' | 'text' | 'months';
@@ -81,9 +83,10 @@ export const SETTING_DEFINITIONS = {
   },
   'clues.dueDays': {
     name: '线索核实时限',
-    description: '线索自接收起须在多少天内入户核实并办结；逾期线索上一级可见（文件未定天数）。',
+    description:
+      '线索自接收起须在多少天内入户核实并作出处理决定（默认15天，各县现行做法）；逾期线索列入逾期清单，上一级可见。',
     spec: '§6',
-    default: { days: 10 },
+    default: { days: 15 },
     fields: { days: days('核实时限') },
     required: ['days'],
   },
@@ -118,13 +121,15 @@ export const SETTING_DEFINITIONS = {
   },
   'publicity.objectionContact': {
     name: '公示异议受理方式',
-    description: '公示公告上写明的异议受理地点、电话和网上渠道；未设定时写村民委员会。',
+    description:
+      '公示公告上写明的异议受理地点、电话、网上渠道和监督举报电话（全国防止返贫监测帮扶热线12317）；未设定地点时写村（居）民委员会。',
     spec: '§8.1',
-    default: {} as { place?: string; phone?: string; online?: string },
+    default: { hotline: '12317' } as { place?: string; phone?: string; online?: string; hotline?: string },
     fields: {
       place: { label: '受理地点', kind: 'text', maxLength: 100 },
       phone: { label: '受理电话', kind: 'text', maxLength: 40 },
       online: { label: '网上受理渠道', kind: 'text', maxLength: 200 },
+      hotline: { label: '监督举报电话', kind: 'text', maxLength: 40 },
     },
     required: [],
   },
@@ -188,6 +193,42 @@ export const SETTING_DEFINITIONS = {
       },
       rectifyDays: days('问题整改默认时限'),
       escalateEveryDays: days('逾期问题逐级上升间隔'),
+    },
+    required: [],
+  },
+  // Notices and publicity (issue 10): public-safe wording and issuing bodies, never literals in code.
+  'notices.wording': {
+    name: '公示和告知书用语',
+    description:
+      '公示、告知书中“纳入理由”按风险类型使用的规范表述，以及“风险消除理由”；不得写收入金额、病情、身份证号、电话、银行账号或入户记录。',
+    spec: '§8.1',
+    default: DEFAULT_NOTICE_WORDING,
+    fields: {
+      income: { label: '收入风险', kind: 'text', maxLength: 40 },
+      education: { label: '教育风险', kind: 'text', maxLength: 40 },
+      medical: { label: '医疗风险', kind: 'text', maxLength: 40 },
+      housing: { label: '住房风险', kind: 'text', maxLength: 40 },
+      water: { label: '饮水风险', kind: 'text', maxLength: 40 },
+      industry_employment: { label: '产业就业风险', kind: 'text', maxLength: 40 },
+      other: { label: '其他风险', kind: 'text', maxLength: 40 },
+      fallback: { label: '风险类型未定时', kind: 'text', maxLength: 40 },
+      elimination: { label: '风险消除理由', kind: 'text', maxLength: 100 },
+    },
+    required: [],
+    check: (merged) =>
+      Object.entries(merged).flatMap(([k, v]) =>
+        noticePrivacyViolations(String(v)).map((x) => `${k}：公开用语不得包含“${x.match}”`),
+      ),
+  },
+  'notices.issuers': {
+    name: '告知书署名',
+    description:
+      '乡镇、县级作出决定时告知书的署名；{township}为乡镇人民政府（街道办事处），{county}为县名。村级署名按区划自动为村民委员会或居民委员会。',
+    spec: '§8.1',
+    default: DEFAULT_NOTICE_ISSUERS,
+    fields: {
+      township: { label: '乡镇署名', kind: 'text', maxLength: 60 },
+      county: { label: '县级署名', kind: 'text', maxLength: 60 },
     },
     required: [],
   },

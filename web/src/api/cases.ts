@@ -73,6 +73,8 @@ export interface PublicityPeriod {
 
 export interface Objection {
   seq: number;
+  /** Number within the case (issue 10); absent on objections recorded before it existed. */
+  no?: number;
   receivedOn: string;
   note: string;
   from?: string;
@@ -233,6 +235,8 @@ export interface CaseActionInput {
   assessmentYear?: number;
   /** 核实说明 of the household picture's conflicts (SPEC §7.4). */
   verificationNote?: string;
+  /** start_publicity: use the estimated end where the year's holiday calendar is missing (issue 10). */
+  acceptEstimatedCalendar?: boolean;
 }
 
 export const casesApi = {
@@ -253,5 +257,8 @@ export const casesApi = {
   },
   fileUrl: (id: string, fileId: string) => `/api/cases/${id}/files/${fileId}`,
   publicityNotice: (id: string) => api.text(`/api/cases/${id}/publicity-notice`),
+  /** The village's list of the round (issue 10): every household whose publicity started that day. */
+  publicityList: (village: string, kind: ProcedureKind, start: string) =>
+    api.text('/api/publicity-lists', { village, kind, start }),
   notificationUrl: (id: string) => `/api/notifications/${id}`,
 };

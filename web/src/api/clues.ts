@@ -4,7 +4,12 @@ import type { Page } from './types';
 /** Shapes of the clue ledger API (src/modules/clues, SPEC §6). */
 export type ClueChannel = 'self_declaration' | 'cadre_screening' | 'department' | 'social';
 export type ClueStatus = 'open' | 'verifying' | 'closed';
-export type ClueResult = 'no_risk' | 'start_identification' | 'start_elimination' | 'household_change';
+export type ClueResult =
+  | 'no_risk'
+  | 'start_identification'
+  | 'start_elimination'
+  | 'household_change'
+  | 'merged_into_case';
 
 export interface Clue {
   id: string;
@@ -14,6 +19,8 @@ export interface Clue {
   sourceRef: string;
   householdId: string | null;
   householdCode: string | null;
+  /** The household's monitoring status (detail only): 启动风险消除程序 is offered for a monitored household only. */
+  householdStatus?: string | null;
   personId: string | null;
   finding: string;
   facts: Record<string, unknown>;

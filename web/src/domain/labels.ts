@@ -177,6 +177,9 @@ export const AUDIT_ACTION: Record<string, string> = {
   'project.filing_decision': '审核双报备',
   // household picture (issue 9)
   'household.picture_read': '查阅家庭情况（研判依据）',
+  // 告知、公示与线索办理 (issue 10)
+  'clue.verify': '入户核实线索',
+  'clue.link': '线索关联登记农户',
 };
 
 /** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */

@@ -33,6 +33,7 @@ export const CLUE_RESULT: Record<string, string> = {
   start_identification: '启动识别程序',
   start_elimination: '启动风险消除程序',
   household_change: '家庭成员或户信息变更',
+  merged_into_case: '并入程序',
 };
 
 export const SEVERITY: Record<string, string> = { low: '较轻', normal: '一般', high: '严重' };

@@ -153,7 +153,7 @@ export function CurrentStepPanel({ uc, role, defaultYear }: { uc: UseCase; role:
         {can.act && step.index > 0 && <Button onClick={() => setNoteAction('return')}>退回</Button>}
         {can.act && (
           <Button danger onClick={() => setNoteAction('reject')}>
-            不予通过
+            {c.kind === 'inclusion' ? '不予认定' : '不予通过'}
           </Button>
         )}
         {can.close && (

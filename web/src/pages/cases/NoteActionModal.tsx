@@ -7,7 +7,7 @@ const TEXT: Record<NoteAction, { title: string; note: string; ok: string; succes
   return: { title: '退回', note: '退回理由', ok: '确认退回', success: '已退回' },
   reject: {
     title: '不予通过',
-    note: '不予通过的理由（将写入告知书）',
+    note: '不予通过的理由（记入办理记录，不写入告知书）',
     ok: '确认不予通过',
     success: '已作出不予通过决定',
   },
@@ -18,6 +18,14 @@ const TEXT: Record<NoteAction, { title: string; note: string; ok: string; succes
     ok: '确认撤销',
     success: '已撤销上一步骤',
   },
+};
+
+/** An inclusion refused is 不予认定, the rules' word (issue 10); the notice names the step and body, not this note. */
+const REJECT_INCLUSION = {
+  title: '不予认定',
+  note: '不予认定的理由（记入办理记录；告知书按规定用语写明环节和决定单位，不写入此处文字）',
+  ok: '确认不予认定',
+  success: '已作出不予认定决定',
 };
 
 export const noteActionSuccess = (a: NoteAction) => TEXT[a].success;
@@ -37,7 +45,7 @@ export function NoteActionModal({
   onSubmit: (body: CaseActionInput) => void;
 }) {
   const [form] = Form.useForm<{ note: string; toStepCode?: string }>();
-  const text = action ? TEXT[action] : undefined;
+  const text = action === 'reject' && c.kind === 'inclusion' ? REJECT_INCLUSION : action ? TEXT[action] : undefined;
   const villageSteps = c.state.template.steps
     .map((s, i) => ({ s, i }))
     .filter(({ s, i }) => s.level === 'village' && i <= c.state.current.stepIndex);

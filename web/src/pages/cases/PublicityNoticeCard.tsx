@@ -5,7 +5,10 @@ import { type CaseDetail, casesApi } from '../../api/cases';
 import { ApiError, errorMessage } from '../../api/client';
 import { printText } from './print-text';
 
-/** 公示公告 generated from the case (SPEC §8.1), ready to post in the village. */
+/**
+ * 公示公告 generated from the case (SPEC §8.1): this household's detail, and the village's list of the round (every
+ * household whose publicity started the same day), which is what the village posts.
+ */
 export function PublicityNoticeCard({ c }: { c: CaseDetail }) {
   const [text, setText] = useState<string>();
   const [error, setError] = useState<unknown>();
@@ -30,7 +33,7 @@ export function PublicityNoticeCard({ c }: { c: CaseDetail }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {error !== undefined && <Alert type="error" showIcon title={errorMessage(error)} />}
-      <Space>
+      <Space wrap>
         <Button
           icon={<PrinterOutlined />}
           type="primary"
@@ -39,6 +42,21 @@ export function PublicityNoticeCard({ c }: { c: CaseDetail }) {
         >
           打印公示公告
         </Button>
+        {c.publicity && (
+          <Button
+            icon={<PrinterOutlined />}
+            data-testid="print-publicity-list"
+            onClick={() => {
+              const p = c.publicity;
+              if (!p) return;
+              casesApi
+                .publicityList(c.regionCode, c.kind, p.start)
+                .then((list) => printText('本村本轮公示名单', list), setError);
+            }}
+          >
+            打印本村本轮公示名单
+          </Button>
+        )}
         <Button icon={<ReloadOutlined />} onClick={load}>
           刷新
         </Button>

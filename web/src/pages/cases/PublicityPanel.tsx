@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Descriptions, Space, Table, Tag } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Descriptions, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { CaseActionInput, CaseDetail, Objection } from '../../api/cases';
@@ -32,6 +32,7 @@ export function PublicityPanel({
   act: (body: CaseActionInput, success: string) => Promise<boolean>;
 }) {
   const [startDate, setStartDate] = useState<Dayjs | null>(dayjs());
+  const [estimate, setEstimate] = useState(false);
   const [recording, setRecording] = useState(false);
   const [answering, setAnswering] = useState<Objection>();
   const dialogKey = useOpenKey(recording || answering !== undefined);
@@ -57,13 +58,20 @@ export function PublicityPanel({
               loading={busy}
               onClick={() =>
                 void act(
-                  { type: 'start_publicity', ...(startDate ? { startDate: startDate.format('YYYY-MM-DD') } : {}) },
+                  {
+                    type: 'start_publicity',
+                    ...(startDate ? { startDate: startDate.format('YYYY-MM-DD') } : {}),
+                    ...(estimate ? { acceptEstimatedCalendar: true } : {}),
+                  },
                   '已开始公示',
                 )
               }
             >
               开始公示
             </Button>
+            <Checkbox checked={estimate} onChange={(e) => setEstimate(e.target.checked)}>
+              尚未导入节假日安排时按估算日期公示
+            </Checkbox>
           </Space>
         )}
       </Space>
@@ -95,6 +103,7 @@ export function PublicityPanel({
         locale={{ emptyText: '公示期间未收到举报（异议）' }}
         dataSource={c.objections}
         columns={[
+          { title: '编号', key: 'no', width: 60, render: (_, o, i) => o.no ?? i + 1 },
           { title: '收到日期', dataIndex: 'receivedOn', width: 110, render: (v: string) => formatDate(v) },
           { title: '反映人', dataIndex: 'from', width: 110, render: (v?: string) => v ?? '—' },
           { title: '异议内容', dataIndex: 'note' },

@@ -134,7 +134,9 @@ export function ClueDrawer({
                   <Button type="primary" onClick={() => onAction(clue, 'start_identification')}>
                     启动识别程序
                   </Button>
-                  <Button onClick={() => onAction(clue, 'start_elimination')}>启动风险消除程序</Button>
+                  {clue.householdStatus === 'monitored' && (
+                    <Button onClick={() => onAction(clue, 'start_elimination')}>启动风险消除程序</Button>
+                  )}
                 </>
               ) : (
                 <span className="sx-muted">未关联农户：核实后请先建立农户档案，再从档案启动程序</span>
