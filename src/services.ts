@@ -37,7 +37,7 @@ export function createServices(ctx: AppContext) {
   const regionsRepo = regionsRepository(db);
   const regions = regionsService({ db, regionsRepo, audit });
   const auth = authService({ db, authRepo: authRepository(db), regionsRepo, audit });
-  const registryRepo = registryRepository(db);
+  const registryRepo = registryRepository(db, ctx.cipher);
   const registry = registryService({ db, registryRepo, regionsRepo, audit, cipher: ctx.cipher, now });
   const lines = linesService({ db, linesRepo: linesRepository(db), regionsRepo, audit });
   const settings = regionSettings({ db, audit });

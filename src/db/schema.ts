@@ -67,7 +67,8 @@ export interface PersonsTable {
   id_number_enc: string;
   id_number_hash: string;
   id_number_masked: string;
-  birth_date: string;
+  /** Birth year only: the full birth date is read from the encrypted ID number (migration 0040). */
+  birth_year: number;
   sex: 'male' | 'female';
   relation: string;
   status: Generated<string>;

@@ -52,7 +52,8 @@ export interface Member {
   name: string;
   idNumber: string;
   age: number;
-  birthDate: string;
+  /** Only in a revealed file (`?unmasked=true`, audited): the birth date is part of the ID number (SPEC §17). */
+  birthDate?: string;
   sex: 'male' | 'female';
   relation: string;
   status: string;
