@@ -18,7 +18,7 @@ import { createServices, type Services } from '../../src/services.ts';
  */
 export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) return { database: await openPglite(undefined), drop: async () => {} };
   const name = `sx_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;

@@ -22,3 +22,7 @@ SET details = (details - 'birthDate' - 'headBirthDate')
        left(details ->> 'idNumberMasked', 6) || repeat('*', length(details ->> 'idNumberMasked') - 8) || right(details ->> 'idNumberMasked', 2))
      ELSE '{}'::jsonb END
 WHERE details ?| array['birthDate', 'headBirthDate', 'idNumberMasked'];
+
+-- Self-declarations wrote the old mask into the clue's finding text.
+UPDATE clues SET finding = regexp_replace(finding, '([0-9]{6})\*{8}[0-9]{2}([0-9][0-9Xx])', '\1**********\2', 'g')
+WHERE finding LIKE '%********%';

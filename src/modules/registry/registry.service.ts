@@ -82,7 +82,11 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
    */
   const presentMember = (m: Member, reveal: boolean) => {
     const { idNumberEnc, idNumberMasked, birthDate, birthYear, ...rest } = m;
-    const shown = { ...rest, idNumber: reveal ? cipher.decrypt(idNumberEnc) : idNumberMasked, age: ageOn(birthDate, today()) };
+    const shown = {
+      ...rest,
+      idNumber: reveal ? cipher.decrypt(idNumberEnc) : idNumberMasked,
+      age: ageOn(birthDate, today()),
+    };
     return reveal ? { ...shown, birthDate } : shown;
   };
 
