@@ -71,7 +71,7 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().birthDate).toBeUndefined();
-    const digits = (payload.members[1]?.idNumber as string).slice(6, 14);
+    const digits = String(payload.members[1]?.idNumber).slice(6, 14);
     const audit = (await t.request(await t.login('supervisor'), { method: 'GET', url: `/api/audit?householdId=${id}` }))
       .body;
     expect(audit).not.toContain(`${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`);
