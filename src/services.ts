@@ -36,7 +36,14 @@ export function createServices(ctx: AppContext) {
   const audit = auditRepository(db);
   const regionsRepo = regionsRepository(db);
   const regions = regionsService({ db, regionsRepo, audit });
-  const auth = authService({ db, authRepo: authRepository(db), regionsRepo, audit });
+  const auth = authService({
+    db,
+    authRepo: authRepository(db),
+    regionsRepo,
+    audit,
+    cipher: ctx.cipher,
+    demoMode: ctx.config.demo,
+  });
   const registryRepo = registryRepository(db, ctx.cipher);
   const registry = registryService({ db, registryRepo, regionsRepo, audit, cipher: ctx.cipher, now });
   const lines = linesService({ db, linesRepo: linesRepository(db), regionsRepo, audit });

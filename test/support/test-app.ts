@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
 import type { AppContext } from '../../src/app-context.ts';
-import { loadConfig } from '../../src/config.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { type Database, openPglite, openPostgres } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadDemoIfEmpty } from '../../src/modules/demo/load-demo.ts';
@@ -67,11 +67,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { now?: Date } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { now?: Date; config?: Partial<Config> } = {}): Promise<TestApp> {
   let clock = opts.now;
   const { database, drop } = await openTestDatabase();
   await migrate(database);
-  const config = { ...loadConfig({}), databaseUrl: process.env.DATABASE_URL };
+  const config = { ...loadConfig({}), databaseUrl: process.env.DATABASE_URL, ...opts.config };
   const ctx: AppContext = {
     config,
     database,

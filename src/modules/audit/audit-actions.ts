@@ -92,6 +92,16 @@ export const AuditActions = {
   problemEscalate: 'problem.escalate',
   problemFileUpload: 'problem.file_upload',
   problemFileRead: 'problem.file_read',
+  // accounts and user management (issue 11: 等保 2.0 level 3)
+  userLocked: 'user.locked',
+  userPasswordChange: 'user.password_change',
+  userPasswordReset: 'user.password_reset',
+  userSecondFactor: 'user.second_factor',
+  userSecondFactorEnable: 'user.second_factor_enable',
+  userUnlock: 'user.unlock',
+  userDisable: 'user.disable',
+  userEnable: 'user.enable',
+  userRoleChange: 'user.role_change',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];

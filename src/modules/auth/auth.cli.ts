@@ -10,7 +10,7 @@ export function registerUserCommands(program: Command): void {
     .command('add')
     .description('新增用户')
     .requiredOption('--username <name>', '用户名')
-    .requiredOption('--password <password>', '密码（至少8位，含字母和数字）')
+    .requiredOption('--password <password>', '初始密码（至少10位，含大写、小写、数字、符号中的3类；首次登录须修改）')
     .requiredOption('--role <role>', '角色：village|township|county|department|supervisor|admin')
     .requiredOption('--region <code>', '管辖区划代码')
     .option('--department <code>', '所属部门（department 角色必填），如 medical_insurance')

@@ -164,6 +164,16 @@ export const AUDIT_ACTION: Record<string, string> = {
   'problem.escalate': '逾期问题升级督办',
   'problem.file_upload': '上传整改佐证材料',
   'problem.file_read': '查阅整改佐证材料',
+  // accounts and user management (issue 11)
+  'user.locked': '登录失败过多，账户锁定',
+  'user.password_change': '修改密码',
+  'user.password_reset': '重置用户密码',
+  'user.second_factor': '第二因素验证',
+  'user.second_factor_enable': '启用动态验证码',
+  'user.unlock': '解锁用户',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'user.role_change': '变更用户角色或辖区',
 };
 
 /** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */
