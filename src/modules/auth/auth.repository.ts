@@ -234,7 +234,7 @@ export const authRepository = (db: Kysely<DB>) => ({
   },
 
   /** Marks an unused recovery code used; true when there was one. */
-  async useRecoveryCode(userId: string, hash: string, q: Q = db): Promise<boolean> {
+  async spendRecoveryCode(userId: string, hash: string, q: Q = db): Promise<boolean> {
     const r = await q
       .updateTable('recovery_codes')
       .set({ used_at: new Date() })

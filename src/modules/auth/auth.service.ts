@@ -341,7 +341,7 @@ export const authService = ({ db, authRepo, regionsRepo, audit, cipher, demoMode
       }
       const ok =
         checkTotp(cipher.decrypt(user.totpSecretEnc), code.trim()) ||
-        (code.trim().length > 6 && (await authRepo.useRecoveryCode(user.id, recoveryCodeHash(code))));
+        (code.trim().length > 6 && (await authRepo.spendRecoveryCode(user.id, recoveryCodeHash(code))));
       if (!ok) {
         if (await recordFailure(user.username, user, actor.ip, 'second_factor')) throw lockedError();
         throw new AppError('AUTH_SECOND_FACTOR_INVALID', '动态验证码或恢复码错误', { field: 'code' });
