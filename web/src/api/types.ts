@@ -9,6 +9,8 @@ export interface CurrentUser {
   roleLabel: string;
   regionCode: string;
   department: string | null;
+  /** A login step still to take (second factor, password change); null when the session may be used. */
+  pending?: 'second_factor' | 'second_factor_setup' | 'password_change' | null;
 }
 
 export interface Region {

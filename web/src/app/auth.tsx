@@ -52,7 +52,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     });
     authApi
       .me()
-      .then(setUser)
+      // A session with a login step pending (second factor, password change) finishes it on the login page.
+      .then((u) => {
+        setUser(u.pending ? null : u);
+        if (u.pending && !isPublicPath(window.location.pathname)) navigate(loginUrl(), { replace: true });
+      })
       .catch((err) => {
         setUser(null);
         if (!(err instanceof ApiError && err.status === 401)) console.error(err);
