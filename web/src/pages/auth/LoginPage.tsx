@@ -19,20 +19,19 @@ interface Values {
  * demo mode the page says so and names the demo password.
  */
 export function LoginPage({ next }: { next: string }) {
-  const { signedIn } = useAuth();
+  const { signedIn, pending } = useAuth();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [demo, setDemo] = useState(false);
-  const [step, setStep] = useState<CurrentUser['pending']>(null);
+  const [step, setStep] = useState<CurrentUser['pending']>(pending);
 
+  // The session check (AuthProvider) found a step pending: take it here. No own /me call: its 401 would send the
+  // page to /login and lose the deep link in ?next=.
+  useEffect(() => setStep(pending), [pending]);
   useEffect(() => {
     authApi.mode().then(
       (m) => setDemo(m.demo),
       () => setDemo(false),
-    );
-    authApi.me().then(
-      (u) => setStep(u.pending ?? null),
-      () => setStep(null),
     );
   }, []);
 
