@@ -82,7 +82,7 @@ export function LoginPage({ next }: { next: string }) {
           />
         )}
         {step ? (
-          <LoginSteps step={step} done={stepDone} />
+          <LoginSteps key={step} step={step} done={stepDone} />
         ) : (
           <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
             <Form.Item
