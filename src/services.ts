@@ -7,6 +7,7 @@ import {
 import { auditRepository } from './modules/audit/audit.repository.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { usersService } from './modules/auth/users.service.ts';
 import { createCampaigns } from './modules/campaigns/campaigns.module.ts';
 import { caseFilesService } from './modules/cases/case-files.service.ts';
 import { createCasesModule } from './modules/cases/cases.module.ts';
@@ -116,6 +117,8 @@ export function createServices(ctx: AppContext) {
     caseFiles,
     assessments: casesModule.assessments,
     declarations,
+    // accounts (issue 11): user management
+    users: usersService({ db, authRepo: authRepository(db), regionsRepo, audit }),
   };
 }
 

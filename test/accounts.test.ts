@@ -159,6 +159,86 @@ describe(`accounts in demo mode on ${ENGINE} (issue 11: 等保 2.0 level 3 ident
     expect(reuse.json().code).toBe('PASSWORD_REUSED');
   });
 
+  it('manages users: create, list with last login, unlock, disable, reset the password, change role and region', async () => {
+    const admin = await t.login('admin');
+    const created = await t.request(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'chenjing', password: 'Initial-Pass9', role: 'village', regionCode: t.village },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const weak = await t.request(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'weakling', password: 'abc123', role: 'village', regionCode: t.village },
+    });
+    expect(weak.json().code).toBe('PASSWORD_WEAK');
+
+    const session = await login(t, 'chenjing', 'Initial-Pass9');
+    expect(session.json().pending).toBe('password_change');
+    for (let i = 0; i < 5; i++) await login(t, 'chenjing', 'wrong');
+    const list = (await t.request(admin, { method: 'GET', url: '/api/users' })).json();
+    const row = list.find((u: { username: string }) => u.username === 'chenjing');
+    expect(row.lastLoginAt).not.toBeNull();
+    expect(row.recentFailures).toBe(5);
+    expect((await login(t, 'chenjing', 'Initial-Pass9')).statusCode).toBe(423);
+    expect((await t.request(admin, { method: 'POST', url: `/api/users/${id}/unlock` })).statusCode).toBe(200);
+    const again = await login(t, 'chenjing', 'Initial-Pass9');
+    expect(again.statusCode).toBe(200);
+
+    expect((await t.request(admin, { method: 'POST', url: `/api/users/${id}/disable` })).statusCode).toBe(200);
+    expect((await t.request(cookieOf(again), { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await login(t, 'chenjing', 'Initial-Pass9')).statusCode).toBe(401);
+    await t.request(admin, { method: 'POST', url: `/api/users/${id}/enable` });
+
+    const reset = await t.request(admin, {
+      method: 'POST',
+      url: `/api/users/${id}/reset-password`,
+      payload: { password: 'Reset-Pass42' },
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect((await login(t, 'chenjing', 'Reset-Pass42')).json().pending).toBe('password_change');
+
+    const moved = await t.request(admin, {
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      payload: { role: 'township', regionCode: t.township },
+    });
+    expect(moved.json()).toMatchObject({ role: 'township', regionCode: t.township });
+    const wrongLevel = await t.request(admin, {
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      payload: { role: 'county' },
+    });
+    expect(wrongLevel.json()).toMatchObject({ code: 'VALIDATION', details: { field: 'regionCode' } });
+
+    const actions = (await t.request(admin, { method: 'GET', url: `/api/audit?entityId=${id}&pageSize=50` })).json();
+    expect(actions.items.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining([
+        'user.create',
+        'user.unlock',
+        'user.disable',
+        'user.enable',
+        'user.password_reset',
+        'user.role_change',
+      ]),
+    );
+  });
+
+  it('refuses user management to every role but the administrator', async () => {
+    for (const user of ['county', 'village', 'supervisor', 'department']) {
+      const cookie = await t.login(user);
+      expect((await t.request(cookie, { method: 'GET', url: '/api/users' })).statusCode, user).toBe(403);
+      const created = await t.request(cookie, {
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: `x${user}`, password: 'Initial-Pass9', role: 'village', regionCode: t.village },
+      });
+      expect(created.statusCode, user).toBe(403);
+    }
+  });
+
   it('tells the login page that this is the demo (issue 11 point 9)', async () => {
     expect((await t.request(undefined, { method: 'GET', url: '/api/auth/mode' })).json()).toEqual({ demo: true });
   });
