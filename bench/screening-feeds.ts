@@ -46,7 +46,7 @@ export async function writeBenchFeeds(ctx: AppContext, region: string, dir: stri
     const page = await ctx.database.db
       .selectFrom('persons as p')
       .innerJoin('households as h', 'h.id', 'p.household_id')
-      .select(['p.id', 'p.name', 'p.id_number_enc', 'p.birth_date', 'p.relation', 'p.status', 'p.health'])
+      .select(['p.id', 'p.name', 'p.id_number_enc', 'p.birth_year', 'p.relation', 'p.status', 'p.health'])
       .select(['p.disability_level', 'p.disability_category', 'h.backstop'])
       .where('p.region_code', 'like', `${region}%`)
       .where('p.id', '>', after)
@@ -58,7 +58,7 @@ export async function writeBenchFeeds(ctx: AppContext, region: string, dir: stri
       const p: P = {
         name: row.name,
         id: ctx.cipher.decrypt(row.id_number_enc),
-        age: 2026 - Number(row.birth_date.slice(0, 4)),
+        age: 2026 - row.birth_year,
         relation: row.relation,
         health: row.health,
         disabilityLevel: row.disability_level,

@@ -13,6 +13,12 @@ export interface Config {
   dataKey: string | undefined;
   logLevel: string;
   cookieSecure: boolean | 'auto';
+  /**
+   * Proxies whose X-Forwarded-For / -Proto are believed (TRUSTED_PROXIES: comma-separated addresses or CIDRs);
+   * none by default, so that a client cannot reset the per-IP limits or forge the audited address (issue 11).
+   */
+  trustedProxies: string[] | undefined;
+  /** Demo mode (issue 11 point 9): the demo county and its users; listens on 127.0.0.1 unless HOST is set. */
   demo: boolean;
   /**
    * PostgreSQL connections a routine screening run uses at once, one rule per connection (SPEC §10); PGlite has one.
@@ -51,16 +57,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (snapshotAt !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(snapshotAt)) {
     throw new ConfigError(`SHOUXIAN_SNAPSHOT_AT 无效：${env.SHOUXIAN_SNAPSHOT_AT}（应为 HH:MM，如 23:50，或 off）`);
   }
+  const trustedProxies = env.TRUSTED_PROXIES?.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const cookieSecure = env.COOKIE_SECURE === 'true' ? true : env.COOKIE_SECURE === 'false' ? false : 'auto';
+  const demo = env.SHOUXIAN_DEMO !== 'false';
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    // The demo (a known password) listens on this machine only; a production server where HOST says (issue 11).
+    host: env.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     databaseUrl,
     dataKey: env.SHOUXIAN_DATA_KEY?.trim() || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     cookieSecure,
-    demo: env.SHOUXIAN_DEMO !== 'false',
+    trustedProxies: trustedProxies?.length ? trustedProxies : undefined,
+    demo,
     screenWorkers,
     screenAt,
     snapshotAt,

@@ -7,6 +7,7 @@ import {
 import { auditRepository } from './modules/audit/audit.repository.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { usersService } from './modules/auth/users.service.ts';
 import { createCampaigns } from './modules/campaigns/campaigns.module.ts';
 import { caseFilesService } from './modules/cases/case-files.service.ts';
 import { createCasesModule } from './modules/cases/cases.module.ts';
@@ -38,8 +39,15 @@ export function createServices(ctx: AppContext) {
   const audit = auditRepository(db);
   const regionsRepo = regionsRepository(db);
   const regions = regionsService({ db, regionsRepo, audit });
-  const auth = authService({ db, authRepo: authRepository(db), regionsRepo, audit });
-  const registryRepo = registryRepository(db);
+  const auth = authService({
+    db,
+    authRepo: authRepository(db),
+    regionsRepo,
+    audit,
+    cipher: ctx.cipher,
+    demoMode: ctx.config.demo,
+  });
+  const registryRepo = registryRepository(db, ctx.cipher);
   const registry = registryService({ db, registryRepo, regionsRepo, audit, cipher: ctx.cipher, now });
   const lines = linesService({ db, linesRepo: linesRepository(db), regionsRepo, audit });
   const settings = regionSettings({ db, audit });
@@ -117,6 +125,8 @@ export function createServices(ctx: AppContext) {
     declarations,
     // 衔接资金项目 (SPEC §13)
     projects,
+    // accounts (issue 11): user management
+    users: usersService({ db, authRepo: authRepository(db), regionsRepo, audit }),
   };
 }
 

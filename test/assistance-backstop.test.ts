@@ -40,6 +40,7 @@ describe(`assistance catalogue, backstop and publicity on ${ENGINE} (SPEC §9)`,
     await t.services.auth.addUser(SYSTEM_ACTOR, {
       username: 'minzheng',
       password: 'Demo@2026',
+      demo: true,
       role: 'department',
       displayName: '县民政局（测试）',
       regionCode: '621124',

@@ -361,6 +361,7 @@ describe(`special campaigns and spot checks on ${ENGINE} (SPEC §15)`, () => {
     await t.services.auth.addUser(SYSTEM_ACTOR, {
       username: 'othervillage',
       password: 'Demo@2026',
+      demo: true,
       role: 'village',
       displayName: '其他村',
       regionCode: villagesByTownship.get(otherTownship)?.[0] as string,

@@ -208,6 +208,7 @@ describe(`procedures on ${ENGINE} (SPEC §8)`, () => {
     await t.services.auth.addUser(SYSTEM_ACTOR, {
       username: 'village2',
       password: 'Demo@2026',
+      demo: true,
       role: 'village',
       regionCode: villages[1]?.code as string,
     });

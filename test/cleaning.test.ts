@@ -44,7 +44,7 @@ describe(`data cleaning on ${ENGINE} (SPEC §17)`, () => {
     const broken = `${(hh.badId as KnownHousehold).spouse.idNumber.slice(0, 17)}${(hh.badId as KnownHousehold).spouse.idNumber.endsWith('1') ? '2' : '1'}`;
     await exec(sql`UPDATE persons SET id_number_enc = ${t.ctx.cipher.encrypt(broken)} WHERE id = ${id}::uuid`);
     await exec(
-      sql`UPDATE persons SET birth_date = '1972-02-03' WHERE id = ${await personId(hh.badBirth as KnownHousehold, 'spouse')}::uuid`,
+      sql`UPDATE persons SET birth_year = 1973 WHERE id = ${await personId(hh.badBirth as KnownHousehold, 'spouse')}::uuid`,
     );
     await exec(
       sql`UPDATE persons SET status = 'deceased' WHERE id = ${await personId(hh.deadHead as KnownHousehold, 'head')}::uuid`,
@@ -119,7 +119,7 @@ describe(`data cleaning on ${ENGINE} (SPEC §17)`, () => {
     expect(outside.statusCode).toBe(403);
   });
 
-  it('suspects a duplicate only when the same name and birth date appear in another household', async () => {
+  it('suspects a duplicate only when the same name, sex and birth year appear in another household', async () => {
     const first = hh.clean as KnownHousehold;
     const twin = { name: first.head.name, idNumber: makeIdNumber('19700101', 'male') };
     const h = await knownHousehold(t, t.village, [{ year: YEAR, wage: 1 }], { head: twin });

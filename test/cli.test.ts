@@ -49,7 +49,7 @@ describe('shouxian CLI (embedded PGlite)', () => {
       '--username',
       'lizhen',
       '--password',
-      'Abc12345',
+      'Abc-12345x',
       '--role',
       'township',
       '--region',
@@ -62,7 +62,7 @@ describe('shouxian CLI (embedded PGlite)', () => {
       '--username',
       'x1x',
       '--password',
-      'Abc12345',
+      'Abc-12345x',
       '--role',
       'boss',
       '--region',
@@ -75,7 +75,7 @@ describe('shouxian CLI (embedded PGlite)', () => {
       '--username',
       'yibao',
       '--password',
-      'Abc12345',
+      'Abc-12345x',
       '--role',
       'department',
       '--region',
@@ -94,7 +94,7 @@ describe('shouxian CLI (embedded PGlite)', () => {
       '--region',
       '621124',
     );
-    expect(weak.stderr).toContain('密码至少8位');
+    expect(weak.stderr).toContain('密码至少10位');
   });
 
   it('refuses to open the database while the server holds it, and leaves it intact', async () => {
@@ -124,7 +124,7 @@ describe('shouxian CLI (embedded PGlite)', () => {
       '--username',
       'after',
       '--password',
-      'Abc12345',
+      'Abc-12345x',
       '--role',
       'county',
       '--region',

@@ -29,12 +29,67 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
     expect(file.laborSummary).toBe('has');
   });
 
-  it('shows ID numbers masked: first 6 and last 4 (SPEC §17)', async () => {
+  it('shows ID numbers masked: first 6 and last 2, never the birth date (SPEC §17)', async () => {
+    const payload = householdPayload(t.village);
+    const { id } = (await create(payload)).json();
+    const head = payload.members[0]?.idNumber as string;
+    for (const user of ['village', 'township', 'supervisor', 'county']) {
+      const res = await t.request(await t.login(user), { method: 'GET', url: `/api/households/${id}` });
+      expect(res.statusCode, user).toBe(200);
+      const file = res.json();
+      expect(file.members[0].idNumber).toBe(`${head.slice(0, 6)}**********${head.slice(-2)}`);
+      expect(file.members[0].birthDate, user).toBeUndefined();
+      expect(file.members[0].age).toBeGreaterThan(18);
+      for (const m of payload.members) {
+        const digits = (m.idNumber as string).slice(6, 14);
+        expect(res.body, `${user} sees digits 7–14`).not.toContain(digits);
+        expect(res.body).not.toContain(`${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`);
+      }
+    }
+  });
+
+  it('gives the birth date only with the revealed number (SPEC §17)', async () => {
+    const payload = householdPayload(t.village);
+    const { id } = (await create(payload)).json();
+    const file = (await t.request(county, { method: 'GET', url: `/api/households/${id}?unmasked=true` })).json();
+    const head = payload.members[0]?.idNumber as string;
+    expect(file.members[0]).toMatchObject({
+      idNumber: head,
+      birthDate: `${head.slice(6, 10)}-${head.slice(10, 12)}-${head.slice(12, 14)}`,
+    });
+  });
+
+  it('answers a member edit and writes its audit row without the birth date (SPEC §17)', async () => {
     const payload = householdPayload(t.village);
     const { id } = (await create(payload)).json();
     const file = (await t.request(village, { method: 'GET', url: `/api/households/${id}` })).json();
-    const head = payload.members[0]?.idNumber as string;
-    expect(file.members[0].idNumber).toBe(`${head.slice(0, 6)}********${head.slice(-4)}`);
+    const member = file.members[1];
+    const res = await t.request(village, {
+      method: 'PATCH',
+      url: `/api/persons/${member.id}`,
+      payload: { phone: '13800000000' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().birthDate).toBeUndefined();
+    const digits = String(payload.members[1]?.idNumber).slice(6, 14);
+    const audit = (await t.request(await t.login('supervisor'), { method: 'GET', url: `/api/audit?householdId=${id}` }))
+      .body;
+    expect(audit).not.toContain(`${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`);
+  });
+
+  it('keeps neither the birth date nor a revealing mask in the persons table (SPEC §17)', async () => {
+    const payload = householdPayload(t.village);
+    await create(payload);
+    const plain = payload.members[0]?.idNumber as string;
+    const row = await t.ctx.database.db
+      .selectFrom('persons')
+      .selectAll()
+      .where('id_number_hash', '=', t.ctx.cipher.hash(plain))
+      .executeTakeFirstOrThrow();
+    expect(row).not.toHaveProperty('birth_date');
+    expect(JSON.stringify(row)).not.toContain(plain.slice(6, 14));
+    expect(row.birth_year).toBe(Number(plain.slice(6, 10)));
+    expect(row.id_number_masked).toBe(`${plain.slice(0, 6)}**********${plain.slice(-2)}`);
   });
 
   it('reveals full ID numbers to the county and audits the reveal; a village user is refused', async () => {

@@ -20,6 +20,7 @@ describe(`government relief platform on ${ENGINE} (SPEC §14)`, () => {
     await t.services.auth.addUser(SYSTEM_ACTOR, {
       username: 'prefecture',
       password: 'Demo@2026',
+      demo: true,
       role: 'supervisor',
       displayName: '州级监管',
       regionCode: '6211',

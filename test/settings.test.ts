@@ -53,6 +53,7 @@ describe(`region settings on ${ENGINE} (SPEC §3)`, () => {
     await t.services.auth.addUser(SYSTEM_ACTOR, {
       username: 'anding',
       password: 'Demo@2026',
+      demo: true,
       role: 'county',
       displayName: '安定区乡村振兴局',
       regionCode: '621102',

@@ -25,6 +25,13 @@ export interface UsersTable {
   department: string | null;
   disabled: Generated<boolean>;
   created_at: Timestamp;
+  // accounts (migration 0041, issue 11)
+  demo: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp;
+  last_login_at: Timestamp | null;
+  totp_secret_enc: string | null;
+  totp_enabled_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -32,6 +39,9 @@ export interface SessionsTable {
   user_id: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  // accounts (migration 0041, issue 11)
+  last_seen_at: Timestamp;
+  second_factor: Generated<boolean>;
 }
 
 export type MonitoringStatus = 'none' | 'monitored' | 'eliminated';
@@ -67,7 +77,8 @@ export interface PersonsTable {
   id_number_enc: string;
   id_number_hash: string;
   id_number_masked: string;
-  birth_date: string;
+  /** Birth year only: the full birth date is read from the encrypted ID number (migration 0040). */
+  birth_year: number;
   sex: 'male' | 'female';
   relation: string;
   status: Generated<string>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, idCheckChar, maskIdNumber, normalizeIdNumber, parseIdNumber } from './id-number.ts';
+import { ageOn, birthDateOfId, idCheckChar, maskIdNumber, normalizeIdNumber, parseIdNumber } from './id-number.ts';
 
 const today = new Date('2026-11-23T00:00:00Z');
 
@@ -74,8 +74,28 @@ describe('ID number validation (SPEC §4.2, GB 11643)', () => {
     expect(r.ok ? null : r.error.code).toBe('REGISTRY_ID_CHECKSUM');
   });
 
-  it('masks all but the first 6 and last 4 characters (SPEC §17)', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  it('masks the birth date and the sequence: only the first 6 and last 2 characters show (SPEC §17)', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105**********2X');
+    expect(maskIdNumber('11010519491231002X')).not.toContain('19491231');
+  });
+
+  it('leaves thousands of candidates to someone who knows the mask and the age (SPEC §17: not reversible)', () => {
+    const id = '11010519491231002X';
+    const mask = maskIdNumber(id);
+    const today = new Date('2026-12-03T00:00:00Z');
+    const age = ageOn(birthDateOfId(id), '2026-12-03');
+    let candidates = 0;
+    for (let day = new Date('1948-12-03T00:00:00Z'); day <= new Date('1950-12-03T00:00:00Z'); ) {
+      const birth = day.toISOString().slice(0, 10);
+      if (ageOn(birth, '2026-12-03') === age) {
+        for (let seq = 0; seq < 100; seq++) {
+          const body = `${mask.slice(0, 6)}${birth.replaceAll('-', '')}${String(seq).padStart(2, '0')}${mask[16]}`;
+          if (idCheckChar(body) === mask[17] && parseIdNumber(body + mask[17], today).ok) candidates++;
+        }
+      }
+      day = new Date(day.getTime() + 86_400_000);
+    }
+    expect(candidates).toBeGreaterThan(2000);
   });
 
   it('computes age', () => {

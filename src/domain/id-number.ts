@@ -83,10 +83,19 @@ export function parseIdNumber(
   return { ok: true, value: { idNumber: id, regionPrefix: id.slice(0, 6), birthDate, sex } };
 }
 
-/** Masking for screens and exports (SPEC §17): keep the first 6 and last 4 characters. */
+/**
+ * Masking for screens, exports and the stored masked column (SPEC §17; docs/decisions/0014-masks-that-hide.md):
+ * keep the first 6 (the area of registration) and the last 2 characters. Digits 7–14 (the birth date) and 15–16 of
+ * the sequence stay hidden, so a mask together with an age leaves thousands of candidate numbers, not a handful.
+ */
 export function maskIdNumber(id: string): string {
-  if (id.length <= 10) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  if (id.length <= 8) return '*'.repeat(id.length);
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 8)}${id.slice(-2)}`;
+}
+
+/** The birth date (YYYY-MM-DD) held in an 18-digit ID number; only for roles that may see the number itself. */
+export function birthDateOfId(id: string): string {
+  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
 
 /** Age in whole years on `on` (YYYY-MM-DD). */

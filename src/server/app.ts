@@ -27,7 +27,8 @@ export async function buildApp(
     // Request URLs can carry ID numbers or names in query strings (STYLE: never log them): we log the route
     // pattern instead of the URL, in one line per request (see the onResponse hook below).
     disableRequestLogging: true,
-    trustProxy: true,
+    // X-Forwarded-* only from the configured proxies (TRUSTED_PROXIES), never from any client (issue 11).
+    trustProxy: ctx.config.trustedProxies ?? false,
   } as never) as unknown as FastifyInstance;
 
   await app.register(cookie);
@@ -99,6 +100,8 @@ export async function buildApp(
     },
   );
 
+  app.decorate('sessionCookieSecure', ctx.config.cookieSecure as never);
+  app.decorate('demoMode', ctx.config.demo);
   await registerRoutes(app, services);
   return app;
 }

@@ -4,6 +4,7 @@ import { householdAssessmentRoutes } from '../modules/assessment/household-asses
 import { assistanceRoutes } from '../modules/assistance/assistance.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { usersRoutes } from '../modules/auth/users.routes.ts';
 import { campaignsRoutes } from '../modules/campaigns/campaigns.routes.ts';
 import { problemsRoutes } from '../modules/campaigns/problems.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
@@ -53,4 +54,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await projectsRoutes(app, services);
   // household picture (SPEC §7.4, issue 9)
   await pictureRoutes(app, services);
+  // accounts (issue 11): user management
+  await usersRoutes(app, services);
 }

@@ -15,19 +15,20 @@ export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('启动服务（默认端口 3000；空数据库首次启动时载入演示县）')
-    .option('--no-demo', '空数据库时不载入演示数据')
+    .option('--no-demo', '正式运行：不载入演示数据，拒绝演示用户登录，按 HOST 监听（默认 0.0.0.0）')
     .action(async (opts: { demo: boolean }) => {
-      const config = loadConfig();
+      // Demo mode unless --no-demo or SHOUXIAN_DEMO=false (issue 11 point 9): one config decides it everywhere.
+      const config = loadConfig(opts.demo ? process.env : { ...process.env, SHOUXIAN_DEMO: 'false' });
       const ctx = await openAppContext(config, { command: 'serve' });
       const services = createServices(ctx);
       await services.regions.ensureUpperLevels();
-      if (opts.demo && config.demo) await loadDemoIfEmpty(ctx, services, await populationLoader());
+      if (config.demo) await loadDemoIfEmpty(ctx, services, await populationLoader());
       const app = await buildApp(ctx, services);
       const address = await app.listen({ port: config.port, host: config.host });
       if (!config.databaseUrl) updateLockPort(config.dataDir, config.port);
       ctx.logger.info({ address, database: ctx.database.engine }, `守线已启动：http://localhost:${config.port}`);
       process.stdout.write(
-        `守线已启动：http://localhost:${config.port}  （接口文档 /docs，数据库 ${ctx.database.engine}）\n`,
+        `守线已启动：http://localhost:${config.port}  （接口文档 /docs，数据库 ${ctx.database.engine}${config.demo ? '，演示模式：仅本机可访问，演示用户密码 Demo@2026' : '，正式模式'}）\n`,
       );
       const routine = scheduleRoutineScreening({
         at: config.screenAt,

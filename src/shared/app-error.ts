@@ -143,6 +143,15 @@ export const ErrorCodes = {
   PROJECT_FILING_INCOMPLETE: 400, // 报备材料不齐
   // household picture (SPEC §7.4, issue 9)
   CASE_CONFLICTS_UNEXPLAINED: 400, // 家庭情况有数据冲突，须填写核实说明
+  // accounts (issue 11: 等保 2.0 level 3 identity and separation of duties)
+  AUTH_LOCKED: 423, // 连续登录失败次数过多，账户暂时锁定
+  AUTH_DEMO_USER: 401, // 演示用户只能在演示模式下登录
+  AUTH_STEP_REQUIRED: 403, // 须先完成第二因素验证或修改密码
+  AUTH_SECOND_FACTOR_INVALID: 401, // 动态验证码或恢复码错误
+  PASSWORD_WEAK: 400, // 密码不符合复杂度要求
+  PASSWORD_REUSED: 400, // 不能使用最近用过的密码
+  PASSWORD_CURRENT_WRONG: 400, // 当前密码错误
+  USER_NOT_FOUND: 404, // 用户不存在或不在管辖范围内
 } as const;
 
 /** Every code an AppError may carry; a new one is added to `ErrorCodes` with its status and meaning. */

@@ -168,7 +168,7 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     const item = page.locator('.ant-table-row', { hasText: stranger.name });
     await item.waitFor();
     await expect(page.locator('.sx-content').textContent()).resolves.toContain(
-      `${stranger.idNumber.slice(0, 6)}********${stranger.idNumber.slice(-4)}`,
+      `${stranger.idNumber.slice(0, 6)}**********${stranger.idNumber.slice(-2)}`,
     );
 
     // 处理 (SPEC §10): the officer records what was done about their own department's item; a note is required

@@ -10,7 +10,7 @@ import { launchChromium, listen, newContext, skipReason } from './support/browse
  * that the page asks nothing of any host but the platform itself (SPEC §17: no internet).
  */
 
-const MASKED = /^\d{6}\*{8}[\dX]{4}$/;
+const MASKED = /^\d{6}\*{10}\d[\dX]$/;
 
 describe.skipIf(skipReason !== '')(`web app in Chromium (SPEC §17)${skipReason}`, () => {
   let t: TestApp;
@@ -69,7 +69,7 @@ describe.skipIf(skipReason !== '')(`web app in Chromium (SPEC §17)${skipReason}
     await page.waitForSelector('.ant-table-row');
     const row = page.locator('.ant-table-row', { hasText: '张建国' });
     await expect(row.count()).resolves.toBe(1);
-    await expect(row.textContent()).resolves.toMatch(/\d{6}\*{8}[\dX]{4}/);
+    await expect(row.textContent()).resolves.toMatch(/\d{6}\*{10}\d[\dX]/);
 
     await row.locator('text=查看档案').click();
     await page.waitForSelector('[data-testid=member-id-number]');
@@ -77,7 +77,7 @@ describe.skipIf(skipReason !== '')(`web app in Chromium (SPEC §17)${skipReason}
     const shown = await memberIds(page);
     expect(shown).toHaveLength(3);
     for (const id of shown) expect(id).toMatch(MASKED);
-    expect(shown.sort()).toEqual(idNumbers.map((id) => `${id.slice(0, 6)}********${id.slice(-4)}`).sort());
+    expect(shown.sort()).toEqual(idNumbers.map((id) => `${id.slice(0, 6)}**********${id.slice(-2)}`).sort());
     await expect(page.locator('button', { hasText: '显示完整身份证号' }).count()).resolves.toBe(0);
     await page.screenshot({ path: '/tmp/shouxian-web-village-file.png', fullPage: true });
     await context.close();

@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
 import type { AppContext } from '../../src/app-context.ts';
-import { loadConfig } from '../../src/config.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { type Database, openPglite, openPostgres } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadDemoIfEmpty } from '../../src/modules/demo/load-demo.ts';
@@ -18,7 +18,7 @@ import { createServices, type Services } from '../../src/services.ts';
  */
 export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) return { database: await openPglite(undefined), drop: async () => {} };
   const name = `sx_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
@@ -67,11 +67,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { now?: Date } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { now?: Date; config?: Partial<Config> } = {}): Promise<TestApp> {
   let clock = opts.now;
   const { database, drop } = await openTestDatabase();
   await migrate(database);
-  const config = { ...loadConfig({}), databaseUrl: process.env.DATABASE_URL };
+  const config = { ...loadConfig({}), databaseUrl: process.env.DATABASE_URL, ...opts.config };
   const ctx: AppContext = {
     config,
     database,

@@ -108,6 +108,16 @@ export const AuditActions = {
   // notices and the clue-to-case lifecycle (issue 10)
   clueVerify: 'clue.verify',
   clueLink: 'clue.link',
+  // accounts and user management (issue 11: 等保 2.0 level 3)
+  userLocked: 'user.locked',
+  userPasswordChange: 'user.password_change',
+  userPasswordReset: 'user.password_reset',
+  userSecondFactor: 'user.second_factor',
+  userSecondFactorEnable: 'user.second_factor_enable',
+  userUnlock: 'user.unlock',
+  userDisable: 'user.disable',
+  userEnable: 'user.enable',
+  userRoleChange: 'user.role_change',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];

@@ -13,7 +13,12 @@ export interface Actor {
   regionCode: string;
   department: string | null;
   ip?: string;
+  /** A step the session must still take (second factor, password change) before it may use the platform. */
+  pending?: AuthStep;
 }
+
+/** Steps between a correct password and a usable session (issue 11, docs/decisions/0015). */
+export type AuthStep = 'second_factor' | 'second_factor_setup' | 'password_change';
 
 /** The command line and start-up jobs act as the system: whole-country scope, recorded as `system` in the audit log. */
 export const SYSTEM_ACTOR: Actor = {

@@ -21,7 +21,7 @@ export interface IdProblem {
 const SEX = { male: '男', female: '女' } as const;
 
 export function checkIdNumber(
-  p: { id_number_enc: string; id_number_masked: string; birth_date: string; sex: 'male' | 'female'; name: string },
+  p: { id_number_enc: string; id_number_masked: string; birth_year: number; sex: 'male' | 'female'; name: string },
   cipher: PiiCipher,
   today: Date,
 ): Pick<IdProblem, 'rule_code' | 'reason'> | undefined {
@@ -34,8 +34,9 @@ export function checkIdNumber(
   const parsed = parseIdNumber(plain, today);
   if (!parsed.ok) return { rule_code: 'ID_INVALID', reason: parsed.error.message };
   const reasons: string[] = [];
-  if (parsed.value.birthDate !== p.birth_date) {
-    reasons.push(`出生日期（${p.birth_date}）与身份证号（${parsed.value.birthDate}）不符`);
+  // Only the birth year is kept beside the ciphertext (migration 0040); it must agree with digits 7–10.
+  if (Number(parsed.value.birthDate.slice(0, 4)) !== p.birth_year) {
+    reasons.push(`出生年份（${p.birth_year}）与身份证号不符`);
   }
   if (parsed.value.sex !== p.sex) reasons.push(`性别（${SEX[p.sex]}）与身份证号第17位不符`);
   return reasons.length ? { rule_code: 'ID_MISMATCH', reason: reasons.join('；') } : undefined;
@@ -51,7 +52,7 @@ export async function checkIdNumbers(
   for (;;) {
     const page = await trx
       .selectFrom('persons')
-      .select(['id', 'household_id', 'region_code', 'name', 'id_number_enc', 'id_number_masked', 'birth_date', 'sex'])
+      .select(['id', 'household_id', 'region_code', 'name', 'id_number_enc', 'id_number_masked', 'birth_year', 'sex'])
       .where('region_code', 'like', `${opts.scope}%`)
       .where('id', '>', after)
       .orderBy('id')
@@ -66,7 +67,7 @@ export async function checkIdNumbers(
           region_code: p.region_code,
           household_id: p.household_id,
           person_id: p.id,
-          details: { name: p.name, idNumberMasked: p.id_number_masked, birthDate: p.birth_date, sex: p.sex },
+          details: { name: p.name, idNumberMasked: p.id_number_masked, birthYear: p.birth_year, sex: p.sex },
         });
       }
     }

@@ -13,7 +13,7 @@ export interface CleaningRule {
 
 const like = (scope: string) => `${scope.replace(/[%_\\]/g, '')}%`;
 
-const person = sql`jsonb_build_object('name', p.name, 'idNumberMasked', p.id_number_masked, 'birthDate', p.birth_date,
+const person = sql`jsonb_build_object('name', p.name, 'idNumberMasked', p.id_number_masked, 'birthYear', p.birth_year,
   'relation', p.relation, 'status', p.status)`;
 
 const net = sql`(i.wage + i.business_gross - i.business_cost + i.property + i.transfer)`;
@@ -22,15 +22,16 @@ export const CLEANING_RULES: CleaningRule[] = [
   {
     code: 'DUPLICATE_PERSON',
     name: '疑似一人登记在两户',
-    // The ID number is unique by constraint, so one person in two households shows as the same name and birth date
-    // under two different ID numbers: suspected duplicates for a person to check.
+    // The ID number is unique by constraint, so one person in two households shows as the same name, birth year and
+    // sex under two different ID numbers: suspected duplicates for a person to check. Only the birth year is stored in
+    // plain text (SPEC §17, migration 0040), so this casts a slightly wider net than the full birth date did.
     select: (scope) => sql`WITH d AS (
-        SELECT name, birth_date, count(DISTINCT household_id) AS households FROM persons
+        SELECT name, birth_year, sex, count(DISTINCT household_id) AS households FROM persons
         WHERE region_code LIKE ${like(scope)} AND status <> 'deceased'
-        GROUP BY name, birth_date HAVING count(DISTINCT household_id) > 1)
+        GROUP BY name, birth_year, sex HAVING count(DISTINCT household_id) > 1)
       SELECT p.region_code, p.household_id, p.id AS person_id,
-        '疑似重复登记：同名同出生日期的人员登记在' || d.households || '个户中' AS reason, ${person} AS details
-      FROM persons p JOIN d ON d.name = p.name AND d.birth_date = p.birth_date
+        '疑似重复登记：同名、同性别、同出生年份的人员登记在' || d.households || '个户中' AS reason, ${person} AS details
+      FROM persons p JOIN d ON d.name = p.name AND d.birth_year = p.birth_year AND d.sex = p.sex
       WHERE p.region_code LIKE ${like(scope)} AND p.status <> 'deceased'`,
   },
   {
@@ -70,18 +71,18 @@ export const CLEANING_RULES: CleaningRule[] = [
     name: '家庭关系与年龄不符',
     select: (scope) => sql`SELECT m.region_code, m.household_id, m.id AS person_id,
         CASE
-          WHEN m.relation IN ('child', 'grandchild') AND m.birth_date <= hd.birth_date THEN '子女（孙子女）年龄不小于户主'
-          WHEN m.relation IN ('parent', 'grandparent') AND m.birth_date >= hd.birth_date THEN '父母（祖父母）年龄不大于户主'
+          WHEN m.relation IN ('child', 'grandchild') AND m.birth_year <= hd.birth_year THEN '子女（孙子女）年龄不小于户主'
+          WHEN m.relation IN ('parent', 'grandparent') AND m.birth_year >= hd.birth_year THEN '父母（祖父母）年龄不大于户主'
           ELSE '子女年龄大于户主的父母' END AS reason,
-        jsonb_build_object('name', m.name, 'relation', m.relation, 'birthDate', m.birth_date,
-          'headBirthDate', hd.birth_date) AS details
+        jsonb_build_object('name', m.name, 'relation', m.relation, 'birthYear', m.birth_year,
+          'headBirthYear', hd.birth_year) AS details
       FROM persons m
       JOIN persons hd ON hd.household_id = m.household_id AND hd.relation = 'head' AND hd.id <> m.id
       WHERE m.region_code LIKE ${like(scope)} AND (
-        (m.relation IN ('child', 'grandchild') AND m.birth_date <= hd.birth_date)
-        OR (m.relation IN ('parent', 'grandparent') AND m.birth_date >= hd.birth_date)
+        (m.relation IN ('child', 'grandchild') AND m.birth_year <= hd.birth_year)
+        OR (m.relation IN ('parent', 'grandparent') AND m.birth_year >= hd.birth_year)
         OR (m.relation = 'child' AND EXISTS (SELECT 1 FROM persons pa WHERE pa.household_id = m.household_id
-              AND pa.relation = 'parent' AND pa.birth_date >= m.birth_date)))`,
+              AND pa.relation = 'parent' AND pa.birth_year >= m.birth_year)))`,
   },
   {
     code: 'INCOME_MISSING',

@@ -36,6 +36,8 @@ export async function loadDemoIfEmpty(ctx: AppContext, services: Services, loadP
       displayName: u.displayName,
       regionCode: scope[u.role] ?? DEMO.county,
       department: u.department ?? null,
+      // Demo users: the published password, refused outside demo mode (issue 11 point 9).
+      demo: true,
     });
   }
   const population = loadPopulation

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { birthDateOfId } from '../../domain/id-number.ts';
+import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { type VillageRef, villageLabel } from './household-factory.ts';
 import type { IdAllocator } from './id-allocator.ts';
@@ -72,16 +74,33 @@ export async function loadCountyPlan(database: Database, county: string, append:
 }
 
 /**
- * Reserves the ID numbers already registered under `prefixes`: the highest sequence per prefix, birth date and
- * sex is enough (see IdAllocator), read from the masked number (…**SSSC) and the birth-date column.
+ * Reserves the ID numbers already registered under `prefixes`: each person's birth date, sequence and sex (see
+ * IdAllocator). Only the ciphertext holds them (SPEC §17, migration 0040), so persons are read a page at a time and
+ * decrypted in memory; this runs only when a county is generated into again.
  */
-export async function reserveExistingIds(database: Database, prefixes: string[], ids: IdAllocator): Promise<number> {
-  const rows = await sql<{ prefix: string; birth: string; seq: string }>`
-    SELECT left(id_number_masked, 6) AS prefix, to_char(birth_date, 'YYYY-MM-DD') AS birth,
-           max(substr(id_number_masked, 15, 3)) AS seq
-    FROM persons
-    WHERE left(id_number_masked, 6) IN (${sql.join(prefixes)}) AND substr(id_number_masked, 15, 3) ~ '^[0-9]{3}$'
-    GROUP BY 1, 2, substr(id_number_masked, 17, 1)::int % 2`.execute(database.db);
-  for (const r of rows.rows) ids.reserve(r.prefix, r.birth, r.seq);
-  return rows.rows.length;
+export async function reserveExistingIds(
+  database: Database,
+  cipher: Pick<PiiCipher, 'decrypt'>,
+  prefixes: string[],
+  ids: IdAllocator,
+): Promise<number> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  let seen = 0;
+  for (;;) {
+    const page = await database.db
+      .selectFrom('persons')
+      .select(['id', 'id_number_enc'])
+      .where(sql<boolean>`left(id_number_masked, 6) IN (${sql.join(prefixes)})`)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(20_000)
+      .execute();
+    for (const p of page) {
+      const id = cipher.decrypt(p.id_number_enc);
+      if (/^[0-9]{17}/.test(id)) ids.reserve(id.slice(0, 6), birthDateOfId(id), id.slice(14, 17));
+    }
+    seen += page.length;
+    if (page.length < 20_000) return seen;
+    after = (page[page.length - 1] as { id: string }).id;
+  }
 }

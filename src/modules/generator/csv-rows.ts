@@ -27,7 +27,7 @@ export const PERSON_COLUMNS = [
   'id_number_enc',
   'id_number_hash',
   'id_number_masked',
-  'birth_date',
+  'birth_year',
   'sex',
   'relation',
   'status',
@@ -115,7 +115,7 @@ export class CsvBatchBuilder {
     for (const m of hh.members) {
       this.p.push(
         `${m.id},${hh.id},${hh.regionCode},${csvText(m.name)},${this.cipher.encrypt(m.idNumber)},` +
-          `${this.cipher.hash(m.idNumber)},${maskIdNumber(m.idNumber)},${m.birthDate},${m.sex},${m.relation},` +
+          `${this.cipher.hash(m.idNumber)},${maskIdNumber(m.idNumber)},${m.birthDate.slice(0, 4)},${m.sex},${m.relation},` +
           `${m.status},${m.health},${m.disabilityCategory ?? ''},${num(m.disabilityLevel)},${m.labor},` +
           `${m.education ?? ''},${m.employment ?? ''},${num(m.employmentMonths)},${bool(m.insuredMedical)},` +
           `${bool(m.insuredPension)},${bool(m.publicServant)},${bool(m.paidVillageCadre)},${m.phone ?? ''}\n`,

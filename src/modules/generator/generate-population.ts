@@ -72,7 +72,7 @@ export async function generatePopulation(ctx: AppContext, opts: GenerateOptions)
   }
   const prefixes = [county, ...plan.neighbours];
   const ids = new IdAllocator(prefixes, `${year - 1}-12-31`);
-  await reserveExistingIds(ctx.database, prefixes, ids);
+  await reserveExistingIds(ctx.database, ctx.cipher, prefixes, ids);
   // Appending with the same seed must not replay the first run's households.
   const rng = new Prng(hashString(`${county}/${year}/${plan.existingHouseholds}`, opts.seed >>> 0));
   const quotas = allocateHouseholds(rng, plan.villages, total, plan.lastSeq);

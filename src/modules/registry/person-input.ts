@@ -67,7 +67,7 @@ export function personRow(
     region_code: ctx.regionCode,
     name: input.name.trim(),
     ...columns,
-    birth_date: info.birthDate,
+    birth_year: Number(info.birthDate.slice(0, 4)),
     sex: info.sex,
     relation: input.relation,
     status: input.status ?? 'normal',

@@ -1,5 +1,7 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, HouseholdUpdate, NewHousehold, NewPerson } from '../../db/schema.ts';
+import { birthDateOfId } from '../../domain/id-number.ts';
+import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { type Actor, scopeFilter } from '../auth/actor.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -42,7 +44,7 @@ export const personColumns = [
   'name',
   'id_number_enc as idNumberEnc',
   'id_number_masked as idNumberMasked',
-  'birth_date as birthDate',
+  'birth_year as birthYear',
   'sex',
   'relation',
   'status',
@@ -79,216 +81,230 @@ const incomeColumns = [
 ] as const;
 
 /** Registry queries (SPEC §4). Reads take the actor so that the scope filter cannot be forgotten. */
-export const registryRepository = (db: Kysely<DB>) => ({
-  findHousehold(actor: Actor, id: string, q: Q = db) {
-    return q
-      .selectFrom('households as h')
-      .innerJoin('regions as v', 'v.code', 'h.region_code')
-      .select(householdColumns)
-      .select('v.name as villageName')
-      .where('h.id', '=', id)
-      .where(scopeFilter(actor, 'h.region_code'))
-      .executeTakeFirst();
-  },
+/**
+ * The registry's tables. Persons keep only the birth year in plain text (SPEC §17, migration 0040); the birth date the
+ * rules need (ages) is read from the encrypted ID number here, and services strip it from what a user sees unless the
+ * user may reveal the number.
+ */
+export const registryRepository = (db: Kysely<DB>, cipher: Pick<PiiCipher, 'decrypt'>) => {
+  const withBirthDate = <T extends { idNumberEnc: string }>(row: T): T & { birthDate: string } => ({
+    ...row,
+    birthDate: birthDateOfId(cipher.decrypt(row.idNumberEnc)),
+  });
+  return {
+    findHousehold(actor: Actor, id: string, q: Q = db) {
+      return q
+        .selectFrom('households as h')
+        .innerJoin('regions as v', 'v.code', 'h.region_code')
+        .select(householdColumns)
+        .select('v.name as villageName')
+        .where('h.id', '=', id)
+        .where(scopeFilter(actor, 'h.region_code'))
+        .executeTakeFirst();
+    },
 
-  /** Row lock for a change; returns undefined outside scope. */
-  lockHousehold(actor: Actor, id: string, q: Q) {
-    return q
-      .selectFrom('households as h')
-      .select(householdColumns)
-      .where('h.id', '=', id)
-      .where(scopeFilter(actor, 'h.region_code'))
-      .forUpdate()
-      .executeTakeFirst();
-  },
+    /** Row lock for a change; returns undefined outside scope. */
+    lockHousehold(actor: Actor, id: string, q: Q) {
+      return q
+        .selectFrom('households as h')
+        .select(householdColumns)
+        .where('h.id', '=', id)
+        .where(scopeFilter(actor, 'h.region_code'))
+        .forUpdate()
+        .executeTakeFirst();
+    },
 
-  members(householdId: string, q: Q = db) {
-    return q
-      .selectFrom('persons')
-      .select(personColumns)
-      .where('household_id', '=', householdId)
-      .orderBy(sql`relation = 'head'`, 'desc')
-      .orderBy('birth_date')
-      .execute();
-  },
+    members(householdId: string, q: Q = db) {
+      return q
+        .selectFrom('persons')
+        .select(personColumns)
+        .where('household_id', '=', householdId)
+        .orderBy(sql`relation = 'head'`, 'desc')
+        .orderBy('birth_year')
+        .orderBy('name')
+        .execute()
+        .then((rows) => rows.map(withBirthDate));
+    },
 
-  findPerson(actor: Actor, personId: string, q: Q = db) {
-    return q
-      .selectFrom('persons')
-      .select(personColumns)
-      .select('region_code as regionCode')
-      .where('id', '=', personId)
-      .where(scopeFilter(actor))
-      .executeTakeFirst();
-  },
+    findPerson(actor: Actor, personId: string, q: Q = db) {
+      return q
+        .selectFrom('persons')
+        .select(personColumns)
+        .select('region_code as regionCode')
+        .where('id', '=', personId)
+        .where(scopeFilter(actor))
+        .executeTakeFirst()
+        .then((row) => row && withBirthDate(row));
+    },
 
-  /** Who holds this ID number anywhere (no scope: uniqueness is national, SPEC §4.2). */
-  findPersonByHash(hash: string, q: Q = db) {
-    return q
-      .selectFrom('persons as p')
-      .innerJoin('households as h', 'h.id', 'p.household_id')
-      .select(['p.id', 'p.household_id as householdId', 'h.code as householdCode', 'p.region_code as regionCode'])
-      .where('p.id_number_hash', '=', hash)
-      .executeTakeFirst();
-  },
+    /** Who holds this ID number anywhere (no scope: uniqueness is national, SPEC §4.2). */
+    findPersonByHash(hash: string, q: Q = db) {
+      return q
+        .selectFrom('persons as p')
+        .innerJoin('households as h', 'h.id', 'p.household_id')
+        .select(['p.id', 'p.household_id as householdId', 'h.code as householdCode', 'p.region_code as regionCode'])
+        .where('p.id_number_hash', '=', hash)
+        .executeTakeFirst();
+    },
 
-  incomes(householdId: string, q: Q = db) {
-    return q
-      .selectFrom('household_incomes')
-      .select(incomeColumns)
-      .where('household_id', '=', householdId)
-      .orderBy('year', 'desc')
-      .orderBy('recorded_at', 'desc')
-      .execute();
-  },
+    incomes(householdId: string, q: Q = db) {
+      return q
+        .selectFrom('household_incomes')
+        .select(incomeColumns)
+        .where('household_id', '=', householdId)
+        .orderBy('year', 'desc')
+        .orderBy('recorded_at', 'desc')
+        .execute();
+    },
 
-  async list(actor: Actor, f: HouseholdFilter) {
-    let query = db
-      .selectFrom('households as h')
-      .leftJoin('persons as head', 'head.id', 'h.head_person_id')
-      .where(scopeFilter(actor, 'h.region_code'));
-    if (f.region) query = query.where('h.region_code', 'like', `${f.region}%`);
-    if (f.status) query = query.where('h.monitoring_status', '=', f.status as never);
-    if (f.category) query = query.where('h.category', '=', f.category as never);
-    if (f.liftedOut !== undefined) query = query.where('h.lifted_out', '=', f.liftedOut);
-    if (f.name) {
-      const name = f.name;
-      query = query.where((eb) =>
-        eb.exists(eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.name', '=', name)),
-      );
-    }
-    if (f.idHash) {
-      const hash = f.idHash;
-      query = query.where((eb) =>
-        eb.exists(
-          eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.id_number_hash', '=', hash),
-        ),
-      );
-    }
-    const [items, total, persons] = await Promise.all([
-      query
-        .select([
-          'h.id',
-          'h.code',
-          'h.region_code as regionCode',
-          'h.address',
-          'h.lifted_out as liftedOut',
-          'h.monitoring_status as monitoringStatus',
-          'h.category',
-          'h.risk_types as riskTypes',
-          'head.name as headName',
-          'head.id_number_masked as headIdNumber',
-        ])
-        .select((eb) =>
-          eb
-            .selectFrom('persons as m')
-            .whereRef('m.household_id', '=', 'h.id')
-            .where('m.status', '=', 'normal')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .as('memberCount'),
-        )
-        .orderBy('h.code')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-      query.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      query
-        .innerJoin('persons as pp', 'pp.household_id', 'h.id')
-        .where('pp.status', '=', 'normal')
+    async list(actor: Actor, f: HouseholdFilter) {
+      let query = db
+        .selectFrom('households as h')
+        .leftJoin('persons as head', 'head.id', 'h.head_person_id')
+        .where(scopeFilter(actor, 'h.region_code'));
+      if (f.region) query = query.where('h.region_code', 'like', `${f.region}%`);
+      if (f.status) query = query.where('h.monitoring_status', '=', f.status as never);
+      if (f.category) query = query.where('h.category', '=', f.category as never);
+      if (f.liftedOut !== undefined) query = query.where('h.lifted_out', '=', f.liftedOut);
+      if (f.name) {
+        const name = f.name;
+        query = query.where((eb) =>
+          eb.exists(eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.name', '=', name)),
+        );
+      }
+      if (f.idHash) {
+        const hash = f.idHash;
+        query = query.where((eb) =>
+          eb.exists(
+            eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.id_number_hash', '=', hash),
+          ),
+        );
+      }
+      const [items, total, persons] = await Promise.all([
+        query
+          .select([
+            'h.id',
+            'h.code',
+            'h.region_code as regionCode',
+            'h.address',
+            'h.lifted_out as liftedOut',
+            'h.monitoring_status as monitoringStatus',
+            'h.category',
+            'h.risk_types as riskTypes',
+            'head.name as headName',
+            'head.id_number_masked as headIdNumber',
+          ])
+          .select((eb) =>
+            eb
+              .selectFrom('persons as m')
+              .whereRef('m.household_id', '=', 'h.id')
+              .where('m.status', '=', 'normal')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .as('memberCount'),
+          )
+          .orderBy('h.code')
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize)
+          .execute(),
+        query.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        query
+          .innerJoin('persons as pp', 'pp.household_id', 'h.id')
+          .where('pp.status', '=', 'normal')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return {
+        items: items.map((i) => ({ ...i, memberCount: Number(i.memberCount) })),
+        total: Number(total.n),
+        persons: Number(persons.n),
+      };
+    },
+
+    /** Next free household code in a village: village code + 4-digit sequence. */
+    async nextHouseholdCode(villageCode: string, q: Q): Promise<string> {
+      const row = await q
+        .selectFrom('households')
+        .select((e) => e.fn.max('code').as('max'))
+        // The range lets the unique index on code answer (LIKE alone cannot use it under a non-C collation: a full
+        // scan of a province's households for every new one).
+        .where('code', '>=', `${villageCode}0000`)
+        .where('code', '<=', `${villageCode}9999`)
+        .where('code', 'like', `${villageCode}____`)
+        .executeTakeFirst();
+      const last = row?.max ? Number(String(row.max).slice(-4)) : 0;
+      return `${villageCode}${String(last + 1).padStart(4, '0')}`;
+    },
+
+    async insertHousehold(h: NewHousehold, q: Q): Promise<string> {
+      const r = await q.insertInto('households').values(h).returning('id').executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async insertPersons(rows: NewPerson[], q: Q): Promise<{ id: string; relation: string }[]> {
+      return q.insertInto('persons').values(rows).returning(['id', 'relation']).execute();
+    },
+
+    async updateHousehold(id: string, patch: HouseholdUpdate, q: Q): Promise<void> {
+      await q
+        .updateTable('households')
+        .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async updatePerson(id: string, patch: Record<string, unknown>, q: Q): Promise<void> {
+      await q
+        .updateTable('persons')
+        .set({ ...(patch as object), updated_at: sql`now()` })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async countHeads(householdId: string, q: Q): Promise<number> {
+      const r = await q
+        .selectFrom('persons')
         .select((e) => e.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return {
-      items: items.map((i) => ({ ...i, memberCount: Number(i.memberCount) })),
-      total: Number(total.n),
-      persons: Number(persons.n),
-    };
-  },
+        .where('household_id', '=', householdId)
+        .where('relation', '=', 'head')
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
 
-  /** Next free household code in a village: village code + 4-digit sequence. */
-  async nextHouseholdCode(villageCode: string, q: Q): Promise<string> {
-    const row = await q
-      .selectFrom('households')
-      .select((e) => e.fn.max('code').as('max'))
-      // The range lets the unique index on code answer (LIKE alone cannot use it under a non-C collation: a full
-      // scan of a province's households for every new one).
-      .where('code', '>=', `${villageCode}0000`)
-      .where('code', '<=', `${villageCode}9999`)
-      .where('code', 'like', `${villageCode}____`)
-      .executeTakeFirst();
-    const last = row?.max ? Number(String(row.max).slice(-4)) : 0;
-    return `${villageCode}${String(last + 1).padStart(4, '0')}`;
-  },
+    async upsertIncome(row: Insertable<DB['household_incomes']>, q: Q) {
+      return q
+        .insertInto('household_incomes')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['household_id', 'year', 'survey']).doUpdateSet((eb) => ({
+            surveyed_on: eb.ref('excluded.surveyed_on'),
+            wage: eb.ref('excluded.wage'),
+            business_gross: eb.ref('excluded.business_gross'),
+            business_cost: eb.ref('excluded.business_cost'),
+            property: eb.ref('excluded.property'),
+            transfer: eb.ref('excluded.transfer'),
+            medical_expense: eb.ref('excluded.medical_expense'),
+            education_expense: eb.ref('excluded.education_expense'),
+            disaster_loss: eb.ref('excluded.disaster_loss'),
+            accident_expense: eb.ref('excluded.accident_expense'),
+            member_count: eb.ref('excluded.member_count'),
+            recorded_by: eb.ref('excluded.recorded_by'),
+            recorded_at: sql`now()`,
+          })),
+        )
+        .returning(incomeColumns)
+        .executeTakeFirstOrThrow();
+    },
 
-  async insertHousehold(h: NewHousehold, q: Q): Promise<string> {
-    const r = await q.insertInto('households').values(h).returning('id').executeTakeFirstOrThrow();
-    return r.id;
-  },
-
-  async insertPersons(rows: NewPerson[], q: Q): Promise<{ id: string; relation: string }[]> {
-    return q.insertInto('persons').values(rows).returning(['id', 'relation']).execute();
-  },
-
-  async updateHousehold(id: string, patch: HouseholdUpdate, q: Q): Promise<void> {
-    await q
-      .updateTable('households')
-      .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute();
-  },
-
-  async updatePerson(id: string, patch: Record<string, unknown>, q: Q): Promise<void> {
-    await q
-      .updateTable('persons')
-      .set({ ...(patch as object), updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute();
-  },
-
-  async countHeads(householdId: string, q: Q): Promise<number> {
-    const r = await q
-      .selectFrom('persons')
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .where('household_id', '=', householdId)
-      .where('relation', '=', 'head')
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
-  },
-
-  async upsertIncome(row: Insertable<DB['household_incomes']>, q: Q) {
-    return q
-      .insertInto('household_incomes')
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(['household_id', 'year', 'survey']).doUpdateSet((eb) => ({
-          surveyed_on: eb.ref('excluded.surveyed_on'),
-          wage: eb.ref('excluded.wage'),
-          business_gross: eb.ref('excluded.business_gross'),
-          business_cost: eb.ref('excluded.business_cost'),
-          property: eb.ref('excluded.property'),
-          transfer: eb.ref('excluded.transfer'),
-          medical_expense: eb.ref('excluded.medical_expense'),
-          education_expense: eb.ref('excluded.education_expense'),
-          disaster_loss: eb.ref('excluded.disaster_loss'),
-          accident_expense: eb.ref('excluded.accident_expense'),
-          member_count: eb.ref('excluded.member_count'),
-          recorded_by: eb.ref('excluded.recorded_by'),
-          recorded_at: sql`now()`,
-        })),
-      )
-      .returning(incomeColumns)
-      .executeTakeFirstOrThrow();
-  },
-
-  findIncome(householdId: string, year: number, survey: string, q: Q) {
-    return q
-      .selectFrom('household_incomes')
-      .select(incomeColumns)
-      .where('household_id', '=', householdId)
-      .where('year', '=', year)
-      .where('survey', '=', survey)
-      .executeTakeFirst();
-  },
-});
+    findIncome(householdId: string, year: number, survey: string, q: Q) {
+      return q
+        .selectFrom('household_incomes')
+        .select(incomeColumns)
+        .where('household_id', '=', householdId)
+        .where('year', '=', year)
+        .where('survey', '=', survey)
+        .executeTakeFirst();
+    },
+  };
+};
 
 export type RegistryRepository = ReturnType<typeof registryRepository>;

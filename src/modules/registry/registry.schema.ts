@@ -129,7 +129,7 @@ const memberOut = {
   type: 'object',
   properties: {
     id: { type: 'string' },
-    idNumber: { type: 'string', description: '默认脱敏（前6后4）' },
+    idNumber: { type: 'string', description: '默认脱敏（前6后2）；出生日期只在查看完整号码时给出' },
     age: { type: 'integer' },
     ...personFields,
   },

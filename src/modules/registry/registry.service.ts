@@ -75,14 +75,19 @@ function refuseMovedFields(householdId: string, patch: object) {
 export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, now = () => new Date() }: Deps) => {
   const today = () => chinaToday(now());
 
-  /** A member as shown: ID masked unless revealed (SPEC §17); the ciphertext never leaves the service. */
+  /**
+   * A member as shown: the ID number masked and only the age unless the number is revealed (SPEC §17: the birth date
+   * is digits 7–14 of the number, so it is shown only with the number, in an audited reveal); the ciphertext and the
+   * birth year never leave the service.
+   */
   const presentMember = (m: Member, reveal: boolean) => {
-    const { idNumberEnc, idNumberMasked, ...rest } = m;
-    return {
+    const { idNumberEnc, idNumberMasked, birthDate, birthYear, ...rest } = m;
+    const shown = {
       ...rest,
       idNumber: reveal ? cipher.decrypt(idNumberEnc) : idNumberMasked,
-      age: ageOn(m.birthDate, today()),
+      age: ageOn(birthDate, today()),
     };
+    return reveal ? { ...shown, birthDate } : shown;
   };
 
   const presentIncome = (i: Awaited<ReturnType<RegistryRepository['incomes']>>[number]) => {
@@ -336,8 +341,9 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
         await registryRepo.updatePerson(personId, personPatchColumns(patch), trx);
         await registryRepo.updateHousehold(before.householdId, {}, trx);
         const after = await registryRepo.findPerson(actor, personId, trx);
+        // The audit log is read by other roles: it keeps neither the ciphertext nor the birth date (SPEC §17).
         const strip = (p: typeof before) => {
-          const { idNumberEnc, ...rest } = p;
+          const { idNumberEnc, birthDate, ...rest } = p;
           return rest;
         };
         await audit.append(

@@ -137,7 +137,7 @@ export function aggregateRecords(input: CompileInput, alias = 'r'): RawBuilder<b
     WHERE br.import_id = ${b.importId} AND br.batch_no = ${b.batchNo} AND br.id_number_hash IS NOT NULL))`;
 }
 
-/** '姓名（621124********1234）' of a record for findings. */
+/** '姓名（621124**********34）' of a record for findings. */
 export function whoSql(alias = 'r'): RawBuilder<string> {
   const r = sql.ref(alias);
   return sql<string>`coalesce(${r}.data ->> 'name', '') || coalesce('（' || ${r}.id_number_masked || '）', '')`;

@@ -9,6 +9,8 @@ export interface CurrentUser {
   roleLabel: string;
   regionCode: string;
   department: string | null;
+  /** A login step still to take (second factor, password change); null when the session may be used. */
+  pending?: 'second_factor' | 'second_factor_setup' | 'password_change' | null;
 }
 
 export interface Region {
@@ -52,7 +54,8 @@ export interface Member {
   name: string;
   idNumber: string;
   age: number;
-  birthDate: string;
+  /** Only in a revealed file (`?unmasked=true`, audited): the birth date is part of the ID number (SPEC §17). */
+  birthDate?: string;
   sex: 'male' | 'female';
   relation: string;
   status: string;

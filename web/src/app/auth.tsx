@@ -13,6 +13,8 @@ interface AuthState {
   scopePath: Region[];
   signedIn(user: CurrentUser): void;
   logout(): Promise<void>;
+  /** A login step the current session still has to take (issue 11); the login page takes it. */
+  pending: CurrentUser['pending'];
 }
 
 const AuthContext = createContext<AuthState | undefined>(undefined);
@@ -43,6 +45,7 @@ function loginUrl(): string {
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
   const [scopePath, setScopePath] = useState<Region[]>([]);
+  const [pending, setPending] = useState<CurrentUser['pending']>(null);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -52,7 +55,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     });
     authApi
       .me()
-      .then(setUser)
+      // A session with a login step pending (second factor, password change) finishes it on the login page.
+      .then((u) => {
+        setPending(u.pending ?? null);
+        setUser(u.pending ? null : u);
+        if (u.pending && !isPublicPath(window.location.pathname)) navigate(loginUrl(), { replace: true });
+      })
       .catch((err) => {
         setUser(null);
         if (!(err instanceof ApiError && err.status === 401)) console.error(err);
@@ -77,6 +85,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ user, scopePath, signedIn: setUser, logout }), [user, scopePath, logout]);
+  const value = useMemo(
+    () => ({ user, scopePath, signedIn: setUser, logout, pending }),
+    [user, scopePath, logout, pending],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

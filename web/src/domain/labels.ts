@@ -180,6 +180,16 @@ export const AUDIT_ACTION: Record<string, string> = {
   // 告知、公示与线索办理 (issue 10)
   'clue.verify': '入户核实线索',
   'clue.link': '线索关联登记农户',
+  // accounts and user management (issue 11)
+  'user.locked': '登录失败过多，账户锁定',
+  'user.password_change': '修改密码',
+  'user.password_reset': '重置用户密码',
+  'user.second_factor': '第二因素验证',
+  'user.second_factor_enable': '启用动态验证码',
+  'user.unlock': '解锁用户',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'user.role_change': '变更用户角色或辖区',
 };
 
 /** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */

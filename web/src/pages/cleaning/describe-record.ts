@@ -1,14 +1,14 @@
 import { label, PERSON_STATUS, RELATION, SEX } from '../../domain/labels';
 
-/** The record a cleaning rule looked at (the problem's `details`), as 姓名 张三；身份证号 621124********1234 … */
+/** The record a cleaning rule looked at (the problem's `details`), as 姓名 张三；身份证号 621124**********34 … */
 const FIELDS: [key: string, name: string, show?: (v: unknown) => string][] = [
   ['name', '姓名'],
   ['idNumberMasked', '身份证号'],
   ['sex', '性别', (v) => label(SEX, String(v))],
-  ['birthDate', '出生日期'],
+  ['birthYear', '出生年份'],
   ['relation', '与户主关系', (v) => label(RELATION, String(v))],
   ['status', '人员状态', (v) => label(PERSON_STATUS, String(v))],
-  ['headBirthDate', '户主出生日期'],
+  ['headBirthYear', '户主出生年份'],
   ['code', '户编号'],
   ['heads', '户主人数'],
   ['year', '年度'],
