@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context.ts';
 import type { Services } from '../services.ts';
 import { installAuthentication } from './authenticate.ts';
 import { installErrorHandler } from './http-errors.ts';
+import { installRoutePermissions } from './route-permission.ts';
 import { registerRoutes } from './routes.ts';
 import { serveWebApp } from './web-assets.ts';
 
@@ -77,6 +78,7 @@ export async function buildApp(
     );
   });
   installAuthentication(app, services.auth);
+  app.decorate('declaredRoutes', installRoutePermissions(app));
 
   app.get(
     '/api/health',

@@ -48,7 +48,8 @@ export async function authRoutes(app: FastifyInstance, { auth }: Pick<Services, 
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
+  const logoutOpts = { config: { permission: 'signed-in' as const }, schema: { tags: ['auth'], summary: '退出登录' } };
+  app.post('/api/auth/logout', logoutOpts, async (request, reply) => {
     await auth.logout(actorOf(request), request.cookies[SESSION_COOKIE] ?? '');
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };

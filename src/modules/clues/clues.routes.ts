@@ -61,6 +61,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
   app.post<{ Body: NewClue }>(
     '/api/clues',
     {
+      config: { permission: 'registry.write' },
       schema: {
         tags: ['clues'],
         summary: '登记线索（社会信息、信访、热线等）',
@@ -87,7 +88,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await clues.record(actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await clues.create(actorOf(request), request.body)),
   );
 
   app.post<{
@@ -95,6 +96,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
   }>(
     '/api/clues/visits',
     {
+      config: { permission: 'registry.write' },
       schema: {
         tags: ['clues'],
         summary: '记录干部入户排查（作为线索登记；无风险时直接销号）',
@@ -118,6 +120,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
   app.post<{ Params: { id: string }; Body: { assigneeName: string } }>(
     '/api/clues/:id/assign',
     {
+      config: { permission: 'registry.write' },
       schema: {
         tags: ['clues'],
         summary: '分派核实人',
@@ -139,6 +142,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
   app.post<{ Params: { id: string }; Body: { result: ClueResult; note: string } }>(
     '/api/clues/:id/close',
     {
+      config: { permission: 'policy:clue-close' },
       schema: {
         tags: ['clues'],
         summary: '销号（必须有处理结果和说明）',

@@ -149,6 +149,16 @@ export const cluesService = ({
       return trx ? write(trx) : db.transaction().execute(write);
     },
 
+    /**
+     * A clue registered by a user (POST /api/clues): only a writing role, inside its scope (issue 11 point 5 — the
+     * read-only supervisor and a department user were given 201 and a `merged` flag telling them a household exists).
+     * Imports, declarations and relief call `record` with their own checks.
+     */
+    create(actor: Actor, input: NewClue) {
+      requirePermission(actor, 'registry.write');
+      return this.record(actor, input);
+    },
+
     /** A cadre's screening visit (SPEC §6 channel 2): recorded as a clue; with no risk found it is closed at once. */
     async recordVisit(
       actor: Actor,
@@ -179,6 +189,12 @@ export const cluesService = ({
       if (actor.role !== 'department') requirePermission(actor, 'registry.read');
       const { overdue, ...rest } = filter;
       const r = await cluesRepo.list(actor, { ...rest, overdueOn: overdue ? today() : undefined });
+      await audit.append(actor, {
+        action: AuditActions.clueList,
+        entity: 'clue',
+        regionCode: actor.regionCode,
+        after: { ...filter, total: r.total },
+      });
       return { ...r, page: filter.page, pageSize: filter.pageSize, today: today() };
     },
 

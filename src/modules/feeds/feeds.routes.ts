@@ -47,6 +47,7 @@ export async function feedsRoutes(app: FastifyInstance, { feeds }: Pick<Services
     scope.post<{ Params: { department: string }; Querystring: { region?: string; period: string; kind?: string } }>(
       '/api/feeds/:department/imports',
       {
+        config: { permission: 'policy:feeds-import' },
         schema: {
           tags: ['feeds'],
           summary: '上传部门数据文件（multipart，字段 file；.xlsx 或 .csv）',
