@@ -1,4 +1,4 @@
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { can, type Permission, ROLE_LABELS } from '../modules/auth/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 
@@ -19,7 +19,7 @@ declare module 'fastify' {
     permission?: RoutePermission;
   }
   interface FastifyInstance {
-    /** Every write route with its declaration, as registered (issue 11 point 5). */
+    /** Every route (but HEAD) with its declaration and schemas, as registered (issue 11 point 5). */
     declaredRoutes: DeclaredRoute[];
   }
 }
@@ -31,11 +31,11 @@ export interface DeclaredRoute {
   url: string;
   permission: RoutePermission | undefined;
   public: boolean;
+  /** The JSON schemas of the body and query string, for the fuzz test (test/security-input.test.ts). */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 
-/** Write methods of a route (a route may list several). */
-export const writeMethods = (method: RouteOptions['method']) =>
-  (Array.isArray(method) ? method : [method]).filter((m) => WRITE_METHODS.has(m));
+export const isWriteMethod = (method: string) => WRITE_METHODS.has(method);
 
 /**
  * Records every route as it is registered (for the enumeration test) and enforces `Permission` declarations right
@@ -45,8 +45,10 @@ export function installRoutePermissions(app: FastifyInstance): DeclaredRoute[] {
   const routes: DeclaredRoute[] = [];
   app.addHook('onRoute', (route) => {
     const config = (route.config ?? {}) as { permission?: RoutePermission; public?: boolean };
-    for (const method of writeMethods(route.method)) {
-      routes.push({ method, url: route.url, permission: config.permission, public: config.public === true });
+    const schema = (route.schema ?? {}) as DeclaredRoute['schema'];
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+    for (const method of methods) {
+      routes.push({ method, url: route.url, permission: config.permission, public: config.public === true, schema });
     }
   });
   app.addHook('onRequest', async (request) => {

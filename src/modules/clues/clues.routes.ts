@@ -79,7 +79,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
             householdId: { type: 'string', format: 'uuid' },
             regionCode: { type: 'string', pattern: '^[0-9]{2,12}$' },
             finding: { type: 'string', minLength: 1, maxLength: 2000 },
-            facts: { type: 'object' },
+            facts: { type: 'object', maxProperties: 50 },
             riskTypes: { type: 'array', items: { type: 'string', enum: RISK_TYPES } },
             severity: { type: 'string', enum: ['low', 'normal', 'high'] },
             receivedOn: { type: 'string', format: 'date' },

@@ -50,6 +50,8 @@ interface Deps {
   now?: () => Date;
 }
 
+const MAX_FACTS_CHARS = 16_000;
+
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -91,6 +93,10 @@ export const cluesService = ({
         const receivedOn = input.receivedOn ?? today();
         const { value } = await settings.get<{ days: number }>('clues.dueDays', regionCode, q);
         const facts = input.facts ?? {};
+        // The facts identify the clue (fact_key) and are shown with it: a few fields, never megabytes (issue 11).
+        if (JSON.stringify(facts).length > MAX_FACTS_CHARS) {
+          throw new AppError('VALIDATION', '线索的事实内容过长（应少于 16000 个字符）', { field: 'facts' });
+        }
         const sourceRef = input.sourceRef ?? '';
         const saved = await cluesRepo.insertOrMerge(
           {
