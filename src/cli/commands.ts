@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerMigrateCommand } from '../db/migrate.cli.ts';
 import { registerAssessCommand } from '../modules/assessment/assessment.cli.ts';
+import { registerAuditCommands } from '../modules/audit/audit.cli.ts';
 import { registerUserCommands } from '../modules/auth/auth.cli.ts';
 import { registerSpotCheckCommand } from '../modules/campaigns/campaigns.cli.ts';
 import { registerCleanCommand } from '../modules/cleaning/cleaning.cli.ts';
@@ -27,4 +28,6 @@ export function registerCommands(program: Command): void {
   registerCleanCommand(program);
   registerReportCommands(program);
   registerSpotCheckCommand(program);
+  // security (issue 11 points 4, 8): audit chain verification, backup and restore
+  registerAuditCommands(program);
 }
