@@ -38,7 +38,7 @@ export function checkInput(value: unknown, root: string): void {
     if (v === null || typeof v !== 'object') return;
     if (depth >= INPUT_LIMITS.MAX_DEPTH) throw invalid(path, `内容嵌套过深（超过 ${INPUT_LIMITS.MAX_DEPTH} 层）`);
     if (Array.isArray(v)) {
-      v.forEach((item, i) => walk(item, `${path}[${i}]`, depth + 1));
+      for (const [i, item] of v.entries()) walk(item, `${path}[${i}]`, depth + 1);
       return;
     }
     for (const [key, item] of Object.entries(v)) {
