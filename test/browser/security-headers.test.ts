@@ -44,7 +44,7 @@ describe.skipIf(skipReason !== '')(`web app under CSP in Chromium${skipReason}`,
     await page.waitForTimeout(500);
     const framed = await page
       .frames()[1]
-      ?.evaluate(() => document.querySelector('.sx-login-card') !== null)
+      ?.evaluate('document.querySelector(".sx-login-card") !== null')
       .catch(() => false);
     expect(framed ?? false).toBe(false);
     await context.close();
