@@ -96,6 +96,15 @@ function arb(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
   return fc.oneof({ weight: 12, arbitrary: inner }, { weight: 1, arbitrary: loose });
 }
 
+/** encodeURIComponent throws on a lone surrogate: such a path segment cannot be sent at all. */
+const safeEncode = (v: string) => {
+  try {
+    return encodeURIComponent(v);
+  } catch {
+    return 'x';
+  }
+};
+
 const pathFor = (url: string, params: Schema | undefined) =>
   fc
     .record(
@@ -106,7 +115,7 @@ const pathFor = (url: string, params: Schema | undefined) =>
         ]),
       ),
     )
-    .map((values) => url.replace(/:([a-zA-Z]+)/g, (_, name: string) => encodeURIComponent(values[name] ?? 'x')));
+    .map((values) => url.replace(/:([a-zA-Z]+)/g, (_, name: string) => safeEncode(values[name] ?? 'x')));
 
 const queryFor = (schema: Schema | undefined) =>
   arb(schema ?? { type: 'object' }).map((q) =>
