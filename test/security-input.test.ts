@@ -205,6 +205,7 @@ describe(`headers and input on ${ENGINE} (issue 11 point 7; 等保 2.0 L3 入侵
       ['receivedOn 9999-12-31', { method: 'POST', url: '/api/clues', payload: { ...clue, receivedOn: '9999-12-31' } }],
       ['receivedOn 0000-01-01', { method: 'POST', url: '/api/clues', payload: { ...clue, receivedOn: '0000-01-01' } }],
       ['audit from 0000-01-01', { method: 'GET', url: '/api/audit?from=0000-01-01' }],
+      ['dashboard month 0563-09', { method: 'GET', url: '/api/reports/dashboard?month=0563-09' }],
       [
         'deeply nested facts',
         {

@@ -6,7 +6,7 @@ import { AppError } from '../shared/app-error.ts';
  * in a name, `receivedOn: "9999-12-31"`, `from=0000-01-01`, deeply nested facts; whitespace-only names stored).
  * One walk over the parsed body and query string, before validation, answers 400 with the field instead:
  * - NUL (U+0000): PostgreSQL text and jsonb cannot hold it;
- * - a calendar date (or date-time) outside 1900–2100: no monitoring fact lies there, and day arithmetic on year 9999
+ * - a calendar date, date-time, month or quarter outside 1900–2100: no monitoring fact lies there, and day arithmetic on year 9999
  *   leaves the range PostgreSQL and JavaScript agree on;
  * - nesting deeper than MAX_DEPTH, more than MAX_NODES values, a string longer than MAX_STRING;
  * - a non-empty string of whitespace only (a name or a finding of spaces is no name or finding);
@@ -14,7 +14,8 @@ import { AppError } from '../shared/app-error.ts';
  */
 export const INPUT_LIMITS = { MAX_DEPTH: 16, MAX_NODES: 100_000, MAX_STRING: 65_536, MIN_YEAR: 1900, MAX_YEAR: 2100 };
 
-const DATE = /^(\d{4})-\d{2}-\d{2}(?:$|T)/;
+/** A date, date-time, month (`2026-10`) or quarter (`2026-Q2`): whatever starts with a year. */
+const DATE = /^(\d{4})-(?:\d{2}(?:-\d{2})?(?:$|T)|Q[1-4]$)/;
 
 const invalid = (field: string, message: string) => new AppError('VALIDATION', message, { field });
 
