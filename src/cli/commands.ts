@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerMigrateCommand } from '../db/migrate.cli.ts';
 import { registerAssessCommand } from '../modules/assessment/assessment.cli.ts';
+import { registerAuditCommands } from '../modules/audit/audit.cli.ts';
 import { registerUserCommands } from '../modules/auth/auth.cli.ts';
+import { registerBackupCommands } from '../modules/backup/backup.cli.ts';
 import { registerSpotCheckCommand } from '../modules/campaigns/campaigns.cli.ts';
 import { registerCleanCommand } from '../modules/cleaning/cleaning.cli.ts';
 import { registerFeedsCommands } from '../modules/feeds/feeds.cli.ts';
@@ -30,4 +32,7 @@ export function registerCommands(program: Command): void {
   registerSpotCheckCommand(program);
   // 衔接资金项目 (SPEC §13)
   registerProjectsCommands(program);
+  // security (issue 11 points 4, 8): audit chain verification, backup and restore
+  registerAuditCommands(program);
+  registerBackupCommands(program);
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import type { Database } from './database.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -15,9 +16,15 @@ export function listMigrations(): { version: string; file: string }[] {
 }
 
 export async function migrate(database: Database): Promise<string[]> {
-  await database.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  // Checked first: an application role without CREATE on the schema (scripts/postgres-roles.sql) must still start.
+  const { rows: table } = await sql<{ t: string | null }>`select to_regclass('schema_migrations')::text as t`.execute(
+    database.db,
   );
+  if (!table[0]?.t) {
+    await database.exec(
+      'CREATE TABLE schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+  }
   const { rows } = await database.db
     .selectFrom('schema_migrations' as never)
     .select('version' as never)

@@ -429,6 +429,15 @@ export interface DB {
   figure_snapshots: FigureSnapshotsTable;
   relief_requests: ReliefRequestsTable;
   relief_request_steps: ReliefRequestStepsTable;
+  // security (issue 11 point 4): the audit log's hash chain, written by a trigger (migration 0050)
+  audit_chain: AuditChainTable;
+}
+
+export interface AuditChainTable {
+  seq: Generated<string>;
+  audit_id: string;
+  prev: Buffer;
+  hash: Buffer;
 }
 
 export type Household = Selectable<HouseholdsTable>;

@@ -2,12 +2,16 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.ts';
 import type { Services } from '../services.ts';
+import { AppError } from '../shared/app-error.ts';
 import { installAuthentication } from './authenticate.ts';
 import { installErrorHandler } from './http-errors.ts';
+import { installInputGuard } from './input-guard.ts';
+import { installRoutePermissions } from './route-permission.ts';
 import { registerRoutes } from './routes.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { serveWebApp } from './web-assets.ts';
 
 /**
@@ -32,6 +36,7 @@ export async function buildApp(
   } as never) as unknown as FastifyInstance;
 
   await app.register(cookie);
+  await installSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -61,7 +66,15 @@ export async function buildApp(
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Outside demo mode the API description is for signed-in users only (issue 11 point 7).
+  const docsHooks = ctx.config.demo
+    ? {}
+    : {
+        onRequest: async (request: FastifyRequest) => {
+          if (!request.actor) throw new AppError('AUTH_REQUIRED', '请先登录');
+        },
+      };
+  await app.register(swaggerUi, { routePrefix: '/docs', uiHooks: docsHooks });
 
   const spaFallback = await serveWebApp(app);
   installErrorHandler(app, { spaFallback });
@@ -78,6 +91,8 @@ export async function buildApp(
     );
   });
   installAuthentication(app, services.auth);
+  app.decorate('declaredRoutes', installRoutePermissions(app));
+  installInputGuard(app);
 
   app.get(
     '/api/health',

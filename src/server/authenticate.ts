@@ -29,10 +29,14 @@ const STEP_MESSAGES: Record<AuthStep, string> = {
   password_change: '请先修改初始密码或已过期的密码',
 };
 
-/** Resolves the session cookie into an Actor before every /api route that is not marked public. */
+/**
+ * Resolves the session cookie into an Actor before every /api route that is not marked public. It runs at `onRequest`,
+ * before the body is parsed or validated (issue 11 points 6 and 7): an anonymous caller learns nothing from validation
+ * messages and cannot make the server read an upload.
+ */
 export function installAuthentication(app: FastifyInstance, auth: Pick<AuthService, 'resolveSession'>): void {
   app.decorateRequest('actor', undefined);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     const actor = await auth.resolveSession(request.cookies[SESSION_COOKIE], request.ip);
     request.actor = actor;
     if (!actor && !request.routeOptions.config.public && request.url.startsWith('/api/')) {

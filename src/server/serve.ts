@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { updateLockPort } from '../db/embedded-lock.ts';
 import { SYSTEM_ACTOR } from '../modules/auth/actor.ts';
 import { loadDemoIfEmpty } from '../modules/demo/load-demo.ts';
+import { recoverInterruptedUploads } from '../modules/feeds/recover-uploads.ts';
 import { scheduleMonthEndSnapshots } from '../modules/reports/snapshot-schedule.ts';
 import { scheduleRoutineScreening } from '../modules/screening/routine-schedule.ts';
 import { createServices } from '../services.ts';
@@ -22,6 +23,9 @@ export function registerServeCommand(program: Command): void {
       const ctx = await openAppContext(config, { command: 'serve' });
       const services = createServices(ctx);
       await services.regions.ensureUpperLevels();
+      // security (issue 11 point 6): leftovers of uploads killed mid-way
+      const recovered = await recoverInterruptedUploads(ctx.database.db, { exclusive: !config.databaseUrl });
+      if (recovered.importsFailed + recovered.tempDirsRemoved > 0) ctx.logger.warn(recovered, 'interrupted uploads');
       if (config.demo) await loadDemoIfEmpty(ctx, services, await populationLoader());
       const app = await buildApp(ctx, services);
       const address = await app.listen({ port: config.port, host: config.host });

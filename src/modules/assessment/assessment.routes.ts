@@ -54,6 +54,7 @@ export async function assessmentRoutes(app: FastifyInstance, deps: AssessmentRou
   }>(
     '/api/assess',
     {
+      config: { permission: 'signed-in' },
       schema: {
         tags: ['assessment'],
         summary: '按识别或风险消除规则研判农户（不写入数据库）',

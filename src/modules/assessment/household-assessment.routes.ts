@@ -15,6 +15,7 @@ export async function householdAssessmentRoutes(
   app.post<{ Params: { id: string }; Querystring: { mode?: AssessmentMode; year: number } }>(
     '/api/households/:id/assess',
     {
+      config: { permission: 'registry.read' },
       schema: {
         tags: ['assessment'],
         summary: '按本地区监测线和阈值研判登记在册的农户',
@@ -42,6 +43,7 @@ export async function householdAssessmentRoutes(
   }>(
     '/api/households/:id/surveys',
     {
+      config: { permission: 'registry.write' },
       schema: {
         tags: ['assessment'],
         summary: '录入入户调查（风险、突发事件、不纳入情形、风险消除评估与农户意见）',

@@ -44,7 +44,10 @@ export async function measuresRoutes(app: FastifyInstance, a: Assistance): Promi
 
   app.put<{ Body: CatalogueOverrideInput & { regionCode: string } }>(
     '/api/assistance/catalogue',
-    { schema: { tags, summary: '配置本区划帮扶措施目录（县级、管理员；停用、新增、改名）', body: catalogueBody } },
+    {
+      config: { permission: 'settings.write' },
+      schema: { tags, summary: '配置本区划帮扶措施目录（县级、管理员；停用、新增、改名）', body: catalogueBody },
+    },
     async (request) => {
       const { regionCode, ...override } = request.body;
       return a.catalogue.set(actorOf(request), regionCode, override);
@@ -78,14 +81,20 @@ export async function measuresRoutes(app: FastifyInstance, a: Assistance): Promi
 
   app.post<Id & { Body: NewMeasureInput }>(
     '/api/households/:id/measures',
-    { schema: { tags, summary: '落实帮扶措施（采纳、修改建议或新增）', params: idParams, body: newMeasureBody } },
+    {
+      config: { permission: 'policy:assistance-write' },
+      schema: { tags, summary: '落实帮扶措施（采纳、修改建议或新增）', params: idParams, body: newMeasureBody },
+    },
     async (request, reply) =>
       reply.status(201).send(await a.plan.addMeasure(actorOf(request), request.params.id, request.body)),
   );
 
   app.put<Id & { Body: ResponsibleInput }>(
     '/api/households/:id/responsible',
-    { schema: { tags, summary: '指定帮扶责任人', params: idParams, body: responsibleBody } },
+    {
+      config: { permission: 'policy:assistance-write' },
+      schema: { tags, summary: '指定帮扶责任人', params: idParams, body: responsibleBody },
+    },
     async (request) => a.households.assignResponsible(actorOf(request), request.params.id, request.body),
   );
 
@@ -115,13 +124,19 @@ export async function measuresRoutes(app: FastifyInstance, a: Assistance): Promi
 
   app.patch<Id & { Body: MeasurePatch }>(
     '/api/measures/:id',
-    { schema: { tags, summary: '修改帮扶措施、状态和结果', params: idParams, body: measurePatchBody } },
+    {
+      config: { permission: 'policy:measure-access' },
+      schema: { tags, summary: '修改帮扶措施、状态和结果', params: idParams, body: measurePatchBody },
+    },
     async (request) => a.measures.update(actorOf(request), request.params.id, request.body),
   );
 
   app.post<Id & { Body: { note: string; notedOn?: string; status?: MeasureStatus; result?: string } }>(
     '/api/measures/:id/progress',
-    { schema: { tags, summary: '记录措施进展', params: idParams, body: progressBody } },
+    {
+      config: { permission: 'policy:measure-access' },
+      schema: { tags, summary: '记录措施进展', params: idParams, body: progressBody },
+    },
     async (request, reply) =>
       reply.status(201).send(await a.measures.addProgress(actorOf(request), request.params.id, request.body)),
   );

@@ -13,7 +13,10 @@ const tags = ['assistance'];
 export async function reviewsRoutes(app: FastifyInstance, a: Assistance): Promise<void> {
   app.post<{ Body: ReviewRoundInput }>(
     '/api/assistance/reviews',
-    { schema: { tags, summary: '开展村级帮扶成效评议（评议会）', body: reviewRoundBody } },
+    {
+      config: { permission: 'policy:assistance-write' },
+      schema: { tags, summary: '开展村级帮扶成效评议（评议会）', body: reviewRoundBody },
+    },
     async (request, reply) => reply.status(201).send(await a.reviews.createRound(actorOf(request), request.body)),
   );
 
@@ -41,6 +44,7 @@ export async function reviewsRoutes(app: FastifyInstance, a: Assistance): Promis
   app.post<{ Params: { id: string; householdId: string }; Body: HouseholdJudgement }>(
     '/api/assistance/reviews/:id/households/:householdId',
     {
+      config: { permission: 'policy:assistance-write' },
       schema: {
         tags,
         summary: '评议一户：措施是否精准有效、风险点是否消除、收入是否稳定；结论可启动风险消除',
@@ -67,7 +71,10 @@ export async function reviewsRoutes(app: FastifyInstance, a: Assistance): Promis
 
   app.post<Id & { Body: { kind: BackstopKind; reason: string } }>(
     '/api/households/:id/backstop-proposals',
-    { schema: { tags, summary: '提请民政部门纳入低保或特困供养', params: idParams, body: proposalBody } },
+    {
+      config: { permission: 'policy:assistance-write' },
+      schema: { tags, summary: '提请民政部门纳入低保或特困供养', params: idParams, body: proposalBody },
+    },
     async (request, reply) =>
       reply.status(201).send(await a.backstop.propose(actorOf(request), request.params.id, request.body)),
   );
@@ -92,7 +99,10 @@ export async function reviewsRoutes(app: FastifyInstance, a: Assistance): Promis
 
   app.post<Id & { Body: BackstopDecisionInput }>(
     '/api/backstop-proposals/:id/decision',
-    { schema: { tags, summary: '记录民政部门认定结果（县级或民政部门用户）', params: idParams, body: decisionBody } },
+    {
+      config: { permission: 'policy:backstop-decision' },
+      schema: { tags, summary: '记录民政部门认定结果（县级或民政部门用户）', params: idParams, body: decisionBody },
+    },
     async (request) => a.backstop.decide(actorOf(request), request.params.id, request.body),
   );
 }

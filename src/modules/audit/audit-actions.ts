@@ -118,6 +118,13 @@ export const AuditActions = {
   userDisable: 'user.disable',
   userEnable: 'user.enable',
   userRoleChange: 'user.role_change',
+  // security (issue 11 points 4, 5): reads of error reports, lists, histories and the audit log itself
+  feedErrorsRead: 'feed.errors_read',
+  householdList: 'household.list',
+  householdHistoryRead: 'household.history_read',
+  caseList: 'case.list',
+  clueList: 'clue.list',
+  auditRead: 'audit.read',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];

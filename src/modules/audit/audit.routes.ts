@@ -3,6 +3,7 @@ import { actorOf } from '../../server/authenticate.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../auth/actor.ts';
 import type { AuditFilter } from './audit.repository.ts';
+import { AuditActions } from './audit-actions.ts';
 
 export async function auditRoutes(app: FastifyInstance, { audit }: Pick<Services, 'audit'>): Promise<void> {
   app.get<{ Querystring: Partial<AuditFilter> }>(
@@ -32,6 +33,13 @@ export async function auditRoutes(app: FastifyInstance, { audit }: Pick<Services
       const actor = actorOf(request);
       requirePermission(actor, 'audit.read');
       const q = request.query;
+      // Reading the audit log is itself audited (issue 11 point 4), before the page is read so that it shows.
+      await audit.append(actor, {
+        action: AuditActions.auditRead,
+        entity: 'audit_log',
+        regionCode: actor.regionCode,
+        after: q,
+      });
       return audit.list(actor, { ...q, page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
     },
   );

@@ -84,7 +84,10 @@ export async function authRoutes(app: FastifyInstance, { auth }: Pick<Services, 
 
   app.post(
     '/api/auth/logout',
-    { config: { allowPending: true }, schema: { tags: ['auth'], summary: '退出登录' } },
+    {
+      config: { allowPending: true, permission: 'signed-in' as const },
+      schema: { tags: ['auth'], summary: '退出登录' },
+    },
     async (request, reply) => {
       await auth.logout(actorOf(request), request.cookies[SESSION_COOKIE] ?? '');
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -42,7 +42,10 @@ export async function campaignsRoutes(app: FastifyInstance, { campaigns: m }: Pi
   );
   r.post(
     '/api/campaigns',
-    { schema: { tags, summary: '发起专项行动', body: CampaignInput, response: { 201: CampaignSchema } } },
+    {
+      config: { permission: 'policy:campaign-lead' },
+      schema: { tags, summary: '发起专项行动', body: CampaignInput, response: { 201: CampaignSchema } },
+    },
     async (request, reply) => reply.status(201).send(await m.campaigns.create(actorOf(request), request.body)),
   );
   r.get(
@@ -58,6 +61,7 @@ export async function campaignsRoutes(app: FastifyInstance, { campaigns: m }: Pi
   r.put(
     '/api/campaigns/:id/areas',
     {
+      config: { permission: 'policy:campaign-lead' },
       schema: {
         tags,
         summary: '修改任务领域和检查清单',
@@ -73,6 +77,7 @@ export async function campaignsRoutes(app: FastifyInstance, { campaigns: m }: Pi
   r.post(
     '/api/campaigns/:id/spot-checks',
     {
+      config: { permission: 'policy:campaign-lead' },
       schema: {
         tags,
         summary: '抽取抽查村（按乡镇分层；同一种子返回同一名单）',
@@ -89,6 +94,7 @@ export async function campaignsRoutes(app: FastifyInstance, { campaigns: m }: Pi
   r.post(
     '/api/campaigns/:id/rechecks',
     {
+      config: { permission: 'policy:campaign-lead' },
       schema: {
         tags,
         summary: '回头看：抽取已消除风险的户或已销号的问题',
@@ -120,6 +126,7 @@ export async function campaignsRoutes(app: FastifyInstance, { campaigns: m }: Pi
   r.post(
     '/api/spot-checks/:id/findings',
     {
+      config: { permission: 'policy:campaign-work' },
       schema: {
         tags,
         summary: '记录抽查结果（发现问题即登记为问题）',

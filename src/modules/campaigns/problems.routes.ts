@@ -24,7 +24,10 @@ export async function problemsRoutes(app: FastifyInstance, { campaigns: m }: Pic
   const r = typedRoutes(app);
   r.post(
     '/api/problems',
-    { schema: { tags, summary: '登记问题', body: ProblemInput, response: { 201: ProblemSchema } } },
+    {
+      config: { permission: 'policy:campaign-work' },
+      schema: { tags, summary: '登记问题', body: ProblemInput, response: { 201: ProblemSchema } },
+    },
     async (request, reply) => reply.status(201).send(await m.problems.create(actorOf(request), request.body)),
   );
   r.get(
@@ -40,6 +43,7 @@ export async function problemsRoutes(app: FastifyInstance, { campaigns: m }: Pic
   r.post(
     '/api/problems/:id/actions',
     {
+      config: { permission: 'policy:campaign-work' },
       schema: {
         tags,
         summary: '办理问题：提交整改、验收销号、验收不通过、延长时限',
@@ -76,6 +80,7 @@ export async function problemsRoutes(app: FastifyInstance, { campaigns: m }: Pic
     typedRoutes(scope).post(
       '/api/problems/:id/files',
       {
+        config: { permission: 'policy:campaign-work' },
         schema: {
           tags,
           summary: '上传整改佐证材料（PDF、JPG、PNG、DOCX、XLSX，≤10MB）',

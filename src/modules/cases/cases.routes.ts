@@ -29,13 +29,17 @@ export async function casesRoutes(
 
   app.post<{ Body: { householdId: string; kind: 'inclusion' | 'elimination'; clueId?: string; startedOn?: string } }>(
     '/api/cases',
-    { schema: { tags: ['cases'], summary: '启动识别纳入或风险消除程序', body: startCaseSchema } },
+    {
+      config: { permission: 'registry.write' },
+      schema: { tags: ['cases'], summary: '启动识别纳入或风险消除程序', body: startCaseSchema },
+    },
     async (request, reply) => reply.status(201).send(await cases.start(actorOf(request), request.body)),
   );
 
   app.post<Id & { Body: { kind: 'inclusion' | 'elimination'; note: string } }>(
     '/api/clues/:id/start-case',
     {
+      config: { permission: 'registry.write' },
       schema: {
         tags: ['cases'],
         summary: '线索核实后启动程序（线索以“启动识别/消除程序”销号）',
@@ -64,6 +68,7 @@ export async function casesRoutes(
   app.post<Id & { Body: ActionInput }>(
     '/api/cases/:id/actions',
     {
+      config: { permission: 'policy:case-step' },
       schema: {
         tags: ['cases'],
         summary: '办理（完成步骤、公示、异议、退回、不予认定、撤回等）',
@@ -117,7 +122,10 @@ export async function casesRoutes(
     await scope.register(multipart, { limits: { fileSize: MAX_CASE_FILE_BYTES, files: 1 } });
     scope.post<Id>(
       '/api/cases/:id/files',
-      { schema: { tags: ['cases'], summary: '上传材料（PDF、JPG、PNG、DOCX、XLSX，≤10MB）', params: idParams } },
+      {
+        config: { permission: 'registry.write' },
+        schema: { tags: ['cases'], summary: '上传材料（PDF、JPG、PNG、DOCX、XLSX，≤10MB）', params: idParams },
+      },
       async (request, reply) => {
         const part = await request.file();
         if (!part) throw new AppError('FILE_MISSING', '请选择要上传的文件', { field: 'file' });

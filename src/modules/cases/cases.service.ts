@@ -204,6 +204,12 @@ export const casesService = ({
     const { overdue, ...rest } = f;
     const today = chinaDate(now().toISOString());
     const r = await casesRepo.list(actor, { ...rest, overdueOn: overdue ? today : undefined });
+    await audit.append(actor, {
+      action: AuditActions.caseList,
+      entity: 'case',
+      regionCode: actor.regionCode,
+      after: { ...f, total: r.total },
+    });
     return { ...r, page: f.page, pageSize: f.pageSize, today };
   },
 });

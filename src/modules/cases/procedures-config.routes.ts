@@ -22,6 +22,7 @@ export async function proceduresConfigRoutes(app: FastifyInstance, { casesModule
   app.post<{ Body: { regionCode: string; template: unknown } }>(
     '/api/procedure-templates',
     {
+      config: { permission: 'settings.write' },
       schema: {
         tags: ['cases'],
         summary: '调整程序模板（新版本；只能从严）',
@@ -40,6 +41,7 @@ export async function proceduresConfigRoutes(app: FastifyInstance, { casesModule
   app.put<{ Body: { regionCode: string; kind: 'inclusion' | 'elimination'; code: string } }>(
     '/api/procedure-templates/choice',
     {
+      config: { permission: 'settings.write' },
       schema: {
         tags: ['cases'],
         summary: '选择本地区使用的程序模板',
@@ -75,7 +77,10 @@ export async function proceduresConfigRoutes(app: FastifyInstance, { casesModule
 
   app.post<{ Body: unknown }>(
     '/api/calendars',
-    { schema: { tags: ['cases'], summary: '载入国务院公布的下一年度节假日安排（管理员）', body: { type: 'object' } } },
+    {
+      config: { permission: 'users.manage' },
+      schema: { tags: ['cases'], summary: '载入国务院公布的下一年度节假日安排（管理员）', body: { type: 'object' } },
+    },
     async (request, reply) => reply.status(201).send(await calendars.load(actorOf(request), request.body)),
   );
 

@@ -9,6 +9,7 @@ export async function cleaningRoutes(app: FastifyInstance, { cleaning }: Pick<Se
   app.post<{ Body: { region?: string; year?: number } }>(
     '/api/cleaning/runs',
     {
+      config: { permission: 'policy:county-work' },
       schema: {
         tags: ['cleaning'],
         summary: '运行数据清洗规则（替换该区划的问题清单）',

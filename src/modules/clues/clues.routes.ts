@@ -63,6 +63,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
   app.post<{ Body: NewClue }>(
     '/api/clues',
     {
+      config: { permission: 'registry.write' },
       schema: {
         tags: ['clues'],
         summary: '登记线索（社会信息、信访、热线等）',
@@ -80,7 +81,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
             householdId: { type: 'string', format: 'uuid' },
             regionCode: { type: 'string', pattern: '^[0-9]{2,12}$' },
             finding: { type: 'string', minLength: 1, maxLength: 2000 },
-            facts: { type: 'object' },
+            facts: { type: 'object', maxProperties: 50 },
             riskTypes: { type: 'array', items: { type: 'string', enum: RISK_TYPES } },
             severity: { type: 'string', enum: ['low', 'normal', 'high'] },
             receivedOn: { type: 'string', format: 'date' },
@@ -89,7 +90,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await clues.record(actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await clues.create(actorOf(request), request.body)),
   );
 
   app.post<{
@@ -104,6 +105,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
   }>(
     '/api/clues/visits',
     {
+      config: { permission: 'registry.write' },
       schema: {
         tags: ['clues'],
         summary: '记录干部入户排查（作为线索登记；无风险时直接销号）',
@@ -129,6 +131,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
   app.post<{ Params: { id: string }; Body: { assigneeName: string } }>(
     '/api/clues/:id/assign',
     {
+      config: { permission: 'registry.write' },
       schema: {
         tags: ['clues'],
         summary: '分派核实人',
@@ -150,6 +153,7 @@ export async function cluesRoutes(app: FastifyInstance, { clues }: Pick<Services
   app.post<{ Params: { id: string }; Body: { result: ClueResult; note: string } }>(
     '/api/clues/:id/close',
     {
+      config: { permission: 'policy:clue-close' },
       schema: {
         tags: ['clues'],
         summary: '销号（必须有处理结果和说明）',

@@ -53,6 +53,8 @@ interface Deps {
   now?: () => Date;
 }
 
+const MAX_FACTS_CHARS = 16_000;
+
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -94,6 +96,10 @@ export const cluesService = ({
         const receivedOn = input.receivedOn ?? today();
         const { value } = await settings.get<{ days: number }>('clues.dueDays', regionCode, q);
         const facts = input.facts ?? {};
+        // The facts identify the clue (fact_key) and are shown with it: a few fields, never megabytes (issue 11).
+        if (JSON.stringify(facts).length > MAX_FACTS_CHARS) {
+          throw new AppError('VALIDATION', '线索的事实内容过长（应少于 16000 个字符）', { field: 'facts' });
+        }
         const sourceRef = input.sourceRef ?? '';
         const saved = await cluesRepo.insertOrMerge(
           {
@@ -150,6 +156,16 @@ export const cluesService = ({
         return saved;
       };
       return trx ? write(trx) : db.transaction().execute(write);
+    },
+
+    /**
+     * A clue registered by a user (POST /api/clues): only a writing role, inside its scope (issue 11 point 5 — the
+     * read-only supervisor and a department user were given 201 and a `merged` flag telling them a household exists).
+     * Imports, declarations and relief call `record` with their own checks.
+     */
+    create(actor: Actor, input: NewClue) {
+      requirePermission(actor, 'registry.write');
+      return this.record(actor, input);
     },
 
     /**
@@ -282,6 +298,12 @@ export const cluesService = ({
       const { overdue, ...rest } = filter;
       await linkRegisteredDeclarants(db, audit);
       const r = await cluesRepo.list(actor, { ...rest, overdueOn: overdue ? today() : undefined });
+      await audit.append(actor, {
+        action: AuditActions.clueList,
+        entity: 'clue',
+        regionCode: actor.regionCode,
+        after: { ...filter, total: r.total },
+      });
       return { ...r, page: filter.page, pageSize: filter.pageSize, today: today() };
     },
 

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { csvCell } from '../../shared/csv-cell.ts';
 import type { FeedRowResult } from './feed-parser.ts';
 import type { StoredImportHeader } from './stored-row.ts';
 
@@ -67,7 +68,7 @@ async function* lines(rows: Rows, layout: ReportLayout, summary: ErrorReportSumm
   if (!headers) yield fixed;
 }
 
-/** CSV, UTF-8 with BOM for Excel. */
+/** CSV, UTF-8 with BOM for Excel; cells that a spreadsheet would run as formulas are written as text (csv-cell.ts). */
 export async function writeErrorReportCsv(
   rows: Rows,
   out: Writable,
@@ -78,7 +79,7 @@ export async function writeErrorReportCsv(
   stringifier.pipe(out);
   const done = once(out, 'finish');
   for await (const line of lines(rows, layout, summary)) {
-    if (!stringifier.write(line)) await once(stringifier, 'drain');
+    if (!stringifier.write(line.map((cell) => csvCell(cell)))) await once(stringifier, 'drain');
   }
   stringifier.end();
   await done;

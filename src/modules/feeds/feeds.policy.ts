@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/app-error.ts';
-import { type Actor, ROLE_LABELS, requireScope } from '../auth/actor.ts';
+import { type Actor, can, ROLE_LABELS, requireScope } from '../auth/actor.ts';
 
 /**
  * Who may do what with department data (SPEC §1, §3, §17): a department officer imports only their own department's
@@ -10,6 +10,19 @@ const COUNTY_ROLES = new Set(['county', 'admin']);
 
 const forbidden = (actor: Actor, what: string) =>
   new AppError('AUTH_FORBIDDEN', `您的角色（${ROLE_LABELS[actor.role]}）无权${what}`, { role: actor.role });
+
+/** Whether the role may send department files at all (checked before an upload is read; issue 11 point 6). */
+export function mayImportFeeds(actor: Actor): boolean {
+  return actor.role === 'department' || COUNTY_ROLES.has(actor.role);
+}
+
+/**
+ * Whether a bad-row report may carry the rows as the file had them: personal data, so only for a role that may reveal
+ * ID numbers or for the department that sent the file (issue 11 point 5).
+ */
+export function mayReadOriginalRows(actor: Actor, department: string): boolean {
+  return can(actor, 'pii.reveal') || (actor.role === 'department' && actor.department === department);
+}
 
 export function requireImport(actor: Actor, department: string, regionCode: string): void {
   if (actor.role === 'department') {

@@ -9,7 +9,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { actorOf } from '../../server/authenticate.ts';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { mayImportFeeds } from './feeds.policy.ts';
 import { importListQuery, importParams, templateParams, uploadQuery } from './feeds.schema.ts';
+import { UPLOAD_DIR_PREFIX } from './recover-uploads.ts';
 
 const MAX_UPLOAD = 2 * 1024 * 1024 * 1024;
 
@@ -47,6 +49,18 @@ export async function feedsRoutes(app: FastifyInstance, { feeds }: Pick<Services
     scope.post<{ Params: { department: string }; Querystring: { region?: string; period: string; kind?: string } }>(
       '/api/feeds/:department/imports',
       {
+        config: { permission: 'policy:feeds-import' },
+        // Before a byte of the file is read (issue 11 point 6): only a role that may import at all, and no body
+        // announced larger than the limit. The department and region are checked again by requireImport.
+        onRequest: async (request) => {
+          const actor = actorOf(request);
+          if (!mayImportFeeds(actor)) {
+            throw new AppError('AUTH_FORBIDDEN', '您的角色无权导入部门数据', { role: actor.role });
+          }
+          if (Number(request.headers['content-length'] ?? 0) > MAX_UPLOAD) {
+            throw new AppError('VALIDATION', '文件过大', { field: 'file' }, 413);
+          }
+        },
         schema: {
           tags: ['feeds'],
           summary: '上传部门数据文件（multipart，字段 file；.xlsx 或 .csv）',
@@ -62,7 +76,7 @@ export async function feedsRoutes(app: FastifyInstance, { feeds }: Pick<Services
         const actor = actorOf(request);
         const file = await request.file();
         if (!file) throw new AppError('VALIDATION', '请上传文件（multipart 字段 file）', { field: 'file' });
-        const dir = mkdtempSync(join(tmpdir(), 'sx-upload-'));
+        const dir = mkdtempSync(join(tmpdir(), UPLOAD_DIR_PREFIX));
         try {
           const path = join(dir, randomUUID());
           await pipeline(file.file, createWriteStream(path));

@@ -1,10 +1,12 @@
 import type { Writable } from 'node:stream';
 import { FEEDS } from '../../domain/feeds/index.ts';
 import { notFound } from '../../shared/app-error.ts';
+import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import { reportLayout, writeErrorReportCsv, writeErrorReportXlsx } from './error-report.ts';
 import type { BadFeedRow } from './feed-parser.ts';
 import { buildFeedTemplateCsv, buildFeedTemplateXlsx, templateFileName } from './feed-template.ts';
+import { mayReadOriginalRows } from './feeds.policy.ts';
 import type { ImportFilter } from './feeds.repository.ts';
 import { type ImportDeps, type ImportInput, importFeedFile } from './import-feed-file.ts';
 
@@ -13,7 +15,7 @@ import { type ImportDeps, type ImportInput, importFeedFile } from './import-feed
  * import. The import itself is import-feed-file.ts.
  */
 export const feedsService = (deps: ImportDeps) => {
-  const { feedsRepo, cipher } = deps;
+  const { feedsRepo, cipher, audit } = deps;
   return {
     /** Every department's record kinds with their columns (what a template holds). */
     list() {
@@ -60,9 +62,22 @@ export const feedsService = (deps: ImportDeps) => {
       return imp;
     },
 
-    /** Streams the bad-row report (SPEC §10) of an import the actor may see; originals are decrypted on the way. */
+    /**
+     * Streams the bad-row report (SPEC §10) of an import the actor may see. The rows as the file had them (ID numbers,
+     * diagnoses) are personal data: they are decrypted only for a role with the reveal permission or for the
+     * department that sent the file (it must correct its own rows); everyone else gets row, column and reason only.
+     * Every download is audited, with whether the originals were included (issue 11 point 5).
+     */
     async writeErrors(actor: Actor, id: string, format: 'csv' | 'xlsx', out: Writable) {
       const imp = await this.get(actor, id);
+      const originals = mayReadOriginalRows(actor, imp.department);
+      await audit.append(actor, {
+        action: AuditActions.feedErrorsRead,
+        entity: 'feed_import',
+        entityId: id,
+        regionCode: imp.regionCode,
+        after: { format, originals },
+      });
       async function* rows(): AsyncGenerator<BadFeedRow> {
         for await (const r of feedsRepo.errors(id)) {
           yield {
@@ -70,12 +85,13 @@ export const feedsService = (deps: ImportDeps) => {
             sheetNo: r.sheet_no,
             rowNumber: r.row_number,
             errors: r.errors as BadFeedRow['errors'],
-            original: JSON.parse(cipher.decrypt(r.original_enc)) as Record<string, string>,
+            original: originals ? (JSON.parse(cipher.decrypt(r.original_enc)) as Record<string, string>) : {},
           };
         }
       }
       const write = format === 'csv' ? writeErrorReportCsv : writeErrorReportXlsx;
-      return write(rows(), out, reportLayout(imp.header));
+      const layout = reportLayout(imp.header);
+      return write(rows(), out, originals ? layout : { ...layout, sourceHeaders: [] });
     },
 
     /** '医疗保障局-住院结算-2026-10-错误报告.csv' */

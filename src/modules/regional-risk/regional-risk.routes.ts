@@ -48,7 +48,10 @@ const eventBody = {
 export async function regionalRiskRoutes(app: FastifyInstance, { regionalRisk }: Pick<Services, 'regionalRisk'>) {
   app.post<{ Body: RecordEventInput }>(
     '/api/regional-risks',
-    { schema: { tags: ['regional-risk'], summary: '登记区域性风险事件，找出受影响农户并生成线索', body: eventBody } },
+    {
+      config: { permission: 'policy:county-work' },
+      schema: { tags: ['regional-risk'], summary: '登记区域性风险事件，找出受影响农户并生成线索', body: eventBody },
+    },
     async (request, reply) => reply.status(201).send(await regionalRisk.record(actorOf(request), request.body)),
   );
 

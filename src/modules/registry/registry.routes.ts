@@ -37,7 +37,10 @@ export async function registryRoutes(app: FastifyInstance, { registry }: Pick<Se
 
   app.post<{ Body: NewHouseholdInput }>(
     '/api/households',
-    { schema: { tags: ['registry'], summary: '新建农户（一户一档）', body: householdCreateSchema } },
+    {
+      config: { permission: 'registry.write' },
+      schema: { tags: ['registry'], summary: '新建农户（一户一档）', body: householdCreateSchema },
+    },
     async (request, reply) => reply.status(201).send(await registry.create(actorOf(request), request.body)),
   );
 
@@ -60,7 +63,10 @@ export async function registryRoutes(app: FastifyInstance, { registry }: Pick<Se
 
   app.patch<IdParams & { Body: HouseholdPatch }>(
     '/api/households/:id',
-    { schema: { tags: ['registry'], summary: '修改农户信息', params: idParams, body: householdPatchSchema } },
+    {
+      config: { permission: 'registry.write' },
+      schema: { tags: ['registry'], summary: '修改农户信息', params: idParams, body: householdPatchSchema },
+    },
     async (request) => registry.update(actorOf(request), request.params.id, request.body),
   );
 
@@ -86,7 +92,10 @@ export async function registryRoutes(app: FastifyInstance, { registry }: Pick<Se
 
   app.post<IdParams & { Body: PersonInput }>(
     '/api/households/:id/members',
-    { schema: { tags: ['registry'], summary: '新增家庭成员', params: idParams, body: personInputSchema } },
+    {
+      config: { permission: 'registry.write' },
+      schema: { tags: ['registry'], summary: '新增家庭成员', params: idParams, body: personInputSchema },
+    },
     async (request, reply) =>
       reply.status(201).send(await registry.addMember(actorOf(request), request.params.id, request.body)),
   );
@@ -94,6 +103,7 @@ export async function registryRoutes(app: FastifyInstance, { registry }: Pick<Se
   app.patch<IdParams & { Body: PersonPatch }>(
     '/api/persons/:id',
     {
+      config: { permission: 'registry.write' },
       schema: {
         tags: ['registry'],
         summary: '修改成员信息（含死亡、服刑、失联、不共同生活等状态）',
@@ -107,6 +117,7 @@ export async function registryRoutes(app: FastifyInstance, { registry }: Pick<Se
   app.post<IdParams & { Body: IncomeInput }>(
     '/api/households/:id/incomes',
     {
+      config: { permission: 'registry.write' },
       schema: { tags: ['registry'], summary: '录入年度收支（按年度、调查批次）', params: idParams, body: incomeSchema },
     },
     async (request, reply) =>

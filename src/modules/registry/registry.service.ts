@@ -8,7 +8,7 @@ import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
-import { type Actor, can, requirePermission, requireScope } from '../auth/actor.ts';
+import { type Actor, can, inScope, requirePermission, requireScope } from '../auth/actor.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import { type PersonInput, type PersonPatch, personPatchColumns, personRow, protectIdNumber } from './person-input.ts';
 import type { HouseholdFilter, RegistryRepository } from './registry.repository.ts';
@@ -118,18 +118,31 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
     return 'none';
   };
 
-  async function assertIdFree(hash: string, field: string, exceptPersonId?: string) {
-    const holder = await registryRepo.findPersonByHash(hash);
-    if (holder && holder.id !== exceptPersonId) {
+  /**
+   * One person, one household, nationwide (SPEC §4.2). The household holding the number is named only when it lies
+   * inside the actor's scope: a village user must not learn another village's household code from a 409 (issue 11
+   * point 5); outside it the answer says only that the person is registered elsewhere.
+   */
+  async function assertIdFree(
+    actor: Actor,
+    hash: string,
+    field: string,
+    q?: Parameters<RegistryRepository['findPersonByHash']>[1],
+  ) {
+    const holder = await registryRepo.findPersonByHash(hash, q);
+    if (!holder) return;
+    if (!inScope(actor, holder.regionCode)) {
       throw new AppError(
         'REGISTRY_PERSON_IN_OTHER_HOUSEHOLD',
-        `该身份证号已登记在户 ${holder.householdCode} 中，一人只能属于一户`,
-        {
-          field,
-          householdCode: holder.householdCode,
-        },
+        '该身份证号已登记在您管辖范围以外的一户中，一人只能属于一户；请联系上级核实',
+        { field },
       );
     }
+    throw new AppError(
+      'REGISTRY_PERSON_IN_OTHER_HOUSEHOLD',
+      `该身份证号已登记在户 ${holder.householdCode} 中，一人只能属于一户`,
+      { field, householdCode: holder.householdCode },
+    );
   }
 
   return {
@@ -160,7 +173,7 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
           });
         }
         seen.add(columns.id_number_hash);
-        await assertIdFree(columns.id_number_hash, `members[${i}].idNumber`);
+        await assertIdFree(actor, columns.id_number_hash, `members[${i}].idNumber`);
       }
       return db.transaction().execute(async (trx) => {
         const code = input.code ?? (await registryRepo.nextHouseholdCode(village.code, trx));
@@ -234,6 +247,13 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
       const { idNumber, ...rest } = filter;
       const idHash = idNumber ? protectIdNumber(cipher, idNumber, 'idNumber', now()).columns.id_number_hash : undefined;
       const result = await registryRepo.list(actor, { ...rest, idHash });
+      // Who searched whom (issue 11 point 4); the ID number searched for is never stored, only that there was one.
+      await audit.append(actor, {
+        action: AuditActions.householdList,
+        entity: 'household',
+        regionCode: actor.regionCode,
+        after: { ...rest, byIdNumber: idNumber !== undefined, total: result.total },
+      });
       return { ...result, page: filter.page, pageSize: filter.pageSize };
     },
 
@@ -288,10 +308,10 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
         });
       }
       const { columns } = protectIdNumber(cipher, input.idNumber, 'idNumber', now());
-      await assertIdFree(columns.id_number_hash, 'idNumber');
       return db.transaction().execute(async (trx) => {
         const household = await registryRepo.lockHousehold(actor, householdId, trx);
         if (!household) throw notFound('农户');
+        await assertIdFree(actor, columns.id_number_hash, 'idNumber', trx);
         const row = personRow(cipher, input, {
           householdId,
           regionCode: household.regionCode,
@@ -420,7 +440,16 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
       requirePermission(actor, 'registry.read');
       const household = await registryRepo.findHousehold(actor, householdId);
       if (!household) throw notFound('农户');
-      return audit.list(actor, { householdId, page, pageSize });
+      const history = await audit.list(actor, { householdId, page, pageSize });
+      // Recorded against the household as entity, not as household_id, so that reading a history does not become
+      // part of the history it reads.
+      await audit.append(actor, {
+        action: AuditActions.householdHistoryRead,
+        entity: 'household',
+        entityId: householdId,
+        regionCode: household.regionCode,
+      });
+      return history;
     },
 
     canReveal: (actor: Actor) => can(actor, 'pii.reveal'),

@@ -122,6 +122,7 @@ export async function reliefRoutes(
   r.put(
     '/api/relief-items',
     {
+      config: { permission: 'settings.write' },
       schema: {
         tags,
         summary: '设定本县服务事项目录（保留历史）',
@@ -135,6 +136,7 @@ export async function reliefRoutes(
   r.post(
     '/api/relief-requests',
     {
+      config: { permission: 'registry.write' },
       schema: {
         tags,
         summary: '政府托举：干部代农户提交救助申请',
@@ -200,6 +202,7 @@ export async function reliefRoutes(
   r.post(
     '/api/relief-requests/:id/actions',
     {
+      config: { permission: 'policy:relief-action' },
       schema: {
         tags,
         summary: '受理、转办、办结答复、督办',

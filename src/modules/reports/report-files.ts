@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { Cell, ReportTable } from '../../domain/reports/report-tables.ts';
+import { csvCell } from '../../shared/csv-cell.ts';
 import type { Report } from './reports.service.ts';
 
 /**
@@ -204,7 +205,7 @@ export async function writeReportCsv(r: Report, out: Writable): Promise<void> {
   });
   s.pipe(out);
   const write = async (line: Cell[]) => {
-    if (!s.write(line.map((c) => (c === null ? '' : c)))) await once(s, 'drain');
+    if (!s.write(line.map((c) => (c === null ? '' : csvCell(c))))) await once(s, 'drain');
   };
   await write([r.title]);
   await write([r.unit, r.date]);

@@ -72,6 +72,7 @@ export async function reportsRoutes(app: FastifyInstance, { reports }: Pick<Serv
   app.post<{ Body: { region?: string; month: string; reason?: string } }>(
     '/api/reports/snapshots',
     {
+      config: { permission: 'settings.write' },
       schema: {
         tags: ['reports'],
         summary: '冻结某月的指标（本级及所有下级区划）；已冻结的月份重新冻结须说明理由',

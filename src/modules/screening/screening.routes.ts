@@ -10,6 +10,7 @@ export async function screeningRoutes(app: FastifyInstance, { screening }: Pick<
   app.post<{ Body: { region?: string; asOf?: string } }>(
     '/api/screening/runs',
     {
+      config: { permission: 'policy:county-work' },
       schema: {
         tags: ['screening'],
         summary: '对基础数据库运行部门数据筛查（全部规则）',
@@ -56,6 +57,7 @@ export async function screeningRoutes(app: FastifyInstance, { screening }: Pick<
   }>(
     '/api/screening/rules/:code/settings',
     {
+      config: { permission: 'settings.write' },
       schema: {
         tags: ['screening'],
         summary: '设定某区划的规则阈值或启停（保留历史）',
@@ -132,6 +134,7 @@ export async function screeningRoutes(app: FastifyInstance, { screening }: Pick<
   app.post<{ Params: { id: number }; Body: { resolution: string } }>(
     '/api/data-quality/:id/resolve',
     {
+      config: { permission: 'policy:data-quality-resolve' },
       schema: {
         tags: ['screening'],
         summary: '登记数据质量问题的处理情况（如：非本县户籍、部门已更正身份证号）',

@@ -64,6 +64,7 @@ export async function settingsRoutes(
   app.post<{ Body: { regionCode: string; year: number; amount: number; basis?: string } }>(
     '/api/monitoring-lines',
     {
+      config: { permission: 'lines.write' },
       schema: {
         tags: ['settings'],
         summary: '设定监测线（下级不得低于上级）',
@@ -100,7 +101,7 @@ async function regionSettingsRoutes(app: FastifyInstance, settings: Services['se
 
   app.put<{ Params: { key: string }; Body: { regionCode: string; value: unknown } }>(
     '/api/settings/:key',
-    { schema: setSettingSchema },
+    { config: { permission: 'settings.write' }, schema: setSettingSchema },
     async (request) =>
       service.update(actorOf(request), request.params.key, request.body.regionCode, request.body.value),
   );

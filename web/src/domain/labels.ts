@@ -190,6 +190,13 @@ export const AUDIT_ACTION: Record<string, string> = {
   'user.disable': '停用用户',
   'user.enable': '启用用户',
   'user.role_change': '变更用户角色或辖区',
+  // security (issue 11)
+  'feed.errors_read': '下载部门数据错误报告',
+  'household.list': '查询农户列表',
+  'household.history_read': '查阅农户变更历史',
+  'case.list': '查询程序列表',
+  'clue.list': '查询线索台账',
+  'audit.read': '查阅审计日志',
 };
 
 /** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */

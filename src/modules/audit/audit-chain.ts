@@ -1,0 +1,59 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+/**
+ * Verification of the audit log's hash chain (issue 11 point 4; migration 0050). One set-based pass recomputes every
+ * link from the stored row and the previous link, and finds: a changed row (its hash no longer matches), a removed or
+ * reordered link (prev ≠ the previous hash), a removed row (a link without its row) and a row written with the
+ * trigger disabled (a row without a link). A row and its link commit together, so an open transaction shows neither.
+ */
+export interface AuditChainReport {
+  ok: boolean;
+  links: number;
+  /** The last link: write it down (or send it off the machine) to notice a chain rebuilt from scratch later. */
+  head: { seq: string; auditId: string; hash: string } | null;
+  problems: { kind: 'changed' | 'broken_link' | 'missing_row' | 'unlinked_row'; auditId: string; seq?: string }[];
+}
+
+const ZERO = '0'.repeat(64);
+
+export async function verifyAuditChain(db: Kysely<DB>, limit = 100): Promise<AuditChainReport> {
+  const { rows: problems } = await sql<{
+    kind: AuditChainReport['problems'][number]['kind'];
+    auditId: string;
+    seq: string | null;
+  }>`
+    WITH links AS (
+      SELECT c.seq, c.audit_id, c.prev, c.hash, a.id AS row_id,
+             CASE WHEN a.id IS NULL THEN NULL ELSE sha256(c.prev || audit_row_canonical(a)) END AS recomputed,
+             lag(c.hash) OVER (ORDER BY c.seq) AS previous
+        FROM audit_chain c LEFT JOIN audit_log a ON a.id = c.audit_id
+    )
+    SELECT 'missing_row' AS kind, audit_id::text AS "auditId", seq::text AS seq FROM links WHERE row_id IS NULL
+    UNION ALL
+    SELECT 'changed', audit_id::text, seq::text FROM links WHERE row_id IS NOT NULL AND recomputed <> hash
+    UNION ALL
+    SELECT 'broken_link', audit_id::text, seq::text FROM links
+     WHERE prev <> coalesce(previous, decode(${ZERO}, 'hex'))
+    UNION ALL
+    SELECT 'unlinked_row', a.id::text, NULL FROM audit_log a
+     WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)
+    ORDER BY 3 NULLS LAST, 2
+    LIMIT ${limit}`.execute(db);
+  const head = await db
+    .selectFrom('audit_chain')
+    .select(['seq', 'audit_id', sql<string>`encode(hash, 'hex')`.as('hash')])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const count = await db
+    .selectFrom('audit_chain')
+    .select((e) => e.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return {
+    ok: problems.length === 0,
+    links: Number(count.n),
+    head: head ? { seq: String(head.seq), auditId: String(head.audit_id), hash: head.hash } : null,
+    problems: problems.map((p) => ({ kind: p.kind, auditId: p.auditId, ...(p.seq ? { seq: p.seq } : {}) })),
+  };
+}
