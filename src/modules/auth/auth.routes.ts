@@ -104,7 +104,7 @@ export async function authRoutes(app: FastifyInstance, { auth }: Pick<Services, 
   app.post<{ Body: { currentPassword: string; newPassword: string } }>(
     '/api/auth/password',
     {
-      config: { allowPending: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { allowPending: true, permission: 'signed-in' as const, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: '修改本人密码（其他会话全部失效）',
@@ -134,7 +134,7 @@ export async function authRoutes(app: FastifyInstance, { auth }: Pick<Services, 
   app.post(
     '/api/auth/second-factor/setup',
     {
-      config: { allowPending: true },
+      config: { allowPending: true, permission: 'signed-in' as const },
       schema: { tags: ['auth'], summary: '开始设置动态验证码（TOTP）：返回密钥和 otpauth 地址' },
     },
     async (request) => auth.setupSecondFactor(actorOf(request)),
@@ -143,7 +143,7 @@ export async function authRoutes(app: FastifyInstance, { auth }: Pick<Services, 
   app.post<{ Body: { code: string } }>(
     '/api/auth/second-factor/enable',
     {
-      config: { allowPending: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { allowPending: true, permission: 'signed-in' as const, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: '以第一个动态验证码确认启用；返回只显示一次的恢复码',
@@ -157,7 +157,7 @@ export async function authRoutes(app: FastifyInstance, { auth }: Pick<Services, 
   app.post<{ Body: { code: string } }>(
     '/api/auth/second-factor/verify',
     {
-      config: { allowPending: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { allowPending: true, permission: 'signed-in' as const, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: '登录第二步：动态验证码或恢复码',

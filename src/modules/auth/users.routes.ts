@@ -24,6 +24,7 @@ export async function usersRoutes(app: FastifyInstance, { auth, users }: Pick<Se
   }>(
     '/api/users',
     {
+      config: { permission: 'users.manage' as const },
       schema: {
         tags: ['auth'],
         summary: '新增用户（初始密码，首次登录须修改）',
@@ -58,14 +59,17 @@ export async function usersRoutes(app: FastifyInstance, { auth, users }: Pick<Se
     string,
     (a: ReturnType<typeof actorOf>, id: string) => Promise<unknown>,
   ])[]) {
-    app.post<Id>(`/api/users/:id/${path}`, { schema: { tags: ['auth'], summary, params: idParams } }, async (request) =>
-      run(actorOf(request), request.params.id),
+    app.post<Id>(
+      `/api/users/:id/${path}`,
+      { config: { permission: 'users.manage' as const }, schema: { tags: ['auth'], summary, params: idParams } },
+      async (request) => run(actorOf(request), request.params.id),
     );
   }
 
   app.post<Id & { Body: { password: string } }>(
     '/api/users/:id/reset-password',
     {
+      config: { permission: 'users.manage' as const },
       schema: {
         tags: ['auth'],
         summary: '重置密码（新的初始密码，下次登录须修改）',
@@ -84,6 +88,7 @@ export async function usersRoutes(app: FastifyInstance, { auth, users }: Pick<Se
   app.patch<Id & { Body: { role?: (typeof ROLES)[number]; regionCode?: string; department?: string | null } }>(
     '/api/users/:id',
     {
+      config: { permission: 'users.manage' as const },
       schema: {
         tags: ['auth'],
         summary: '变更用户角色、管辖区划或部门（其会话立即失效）',

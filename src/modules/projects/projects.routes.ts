@@ -39,7 +39,10 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
 
   r.post(
     '/api/projects',
-    { schema: { tags, summary: '项目申报入库', body: ProjectInput, response: { 201: ProjectSchema } } },
+    {
+      config: { permission: 'policy:projects' as const },
+      schema: { tags, summary: '项目申报入库', body: ProjectInput, response: { 201: ProjectSchema } },
+    },
     async (request, reply) => reply.status(201).send(await m.projects.create(actorOf(request), request.body)),
   );
   r.get(
@@ -108,7 +111,10 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   );
   r.put(
     '/api/projects/rules',
-    { schema: { tags, summary: '设置项目管理规则', body: RulesInput, response: { 200: RulesSchema } } },
+    {
+      config: { permission: 'policy:projects' as const },
+      schema: { tags, summary: '设置项目管理规则', body: RulesInput, response: { 200: RulesSchema } },
+    },
     async (request) => m.rules.set(actorOf(request), request.body.regionCode, request.body.value),
   );
   r.get(
@@ -127,6 +133,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/status',
     {
+      config: { permission: 'policy:projects' as const },
       schema: {
         tags,
         summary: '论证公示、入库、实施、验收、运营或出库',
@@ -140,6 +147,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/plan',
     {
+      config: { permission: 'policy:projects' as const },
       schema: {
         tags,
         summary: '制定月度计划（六个节点、计划支付比例）',
@@ -153,6 +161,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/progress',
     {
+      config: { permission: 'policy:projects' as const },
       schema: {
         tags,
         summary: '填报月度进度',
@@ -166,6 +175,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/beneficiaries',
     {
+      config: { permission: 'policy:projects' as const },
       schema: {
         tags,
         summary: '登记联农带农受益户',
@@ -198,6 +208,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/filings/:kind/submit',
     {
+      config: { permission: 'policy:projects' as const },
       schema: {
         tags,
         summary: '提交双报备（材料须齐全）',
@@ -211,6 +222,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/filings/:kind/decision',
     {
+      config: { permission: 'policy:projects' as const },
       schema: {
         tags,
         summary: '市级审核双报备：通过或退回',
@@ -235,6 +247,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
     typedRoutes(scope).post(
       '/api/projects/import',
       {
+        config: { permission: 'policy:projects' as const },
         schema: {
           tags,
           summary: '导入项目库台账（Excel，表头可在前30行内，可按乡镇分表）',
@@ -254,6 +267,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
     typedRoutes(scope).post(
       '/api/projects/:id/filings/:kind/files',
       {
+        config: { permission: 'policy:projects' as const },
         schema: {
           tags,
           summary: '上传双报备材料（PDF、JPG、PNG、DOCX、XLSX）',
