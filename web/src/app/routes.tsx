@@ -278,6 +278,13 @@ export const ROUTES: AppRoute[] = [
     menu: { order: 35, icon: <CustomerServiceOutlined /> },
   },
   {
+    path: '/relief-items',
+    title: '服务事项目录',
+    permission: 'settings.write',
+    component: page(() => import('../pages/relief/ReliefCatalogPage')),
+    menu: { order: 36, icon: <CustomerServiceOutlined /> },
+  },
+  {
     path: '/audit',
     title: '审计日志',
     permission: 'audit.read',
