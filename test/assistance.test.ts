@@ -439,6 +439,50 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     expect(await assessed()).toEqual([]);
   });
 
+  it('gives a list the same 三色 as each household file, and leaves out households outside the region (SPEC §16)', async () => {
+    d.setDay('2026-11-02');
+    const unanswered = await monitoredHouseholdFixture(t, users.county, {
+      riskTypes: ['water'],
+      includedOn: '2026-10-30',
+    });
+    const plain = (await t.services.registry.create(SYSTEM_ACTOR, householdPayload(t.village))).id;
+    const ids = [included, unanswered.id, plain];
+    const res = await req(users.village, 'GET', `/api/households/risk-colours?ids=${ids.join(',')}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const colours = res.json();
+    for (const id of ids) {
+      const file = (await req(users.village, 'GET', `/api/households/${id}/assistance`)).json();
+      expect(colours[id], id).toEqual(file.riskColour);
+    }
+    expect(colours[unanswered.id]).toEqual({ colour: 'red', reason: '饮水风险尚未落实帮扶措施' });
+    expect(colours[plain]).toEqual({ colour: 'green', reason: '无未消除的风险' });
+
+    // Another village's user gets nothing about these households; a malformed list is refused by name.
+    const other = await t.ctx.database.db
+      .selectFrom('regions')
+      .select('code')
+      .where('level', '=', 5)
+      .where('code', '<>', t.village)
+      .where('code', 'like', '621124%')
+      .executeTakeFirstOrThrow();
+    await t.services.auth.addUser(SYSTEM_ACTOR, {
+      username: 'othervillage',
+      password: 'Demo@2026',
+      role: 'village',
+      displayName: '邻村',
+      regionCode: other.code,
+      department: null,
+    });
+    const stranger = await req(
+      await t.login('othervillage'),
+      'GET',
+      `/api/households/risk-colours?ids=${ids.join(',')}`,
+    );
+    expect(stranger.json()).toEqual({});
+    const bad = await req(users.village, 'GET', '/api/households/risk-colours?ids=1;2');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
     expect(await auditActionsWritten(t.ctx.database.db)).toContain('measure.create');
     expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);

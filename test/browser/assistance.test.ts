@@ -106,6 +106,8 @@ describe.skipIf(skipReason !== '')(`assistance in Chromium (SPEC §9)${skipReaso
     await page.waitForURL(new RegExp(`/households/${household.id}\\?tab=assistance$`));
     await page.waitForSelector('[data-testid=assistance-tab]');
     await expect(page.locator('[data-testid=assistance-colour]').getAttribute('data-risk-colour')).resolves.toBe('red');
+    // The file's summary shows the same colour, with the server's reason on hover (SPEC §16).
+    await page.locator('.ant-descriptions [data-risk-colour=red]').waitFor();
     const job = page.locator('[data-testid=plan-suggestion][data-subtype=job_placement]');
     await job.waitFor();
     await expect(job.textContent()).resolves.toContain('理由：收入风险');

@@ -375,6 +375,11 @@ export interface BackstopDecision {
 }
 
 export const assistanceApi = {
+  /** 三色 of a page of households (at most 200); households outside the user's region are left out. */
+  colours: (householdIds: string[]) =>
+    api.get<Record<string, { colour: RiskColour; reason: string }>>('/api/households/risk-colours', {
+      ids: householdIds.join(','),
+    }),
   summary: (householdId: string) => api.get<HouseholdAssistance>(`/api/households/${householdId}/assistance`),
   /** Every call is audited by the server (帮扶计划建议 viewed). */
   suggest: (householdId: string, q: { weakMotivation?: boolean; stableWorkIncome?: boolean } = {}) =>
