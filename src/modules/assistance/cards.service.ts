@@ -54,10 +54,20 @@ export const cardsService = (deps: Deps) => {
       const risks = riskTypesOf(h.riskTypes);
       const own = measures.filter((m) => m.householdId === h.id).map(presentMeasure);
       const taken = new Set(own.map((m) => m.subtype));
-      const policies = (catalogues.get(h.regionCode) ?? [])
-        .filter((e) => e.enabled && !taken.has(e.code) && e.answersRisks.some((r) => risks.includes(r)))
-        .slice(0, POLICIES_PER_CARD)
-        .map((e) => ({ name: e.name, departmentName: DEPARTMENT_NAMES[e.department] }));
+      // Each risk gets its turn, so a household with two risks sees policies for both within the card's limit.
+      const open = (catalogues.get(h.regionCode) ?? []).filter((e) => e.enabled && !taken.has(e.code));
+      const perRisk = risks.map((r) => open.filter((e) => e.answersRisks.includes(r)));
+      const picked = new Map<string, (typeof open)[number]>();
+      for (let i = 0; picked.size < POLICIES_PER_CARD && perRisk.some((l) => i < l.length); i++) {
+        for (const list of perRisk) {
+          const e = list[i];
+          if (e && picked.size < POLICIES_PER_CARD) picked.set(e.code, e);
+        }
+      }
+      const policies = [...picked.values()].map((e) => ({
+        name: e.name,
+        departmentName: DEPARTMENT_NAMES[e.department],
+      }));
       cards.push({
         householdId: h.id,
         householdCode: h.code,

@@ -142,6 +142,13 @@ export const ROUTES: AppRoute[] = [
     menu: { order: 44, icon: <SafetyOutlined />, group: '帮扶工作' },
   },
   {
+    path: '/cards',
+    title: '明白卡',
+    permission: 'registry.read',
+    component: page(() => import('../pages/cards/CardsPrintPage')),
+    activeMenu: '/assistance/publicity',
+  },
+  {
     path: '/assistance/publicity',
     title: '措施公示',
     permission: 'registry.read',

@@ -15,6 +15,7 @@ export function useRiskColours(
   const [colours, setColours] = useState<Record<string, RiskColourInfo>>();
   useEffect(() => {
     let live = true;
+    void refresh;
     setColours(undefined);
     const ids = key ? key.split(',') : [];
     if (ids.length === 0) {
