@@ -45,6 +45,29 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     return id;
   }
 
+  /** A village user of a neighbouring village (created once). */
+  let otherVillage: string | undefined;
+  async function otherVillageUser(): Promise<string> {
+    if (otherVillage) return otherVillage;
+    const other = await t.ctx.database.db
+      .selectFrom('regions')
+      .select('code')
+      .where('level', '=', 5)
+      .where('code', '<>', t.village)
+      .where('code', 'like', '621124%')
+      .executeTakeFirstOrThrow();
+    await t.services.auth.addUser(SYSTEM_ACTOR, {
+      username: 'othervillage',
+      password: 'Demo@2026',
+      role: 'village',
+      displayName: '邻村',
+      regionCode: other.code,
+      department: null,
+    });
+    otherVillage = await t.login('othervillage');
+    return otherVillage;
+  }
+
   beforeAll(async () => {
     t = await startTestApp({ now: new Date('2026-11-02T02:00:00Z') });
     users = { village: await t.login('village'), township: await t.login('township'), county: await t.login('county') };
@@ -437,6 +460,81 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
       await t.services.settings.set(SYSTEM_ACTOR, 'assessment.thresholds', t.village, {});
     }
     expect(await assessed()).toEqual([]);
+  });
+
+  it('gives a list the same 三色 as each household file, and leaves out households outside the region (SPEC §16)', async () => {
+    d.setDay('2026-11-02');
+    const unanswered = await monitoredHouseholdFixture(t, users.county, {
+      riskTypes: ['water'],
+      includedOn: '2026-10-30',
+    });
+    const plain = (await t.services.registry.create(SYSTEM_ACTOR, householdPayload(t.village))).id;
+    const ids = [included, unanswered.id, plain];
+    const res = await req(users.village, 'GET', `/api/households/risk-colours?ids=${ids.join(',')}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const colours = res.json();
+    for (const id of ids) {
+      const file = (await req(users.village, 'GET', `/api/households/${id}/assistance`)).json();
+      expect(colours[id], id).toEqual(file.riskColour);
+    }
+    expect(colours[unanswered.id]).toEqual({ colour: 'red', reason: '饮水风险尚未落实帮扶措施' });
+    expect(colours[plain]).toEqual({ colour: 'green', reason: '无未消除的风险' });
+
+    // Another village's user gets nothing about these households; a malformed list is refused by name.
+    const stranger = await req(await otherVillageUser(), 'GET', `/api/households/risk-colours?ids=${ids.join(',')}`);
+    expect(stranger.json()).toEqual({});
+    const bad = await req(users.village, 'GET', '/api/households/risk-colours?ids=1;2');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('prints 明白卡 for a household and for a village, with policies for its risks and no personal numbers (SPEC §16)', async () => {
+    d.setDay('2026-11-02');
+    const h = await monitoredHouseholdFixture(t, users.county, {
+      riskTypes: ['medical'],
+      category: 'sudden',
+      includedOn: '2026-10-20',
+    });
+    const put = await req(users.village, 'PUT', `/api/households/${h.id}/responsible`, {
+      name: '王帮扶',
+      unit: '县农业农村局',
+      phone: '13912345678',
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const one = await req(users.village, 'GET', `/api/assistance/cards?household=${h.id}`);
+    expect(one.statusCode, one.body).toBe(200);
+    const card = one.json();
+    expect(card).toMatchObject({ hotline: '12317', title: '防止返贫监测帮扶明白卡' });
+    expect(card.cards).toHaveLength(1);
+    expect(card.cards[0]).toMatchObject({
+      householdCode: h.code,
+      headName: '张建国',
+      monitored: true,
+      categoryName: '突发严重困难户',
+      riskNames: ['医疗'],
+      responsible: { name: '王帮扶', unit: '县农业农村局', phone: '13912345678' },
+    });
+    expect(card.cards[0].members.map((m: { name: string }) => m.name)).toEqual(['张建国', '李秀英', '张小明']);
+    expect(card.cards[0].policies.length).toBeGreaterThan(0);
+    // Nothing that identifies a member or tells their income or health is on the card (SPEC §17).
+    expect(one.body).not.toMatch(/\d{17}[\dX]|\d{6}\*+/);
+    expect(one.body).not.toMatch(/income|health|idNumber/i);
+
+    const batch = await req(users.village, 'GET', `/api/assistance/cards?village=${t.village}`);
+    expect(batch.statusCode, batch.body).toBe(200);
+    const codes = batch.json().cards.map((c: { householdCode: string }) => c.householdCode);
+    expect(codes).toContain(h.code);
+    expect(batch.json().cards.every((c: { monitored: boolean }) => c.monitored)).toBe(true);
+
+    const printed = await t.ctx.database.db
+      .selectFrom('audit_log')
+      .select(['household_id'])
+      .where('action', '=', 'household.card_print')
+      .execute();
+    expect(printed.map((r) => r.household_id)).toContain(h.id);
+    const stranger = await req(await otherVillageUser(), 'GET', `/api/assistance/cards?household=${h.id}`);
+    expect(stranger.statusCode).toBe(404);
+    const none = await req(users.village, 'GET', '/api/assistance/cards');
+    expect(none.json()).toMatchObject({ code: 'VALIDATION', details: { field: 'village' } });
   });
 
   it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {

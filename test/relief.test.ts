@@ -429,4 +429,48 @@ describe(`government relief platform on ${ENGINE} (SPEC §14)`, () => {
     expect(refused.statusCode).toBe(404);
     expect(await count()).toBe(before);
   });
+
+  it('shows an application in the household file once the applicant is registered (linked by ID number)', async () => {
+    const idNumber = makeIdNumber('19900315', 'female');
+    const filed = await apply(
+      base({ applicantName: '周小梅', idNumber, phone: '13600009876', itemCode: 'serious_illness_relief' }),
+    );
+    expect(filed.statusCode, filed.body).toBe(201);
+    const code = filed.json().trackingCode;
+    const row = await t.ctx.database.db
+      .selectFrom('relief_requests')
+      .select(['household_id'])
+      .where('tracking_code', '=', code)
+      .executeTakeFirstOrThrow();
+    expect(row.household_id).toBeNull();
+
+    const registered = await t.services.registry.create(
+      SYSTEM_ACTOR,
+      householdPayload(t.village, { members: [{ name: '周小梅', idNumber, relation: 'head', labor: 'full' }] }),
+    );
+    const village = await t.login('village');
+    const list = await t.request(village, { method: 'GET', url: `/api/households/${registered.id}/relief-requests` });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().map((r: { trackingCode: string }) => r.trackingCode)).toEqual([code]);
+    // The first household's file does not show it.
+    const other = await t.request(village, { method: 'GET', url: `/api/households/${householdId}/relief-requests` });
+    expect(other.json().map((r: { trackingCode: string }) => r.trackingCode)).not.toContain(code);
+  });
+
+  it('gives the county its catalogue with each item’s risk types, so it can be edited whole', async () => {
+    const county = await t.login('county');
+    const res = await t.request(county, { method: 'GET', url: '/api/relief-items?region=621124' });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items;
+    expect(items.find((i: { code: string }) => i.code === 'temporary_relief')).toMatchObject({
+      name: '临时救助',
+      riskTypes: expect.any(Array),
+    });
+    const back = await t.request(county, {
+      method: 'PUT',
+      url: '/api/relief-items',
+      payload: { region: '621124', items: items.map(({ departmentName: _d, ...i }: Record<string, unknown>) => i) },
+    });
+    expect(back.statusCode, back.body).toBe(200);
+  });
 });

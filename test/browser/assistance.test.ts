@@ -106,6 +106,8 @@ describe.skipIf(skipReason !== '')(`assistance in Chromium (SPEC §9)${skipReaso
     await page.waitForURL(new RegExp(`/households/${household.id}\\?tab=assistance$`));
     await page.waitForSelector('[data-testid=assistance-tab]');
     await expect(page.locator('[data-testid=assistance-colour]').getAttribute('data-risk-colour')).resolves.toBe('red');
+    // The file's summary shows the same colour, with the server's reason on hover (SPEC §16).
+    await page.locator('.ant-descriptions [data-risk-colour=red]').waitFor();
     const job = page.locator('[data-testid=plan-suggestion][data-subtype=job_placement]');
     await job.waitFor();
     await expect(job.textContent()).resolves.toContain('理由：收入风险');
@@ -157,6 +159,21 @@ describe.skipIf(skipReason !== '')(`assistance in Chromium (SPEC §9)${skipReaso
     );
     await page.waitForSelector('.ant-modal-wrap', { state: 'hidden' });
     await page.screenshot({ path: '/tmp/shouxian-web-assistance-household.png', fullPage: true });
+
+    // Its 明白卡 (SPEC §16): category, risks, both measures, the responsible person with phone and the hotline; the
+    // QR code opens the file in the platform. Printed one card per page.
+    await page.click('[data-testid=print-card]');
+    await page.waitForURL(new RegExp(`/cards\\?household=${household.id}$`));
+    const card = page.locator(`[data-testid=household-card][data-household="${household.code}"]`);
+    await card.waitFor();
+    const text = (await card.textContent()) ?? '';
+    for (const want of ['转移就业', '医疗救助', '李干部', '13800001234', '12317']) expect(text).toContain(want);
+    expect(text).not.toMatch(/\d{6}\*{4,}|\d{17}[\dX]/);
+    await card.locator('[data-testid=card-qr] svg').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: '/tmp/shouxian-web-household-card.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.goBack();
 
     // Both gaps are closed.
     await openMenu(page, '帮扶工作', '帮扶缺口');

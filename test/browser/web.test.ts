@@ -70,6 +70,8 @@ describe.skipIf(skipReason !== '')(`web app in Chromium (SPEC §17)${skipReason}
     const row = page.locator('.ant-table-row', { hasText: '张建国' });
     await expect(row.count()).resolves.toBe(1);
     await expect(row.textContent()).resolves.toMatch(/\d{6}\*{10}\d[\dX]/);
+    // Its 三色 comes from the server (SPEC §16): an unmonitored household without clues is green.
+    await row.locator('[data-risk-colour=green]').waitFor();
 
     await row.locator('text=查看档案').click();
     await page.waitForSelector('[data-testid=member-id-number]');

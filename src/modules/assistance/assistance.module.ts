@@ -7,6 +7,8 @@ import type { LinesService } from '../settings/lines.service.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { backstopRepository } from './backstop.repository.ts';
 import { backstopService } from './backstop.service.ts';
+import { cardsRepository } from './cards.repository.ts';
+import { cardsService } from './cards.service.ts';
 import { catalogueRepository } from './catalogue.repository.ts';
 import { catalogueService } from './catalogue.service.ts';
 import type { EliminationCheck } from './elimination-check.ts';
@@ -75,6 +77,15 @@ export function createAssistance(deps: AssistanceDeps) {
     }),
     backstop: backstopService({ db, backstopRepo, measuresRepo, registryRepo, catalogue, audit, now }),
     publicity: publicityService({ publicityRepo: publicityRepository(db), regionsRepo, now }),
+    cards: cardsService({
+      cardsRepo: cardsRepository(db),
+      publicityRepo: publicityRepository(db),
+      catalogue,
+      regionsRepo,
+      settings,
+      audit,
+      now,
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../server/authenticate.ts';
+import { AppError } from '../../shared/app-error.ts';
 import type { Assistance } from './assistance.module.ts';
 import { regionQuery } from './assistance.schema.ts';
 import { measuresRoutes } from './measures.routes.ts';
@@ -53,6 +54,30 @@ export async function assistanceRoutes(
     async (request, reply) => {
       const list = await assistance.publicity.village(actorOf(request), request.query.village);
       return reply.type('text/html; charset=utf-8').send(renderPublicityHtml(list));
+    },
+  );
+
+  app.get<{ Querystring: { village?: string; household?: string } }>(
+    '/api/assistance/cards',
+    {
+      schema: {
+        tags,
+        summary: '明白卡（一户或一个村的监测户，批量打印；记入审计）',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            village: { type: 'string', pattern: '^[0-9]{12}$', description: '村代码：该村全部监测户' },
+            household: { type: 'string', format: 'uuid', description: '农户ID：一户' },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { village, household } = request.query;
+      if (household) return assistance.cards.household(actorOf(request), household);
+      if (village) return assistance.cards.village(actorOf(request), village);
+      throw new AppError('VALIDATION', '请指定村或农户', { field: 'village' });
     },
   );
 }

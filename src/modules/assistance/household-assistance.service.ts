@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { assessRiskColour, riskGaps } from '../../domain/assistance/risk-colour.ts';
+import { assessRiskColour, type MeasureStatus, riskGaps } from '../../domain/assistance/risk-colour.ts';
 import { chinaToday } from '../../domain/calendar/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
@@ -28,7 +28,7 @@ interface Deps {
   db: Kysely<DB>;
   measuresRepo: Pick<
     MeasuresRepository,
-    'byHousehold' | 'progressOf' | 'insertResponsible' | 'responsibleHistory' | 'hasOpenClue'
+    'byHousehold' | 'progressOf' | 'insertResponsible' | 'responsibleHistory' | 'hasOpenClue' | 'colourInputs'
   >;
   reviewsRepo: Pick<ReviewsRepository, 'latestOutcome'>;
   backstopRepo: Pick<BackstopRepository, 'list'>;
@@ -36,6 +36,52 @@ interface Deps {
   settings: Pick<RegionSettings, 'get'>;
   audit: Pick<AuditRepository, 'append'>;
   now?: () => Date;
+}
+
+interface ColourFacts {
+  monitoringStatus: 'none' | 'monitored' | 'eliminated';
+  riskTypes: readonly string[];
+  responsiblePerson: string | null;
+}
+
+/**
+ * The 三色 colour from a household's facts (SPEC §16), the same for the household file and for every list: red for
+ * an unanswered risk or an overdue responsible person or measure, yellow for a clue under verification or an
+ * assisted household not yet stable, green otherwise.
+ */
+interface ColourMeasure {
+  subtype: string;
+  status: MeasureStatus;
+  answersRisks: readonly string[];
+  plannedEndOn: string | null;
+}
+
+function colourOf<M extends ColourMeasure>(
+  household: ColourFacts,
+  measures: readonly M[],
+  openClue: boolean,
+  reviewOutcome: string | undefined,
+  responsibleDueOn: string | null,
+  today: string,
+) {
+  const gaps = riskGaps(
+    riskTypesOf(household.riskTypes),
+    measures.map((m) => ({ subtype: m.subtype, status: m.status, answersRisks: riskTypesOf(m.answersRisks) })),
+  );
+  const monitored = household.monitoringStatus === 'monitored';
+  const responsibleOverdue =
+    monitored && !household.responsiblePerson && responsibleDueOn !== null && responsibleDueOn < today;
+  const measuresOverdue = measures.filter(
+    (m) => (m.status === 'planned' || m.status === 'in_progress') && m.plannedEndOn && m.plannedEndOn < today,
+  );
+  const colour = assessRiskColour({
+    monitoringStatus: household.monitoringStatus,
+    openRiskTypesUnanswered: gaps,
+    overdue: monitored && (responsibleOverdue || measuresOverdue.length > 0),
+    clueUnderVerification: openClue,
+    stable: reviewOutcome === 'start_elimination',
+  });
+  return { gaps, responsibleOverdue, measuresOverdue, colour };
 }
 
 /** One household's assistance: its 帮扶责任人 (SPEC §9) and everything assistance knows about it, with its 三色 (§16). */
@@ -89,6 +135,33 @@ export const householdAssistanceService = (deps: Deps) => {
       });
     },
 
+    /**
+     * 三色 of many households at once, for lists (SPEC §16 "shown everywhere a household appears"): the same rule as
+     * the household file, over a page of households in a few set-based reads. Households outside the actor's
+     * region are left out, never refused one by one.
+     */
+    async colours(actor: Actor, householdIds: readonly string[]) {
+      requireAssistanceRead(actor);
+      const inputs = await measuresRepo.colourInputs(actor, householdIds);
+      const day = today();
+      const deadlines = new Map<string, string | null>();
+      const out: Record<string, { colour: 'red' | 'yellow' | 'green'; reason: string }> = {};
+      for (const h of inputs.households) {
+        const key = `${h.regionCode}|${h.includedOn ?? ''}`;
+        if (!deadlines.has(key)) deadlines.set(key, await deadline(h.regionCode, h.includedOn));
+        const { colour } = colourOf(
+          h,
+          inputs.measures.filter((m) => m.householdId === h.id),
+          inputs.openClues.has(h.id),
+          inputs.reviews.get(h.id),
+          deadlines.get(key) ?? null,
+          day,
+        );
+        out[h.id] = colour;
+      }
+      return out;
+    },
+
     async summary(actor: Actor, householdId: string) {
       requireAssistanceRead(actor);
       const household = await registryRepo.findHousehold(actor, householdId);
@@ -103,22 +176,14 @@ export const householdAssistanceService = (deps: Deps) => {
       ]);
       const progress = await measuresRepo.progressOf(measures.map((m) => m.id));
       const riskTypes = riskTypesOf(household.riskTypes);
-      const gaps = riskGaps(
-        riskTypes,
-        measures.map((m) => ({ subtype: m.subtype, status: m.status, answersRisks: riskTypesOf(m.answersRisks) })),
+      const { gaps, responsibleOverdue, measuresOverdue, colour } = colourOf(
+        household,
+        measures,
+        openClue,
+        review?.outcome,
+        dueOn,
+        today(),
       );
-      const monitored = household.monitoringStatus === 'monitored';
-      const responsibleOverdue = monitored && !household.responsiblePerson && dueOn !== null && dueOn < today();
-      const measuresOverdue = measures.filter(
-        (m) => (m.status === 'planned' || m.status === 'in_progress') && m.plannedEndOn && m.plannedEndOn < today(),
-      );
-      const colour = assessRiskColour({
-        monitoringStatus: household.monitoringStatus,
-        openRiskTypesUnanswered: gaps,
-        overdue: monitored && (responsibleOverdue || measuresOverdue.length > 0),
-        clueUnderVerification: openClue,
-        stable: review?.outcome === 'start_elimination',
-      });
       return {
         householdId,
         householdCode: household.code,

@@ -171,6 +171,65 @@ export const measuresRepository = (db: Kysely<DB>) => ({
   },
 
   /** Open clues of a household that are under verification (SPEC §16 yellow). */
+  /**
+   * What the 三色 colour of many households needs (SPEC §16), in four set-based reads: the households inside the
+   * actor's scope, their measures, which have an open clue, and each one's latest effectiveness-review outcome.
+   */
+  async colourInputs(actor: Actor, householdIds: readonly string[], q: Q = db) {
+    if (householdIds.length === 0)
+      return { households: [], measures: [], openClues: new Set<string>(), reviews: new Map() };
+    const ids = [...householdIds];
+    const [households, measures, clues, reviews] = await Promise.all([
+      q
+        .selectFrom('households as h')
+        .select([
+          'h.id',
+          'h.region_code as regionCode',
+          'h.monitoring_status as monitoringStatus',
+          'h.risk_types as riskTypes',
+          'h.included_on as includedOn',
+          'h.responsible_person as responsiblePerson',
+        ])
+        .where('h.id', 'in', ids)
+        .where(scopeFilter(actor, 'h.region_code'))
+        .execute(),
+      q
+        .selectFrom('measures as m')
+        .select([
+          'm.household_id as householdId',
+          'm.subtype',
+          'm.status',
+          'm.answers_risks as answersRisks',
+          'm.planned_end_on as plannedEndOn',
+        ])
+        .where('m.household_id', 'in', ids)
+        .execute(),
+      q
+        .selectFrom('clues')
+        .select('household_id as householdId')
+        .distinct()
+        .where('household_id', 'in', ids)
+        .where('status', '<>', 'closed')
+        .execute(),
+      q
+        .selectFrom('effectiveness_review_households as e')
+        .innerJoin('effectiveness_reviews as r', 'r.id', 'e.review_id')
+        .select(['e.household_id as householdId', 'e.outcome'])
+        .distinctOn('e.household_id')
+        .where('e.household_id', 'in', ids)
+        .orderBy('e.household_id')
+        .orderBy('r.meeting_date', 'desc')
+        .orderBy('e.reviewed_at', 'desc')
+        .execute(),
+    ]);
+    return {
+      households,
+      measures,
+      openClues: new Set(clues.map((c) => c.householdId as string)),
+      reviews: new Map(reviews.map((r) => [r.householdId, r.outcome])),
+    };
+  },
+
   async hasOpenClue(householdId: string, q: Q = db): Promise<boolean> {
     const r = await q
       .selectFrom('clues')

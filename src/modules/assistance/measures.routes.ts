@@ -73,6 +73,40 @@ export async function measuresRoutes(app: FastifyInstance, a: Assistance): Promi
     async (request) => a.plan.suggest(actorOf(request), request.params.id, request.query),
   );
 
+  app.get<{ Querystring: { ids: string } }>(
+    '/api/households/risk-colours',
+    {
+      schema: {
+        tags,
+        summary: '多户三色（列表用）：红黄绿及原因',
+        querystring: {
+          type: 'object',
+          required: ['ids'],
+          additionalProperties: false,
+          properties: {
+            ids: {
+              type: 'string',
+              maxLength: 200 * 37,
+              pattern: '^[0-9a-f-]{36}(,[0-9a-f-]{36})*$',
+              description: '农户ID，逗号分隔，最多200户',
+            },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            additionalProperties: {
+              type: 'object',
+              required: ['colour', 'reason'],
+              properties: { colour: { type: 'string', enum: ['red', 'yellow', 'green'] }, reason: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+    async (request) => a.households.colours(actorOf(request), request.query.ids.split(',')),
+  );
+
   app.get<Id>(
     '/api/households/:id/assistance',
     { schema: { tags, summary: '一户帮扶情况：责任人、措施及进展、评议、兜底、三色', params: idParams } },

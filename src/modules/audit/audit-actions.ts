@@ -61,6 +61,7 @@ export const AuditActions = {
   backstopPropose: 'backstop.propose',
   backstopDecide: 'backstop.decide',
   backstopMatch: 'backstop.match',
+  cardPrint: 'household.card_print',
   // department feeds and screening (SPEC §10)
   feedImport: 'feed.import',
   screeningRun: 'screening.run',

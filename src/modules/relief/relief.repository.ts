@@ -186,13 +186,25 @@ export const reliefRepository = (db: Kysely<DB>) => ({
       .execute();
   },
 
-  /** Applications of a household file. */
+  /**
+   * Applications of a household file: those linked on receipt, and those of applicants registered later (the same
+   * ID number as a member now, SPEC §14 "stays linkable") — found by the ID number's hash, so nothing is rewritten.
+   */
   forHousehold(householdId: string, q: Q = db) {
     return q
       .selectFrom('relief_requests as r')
       .innerJoin('regions as v', 'v.code', 'r.region_code')
       .select(listColumns)
-      .where('r.household_id', '=', householdId)
+      .where((eb) =>
+        eb.or([
+          eb('r.household_id', '=', householdId),
+          eb(
+            'r.id_number_hash',
+            'in',
+            eb.selectFrom('persons').select('id_number_hash').where('household_id', '=', householdId),
+          ),
+        ]),
+      )
       .orderBy('r.received_on', 'desc')
       .execute();
   },

@@ -33,7 +33,11 @@ export const publicCatalogueQuery = Type.Object({ village: villageCode });
 export const publicCatalogueReply = Type.Array(reliefItemSchema);
 
 export const catalogueQuery = Type.Object({ region: regionCode });
-export const catalogueReply = Type.Object({ regionCode: Type.String(), items: Type.Array(reliefItemSchema) });
+/** The county's own view adds the risk types each item's clue carries, so the catalogue can be edited whole. */
+export const catalogueReply = Type.Object({
+  regionCode: Type.String(),
+  items: Type.Array(Type.Intersect([reliefItemSchema, Type.Object({ riskTypes: Type.Array(Type.String()) })])),
+});
 export const catalogueBody = Type.Object(
   {
     region: regionCode,

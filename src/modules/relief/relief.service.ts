@@ -336,7 +336,8 @@ export const reliefService = ({
 
     async getCatalogue(actor: Actor, regionCode: string) {
       if (!inScope(actor, regionCode) && !actor.regionCode.startsWith(regionCode)) requireScope(actor, regionCode);
-      return { regionCode, items: (await catalogue(regionCode)).map(presentItem) };
+      const items = (await catalogue(regionCode)).map((i) => ({ ...presentItem(i), riskTypes: [...i.riskTypes] }));
+      return { regionCode, items };
     },
 
     /** A county replaces its catalogue (kept with history as a region setting, audited there). */
@@ -351,7 +352,7 @@ export const reliefService = ({
       await db
         .transaction()
         .execute((trx) => settings.set(actor, RELIEF_CATALOGUE_KEY, regionCode, { items: clean }, trx));
-      return { regionCode, items: clean.map(presentItem) };
+      return { regionCode, items: clean.map((i) => ({ ...presentItem(i), riskTypes: [...i.riskTypes] })) };
     },
 
     /** 群众举手 / 他人代举: the public side, no account. */

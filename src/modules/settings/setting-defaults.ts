@@ -174,6 +174,18 @@ export const SETTING_DEFINITIONS = {
     },
     required: [],
   },
+  // 明白卡 (SPEC §16): what every card prints besides the household's own data.
+  'card.contact': {
+    name: '明白卡咨询电话',
+    description: '明白卡上印的政策咨询和监督电话（全国为12317）及卡片标题；县里可改为本地热线。',
+    spec: '§16',
+    default: { hotline: '12317', title: '防止返贫监测帮扶明白卡' },
+    fields: {
+      hotline: { label: '咨询电话', kind: 'text', maxLength: 40 },
+      title: { label: '卡片标题', kind: 'text', maxLength: 30 },
+    },
+    required: [],
+  },
   // 专项行动 (SPEC §15, issue 17): 瓦房 "市里开展抽查，比例不低于30%"; a lower level may only raise the minimum.
   'campaigns.spotCheck': {
     name: '专项行动抽查与整改',

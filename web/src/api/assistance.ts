@@ -374,7 +374,38 @@ export interface BackstopDecision {
   note?: string;
 }
 
+/** 明白卡 (SPEC §16): what the server lets a card print — no ID, income or health. */
+export interface HouseholdCard {
+  householdId: string;
+  householdCode: string;
+  regionPath: string;
+  address: string;
+  headName: string | null;
+  members: { name: string; relation: string }[];
+  monitored: boolean;
+  categoryName: string | null;
+  riskNames: string[];
+  includedOn: string | null;
+  responsible: { name: string; unit: string | null; phone: string | null } | null;
+  measures: { name: string; typeName: string; departmentName: string; statusName: string }[];
+  policies: { name: string; departmentName: string }[];
+}
+
+export interface HouseholdCards {
+  title: string;
+  hotline: string;
+  generatedOn: string;
+  cards: HouseholdCard[];
+}
+
 export const assistanceApi = {
+  /** Every call is audited by the server (打印明白卡). */
+  cards: (q: { household: string } | { village: string }) => api.get<HouseholdCards>('/api/assistance/cards', q),
+  /** 三色 of a page of households (at most 200); households outside the user's region are left out. */
+  colours: (householdIds: string[]) =>
+    api.get<Record<string, { colour: RiskColour; reason: string }>>('/api/households/risk-colours', {
+      ids: householdIds.join(','),
+    }),
   summary: (householdId: string) => api.get<HouseholdAssistance>(`/api/households/${householdId}/assistance`),
   /** Every call is audited by the server (帮扶计划建议 viewed). */
   suggest: (householdId: string, q: { weakMotivation?: boolean; stableWorkIncome?: boolean } = {}) =>

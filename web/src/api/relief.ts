@@ -110,6 +110,29 @@ export interface ReliefFigures {
   items: ({ itemCode: string; itemName: string; departmentName: string } & ReliefFigures['totals'])[];
 }
 
+/** 政府托举: a registered member (personId), or the applicant typed in by the cadre. */
+export interface GovernmentFiling {
+  personId?: string;
+  applicantName?: string;
+  idNumber?: string;
+  villageCode?: string;
+  phone: string;
+  itemCode: string;
+  description: string;
+}
+
+/** A catalogue entry as the county edits it (PUT /api/relief-items). */
+export interface ReliefItemEdit {
+  code: string;
+  name: string;
+  department: string;
+  limitDays: number;
+  materials: string[];
+  needsRegistryMatch: boolean;
+  riskTypes: string[];
+  enabled: boolean;
+}
+
 export type ReliefActionBody =
   | { type: 'accept'; note?: string }
   | { type: 'refer'; department: string; reason: string }
@@ -134,5 +157,11 @@ export const reliefApi = {
   overdue: () => api.get<{ asOf: string; total: number; items: ReliefRequest[] }>('/api/relief-requests/overdue'),
   figures: (region: string, month: string) => api.get<ReliefFigures>('/api/relief-requests/figures', { region, month }),
   detail: (id: string) => api.get<ReliefDetail>(`/api/relief-requests/${id}`),
+  file: (body: GovernmentFiling) => api.post<ReliefSubmitted>('/api/relief-requests', body),
+  forHousehold: (householdId: string) => api.get<ReliefRequest[]>(`/api/households/${householdId}/relief-requests`),
+  catalogue: (region: string) =>
+    api.get<{ regionCode: string; items: (ReliefItem & { riskTypes: string[] })[] }>('/api/relief-items', { region }),
+  setCatalogue: (region: string, items: ReliefItemEdit[]) =>
+    api.put<{ regionCode: string; items: ReliefItem[] }>('/api/relief-items', { region, items }),
   act: (id: string, body: ReliefActionBody) => api.post<{ status: string }>(`/api/relief-requests/${id}/actions`, body),
 };

@@ -41,7 +41,6 @@ export interface HouseholdRow {
   headIdNumber: string | null;
   memberCount: number;
   /** 三色 colour, once the server computes it (SPEC §16); derived on the client until then. */
-  riskColour?: 'red' | 'yellow' | 'green';
 }
 
 /** The household list; `persons` (members counted over the whole filtered set) when the server provides it. */
@@ -116,7 +115,6 @@ export interface HouseholdFile {
   version: number;
   members: Member[];
   incomes: Income[];
-  riskColour?: 'red' | 'yellow' | 'green';
 }
 
 export interface AuditItem {

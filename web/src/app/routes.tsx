@@ -142,6 +142,13 @@ export const ROUTES: AppRoute[] = [
     menu: { order: 44, icon: <SafetyOutlined />, group: '帮扶工作' },
   },
   {
+    path: '/cards',
+    title: '明白卡',
+    permission: 'registry.read',
+    component: page(() => import('../pages/cards/CardsPrintPage')),
+    activeMenu: '/assistance/publicity',
+  },
+  {
     path: '/assistance/publicity',
     title: '措施公示',
     permission: 'registry.read',
@@ -276,6 +283,13 @@ export const ROUTES: AppRoute[] = [
     component: page(() => import('../pages/relief/ReliefInboxPage')),
     roles: ['village', 'township', 'county', 'department', 'supervisor', 'admin'],
     menu: { order: 35, icon: <CustomerServiceOutlined /> },
+  },
+  {
+    path: '/relief-items',
+    title: '服务事项目录',
+    permission: 'settings.write',
+    component: page(() => import('../pages/relief/ReliefCatalogPage')),
+    menu: { order: 36, icon: <CustomerServiceOutlined /> },
   },
   {
     path: '/audit',

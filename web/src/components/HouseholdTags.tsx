@@ -1,17 +1,16 @@
 import { Tag, Tooltip } from 'antd';
-import type { HouseholdRow } from '../api/types';
 import { CATEGORY, label, MONITORING_STATUS } from '../domain/labels';
-import { RISK_COLOUR_HINT, RISK_COLOUR_LABEL, riskColourOf } from '../domain/risk-colour';
+import { RISK_COLOUR_LABEL, type RiskColourInfo } from '../domain/risk-colour';
 
 const COLOUR = { red: 'red', yellow: 'gold', green: 'green' } as const;
 
-/** 三色 tag shown wherever a household appears (SPEC §16). */
-export function RiskColourTag({ household }: { household: Pick<HouseholdRow, 'monitoringStatus' | 'riskColour'> }) {
-  const c = riskColourOf(household);
+/** 三色 tag shown wherever a household appears (SPEC §16), its reason on hover; a dash while it is not known. */
+export function RiskColourTag({ info }: { info: RiskColourInfo | undefined }) {
+  if (!info) return <Tag data-risk-colour="">—</Tag>;
   return (
-    <Tooltip title={RISK_COLOUR_HINT[c]}>
-      <Tag color={COLOUR[c]} data-risk-colour={c}>
-        {RISK_COLOUR_LABEL[c]}
+    <Tooltip title={info.reason}>
+      <Tag color={COLOUR[info.colour]} data-risk-colour={info.colour}>
+        {RISK_COLOUR_LABEL[info.colour]}
       </Tag>
     </Tooltip>
   );

@@ -131,6 +131,7 @@ export const AUDIT_ACTION: Record<string, string> = {
   'measure.update': '修改帮扶措施',
   'measure.progress': '记录措施进展',
   'household.responsible_assign': '指定帮扶责任人',
+  'household.card_print': '打印明白卡',
   'review.create': '开展帮扶成效评议',
   'review.household': '帮扶成效评议（逐户）',
   'backstop.propose': '提请兜底保障',

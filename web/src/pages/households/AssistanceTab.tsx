@@ -102,6 +102,9 @@ export function AssistanceTab({
             未落实措施的风险：{data.unansweredRisks.map((r) => label(RISK_TYPE, r)).join('、')}
           </Tag>
         )}
+        <Link to={`/cards?household=${householdId}`} data-testid="print-card">
+          打印明白卡
+        </Link>
         {data.latestReview && (
           <span>
             {data.latestReview.year}年度成效评议：

@@ -25,6 +25,7 @@ import { IncomesTable } from './IncomesTable';
 import { MemberStatusModal } from './MemberStatusModal';
 import { MembersTable } from './MembersTable';
 import { ProceduresTab } from './ProceduresTab';
+import { ReliefTab } from './ReliefTab';
 import { RevealIdsButton } from './RevealIdsButton';
 import { useHousehold } from './use-household';
 
@@ -170,6 +171,18 @@ export default function HouseholdFilePage({ params }: PageProps) {
               key: 'procedures',
               label: '线索与程序',
               children: <ProceduresTab householdId={file.id} refreshKey={changes} />,
+            },
+            {
+              key: 'relief',
+              label: '救助申请',
+              children: (
+                <ReliefTab
+                  householdId={file.id}
+                  regionCode={file.regionCode}
+                  members={file.members}
+                  writable={writable}
+                />
+              ),
             },
             { key: 'history', label: '变更历史', children: <HistoryTab householdId={file.id} refreshKey={changes} /> },
           ]}

@@ -1,11 +1,13 @@
 import { Descriptions, Tag } from 'antd';
 import type { HouseholdFile } from '../../api/types';
 import { MonitoringStatusTag, RiskColourTag } from '../../components/HouseholdTags';
+import { useRiskColours } from '../../components/use-risk-colours';
 import { formatDate } from '../../domain/format';
 import { BACKSTOP, LABOR_SUMMARY, label, RISK_TYPE } from '../../domain/labels';
 
 /** The household's basic facts (SPEC §4.1). */
 export function HouseholdSummary({ file }: { file: HouseholdFile }) {
+  const colours = useRiskColours([file.id], file);
   const head = file.members.find((m) => m.id === file.headPersonId) ?? file.members.find((m) => m.relation === 'head');
   return (
     <Descriptions
@@ -33,7 +35,7 @@ export function HouseholdSummary({ file }: { file: HouseholdFile }) {
           label: '监测状态',
           children: (
             <span>
-              <RiskColourTag household={file} />
+              <RiskColourTag info={colours?.[file.id]} />
               <MonitoringStatusTag status={file.monitoringStatus} category={file.category} />
             </span>
           ),

@@ -1,12 +1,14 @@
 import { Table, type TableProps, Tag } from 'antd';
 import type { HouseholdPage, HouseholdRow } from '../../api/types';
 import { MonitoringStatusTag, RiskColourTag } from '../../components/HouseholdTags';
+import { useRiskColours } from '../../components/use-risk-colours';
 import { householdsAndPersons } from '../../domain/format';
 import { label, RISK_TYPE } from '../../domain/labels';
+import type { RiskColourInfo } from '../../domain/risk-colour';
 import { Link } from '../../router/Link';
 
-const columns: TableProps<HouseholdRow>['columns'] = [
-  { title: '三色', key: 'colour', width: 72, render: (_, h) => <RiskColourTag household={h} /> },
+const columns = (colours: Record<string, RiskColourInfo> | undefined): TableProps<HouseholdRow>['columns'] => [
+  { title: '三色', key: 'colour', width: 72, render: (_, h) => <RiskColourTag info={colours?.[h.id]} /> },
   {
     title: '户编号',
     dataIndex: 'code',
@@ -66,11 +68,12 @@ export function HouseholdTable({
   loading: boolean;
   onPage: (page: number, pageSize: number) => void;
 }) {
+  const colours = useRiskColours((data?.items ?? []).map((h) => h.id));
   return (
     <Table<HouseholdRow>
       rowKey="id"
       size="middle"
-      columns={columns}
+      columns={columns(colours)}
       dataSource={data?.items ?? []}
       loading={loading}
       scroll={{ x: 1300 }}

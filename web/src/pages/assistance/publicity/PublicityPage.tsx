@@ -48,14 +48,19 @@ export default function PublicityPage() {
         title="帮扶措施公示"
         extra={
           village && (
-            <Button
-              type="primary"
-              icon={<PrinterOutlined />}
-              disabled={!data}
-              onClick={() => window.open(assistanceApi.publicityHtmlUrl(village), '_blank', 'noopener')}
-            >
-              打印公示
-            </Button>
+            <Space wrap>
+              <Button
+                type="primary"
+                icon={<PrinterOutlined />}
+                disabled={!data}
+                onClick={() => window.open(assistanceApi.publicityHtmlUrl(village), '_blank', 'noopener')}
+              >
+                打印公示
+              </Button>
+              <Button disabled={!data?.households.length} onClick={() => navigate(`/cards?village=${village}`)}>
+                批量打印明白卡
+              </Button>
+            </Space>
           )
         }
       >
