@@ -59,6 +59,7 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     await t.services.auth.addUser(SYSTEM_ACTOR, {
       username: 'othervillage',
       password: 'Demo@2026',
+      demo: true,
       role: 'village',
       displayName: '邻村',
       regionCode: other.code,

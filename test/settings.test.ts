@@ -76,6 +76,7 @@ describe(`region settings on ${ENGINE} (SPEC §3)`, () => {
       'publicity.objectionContact',
       'risk.anomaly',
       'relief.limits',
+      'card.contact',
       'campaigns.spotCheck',
       'notices.wording',
       'notices.issuers',

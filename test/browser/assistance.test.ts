@@ -254,6 +254,16 @@ describe.skipIf(skipReason !== '')(`assistance in Chromium (SPEC §9)${skipReaso
       riskTypes: ['income'],
       includedOn: daysAgo(200),
     });
+    // The year's income is recorded: the review opens an elimination only when the elimination rules, on the
+    // household picture, find the risk gone (issue 9).
+    for (const year of [2025, 2026]) {
+      const income = await t.request(village, {
+        method: 'POST',
+        url: `/api/households/${h.id}/incomes`,
+        payload: { year, wage: 36000, transfer: 2000 },
+      });
+      expect(income.statusCode, income.body).toBe(201);
+    }
     for (const [url, payload] of [
       [`/api/households/${h.id}/measures`, { subtype: 'job_placement', amount: 800, fundSource: '衔接资金' }],
       [`/api/households/${h.id}/responsible`, { name: '赵干部', phone: '13900001111', unit: '洮阳镇人民政府' }],

@@ -180,6 +180,7 @@ describe.skipIf(skipReason !== '')(`relief platform in Chromium (SPEC §14)${ski
     await t.services.auth.addUser(SYSTEM_ACTOR, {
       username: 'prefecture',
       password: 'Demo@2026',
+      demo: true,
       role: 'supervisor',
       displayName: '州级监管',
       regionCode: t.village.slice(0, 4),

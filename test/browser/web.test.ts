@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { householdPayload } from '../support/factories.ts';
@@ -72,6 +73,22 @@ describe.skipIf(skipReason !== '')(`web app in Chromium (SPEC §17)${skipReason}
     await expect(row.textContent()).resolves.toMatch(/\d{6}\*{10}\d[\dX]/);
     // Its 三色 comes from the server (SPEC §16): an unmonitored household without clues is green.
     await row.locator('[data-risk-colour=green]').waitFor();
+
+    // The list exports to Excel with its filters (SPEC §12): a real download, read back.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=households-export]'),
+    ]);
+    expect(download.suggestedFilename()).toBe('农户档案.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path()) as string);
+    const cells: string[] = [];
+    workbook.worksheets[0]?.eachRow((r) => {
+      cells.push(...(r.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+    });
+    expect(cells).toContain('户编号');
+    expect(cells).toContain('张建国');
+    expect(cells.join(' ')).not.toMatch(/\d{17}[\dX]/);
 
     await row.locator('text=查看档案').click();
     await page.waitForSelector('[data-testid=member-id-number]');

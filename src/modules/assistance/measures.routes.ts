@@ -17,6 +17,8 @@ import type { MeasurePatch } from './measures.service.ts';
 import type { NewMeasureInput } from './plan.service.ts';
 
 type Id = { Params: { id: string } };
+/** A UUID as Postgres reads it (lower-case hex, 8-4-4-4-12). */
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const tags = ['assistance'];
 
 /** Catalogue, plan suggestion, measures and the 帮扶责任人 (SPEC §9). Thin: validate, call one service, present. */
@@ -87,7 +89,7 @@ export async function measuresRoutes(app: FastifyInstance, a: Assistance): Promi
             ids: {
               type: 'string',
               maxLength: 200 * 37,
-              pattern: '^[0-9a-f-]{36}(,[0-9a-f-]{36})*$',
+              pattern: `^${UUID}(,${UUID})*$`,
               description: '农户ID，逗号分隔，最多200户',
             },
           },

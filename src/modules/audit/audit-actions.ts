@@ -122,6 +122,7 @@ export const AuditActions = {
   // security (issue 11 points 4, 5): reads of error reports, lists, histories and the audit log itself
   feedErrorsRead: 'feed.errors_read',
   householdList: 'household.list',
+  householdExport: 'household.export',
   householdHistoryRead: 'household.history_read',
   caseList: 'case.list',
   clueList: 'clue.list',

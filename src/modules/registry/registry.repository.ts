@@ -91,6 +91,33 @@ export const registryRepository = (db: Kysely<DB>, cipher: Pick<PiiCipher, 'decr
     ...row,
     birthDate: birthDateOfId(cipher.decrypt(row.idNumberEnc)),
   });
+  /** The household list's filters, shared by the page and the export (one rule for what a filter means). */
+  const filtered = (actor: Actor, f: Omit<HouseholdFilter, 'page' | 'pageSize'>) => {
+    let query = db
+      .selectFrom('households as h')
+      .leftJoin('persons as head', 'head.id', 'h.head_person_id')
+      .where(scopeFilter(actor, 'h.region_code'));
+    if (f.region) query = query.where('h.region_code', 'like', `${f.region}%`);
+    if (f.status) query = query.where('h.monitoring_status', '=', f.status as never);
+    if (f.category) query = query.where('h.category', '=', f.category as never);
+    if (f.liftedOut !== undefined) query = query.where('h.lifted_out', '=', f.liftedOut);
+    if (f.name) {
+      const name = f.name;
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.name', '=', name)),
+      );
+    }
+    if (f.idHash) {
+      const hash = f.idHash;
+      query = query.where((eb) =>
+        eb.exists(
+          eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.id_number_hash', '=', hash),
+        ),
+      );
+    }
+    return query;
+  };
+
   return {
     findHousehold(actor: Actor, id: string, q: Q = db) {
       return q
@@ -158,28 +185,7 @@ export const registryRepository = (db: Kysely<DB>, cipher: Pick<PiiCipher, 'decr
     },
 
     async list(actor: Actor, f: HouseholdFilter) {
-      let query = db
-        .selectFrom('households as h')
-        .leftJoin('persons as head', 'head.id', 'h.head_person_id')
-        .where(scopeFilter(actor, 'h.region_code'));
-      if (f.region) query = query.where('h.region_code', 'like', `${f.region}%`);
-      if (f.status) query = query.where('h.monitoring_status', '=', f.status as never);
-      if (f.category) query = query.where('h.category', '=', f.category as never);
-      if (f.liftedOut !== undefined) query = query.where('h.lifted_out', '=', f.liftedOut);
-      if (f.name) {
-        const name = f.name;
-        query = query.where((eb) =>
-          eb.exists(eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.name', '=', name)),
-        );
-      }
-      if (f.idHash) {
-        const hash = f.idHash;
-        query = query.where((eb) =>
-          eb.exists(
-            eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.id_number_hash', '=', hash),
-          ),
-        );
-      }
+      const query = filtered(actor, f);
       const [items, total, persons] = await Promise.all([
         query
           .select([
@@ -218,6 +224,48 @@ export const registryRepository = (db: Kysely<DB>, cipher: Pick<PiiCipher, 'decr
         total: Number(total.n),
         persons: Number(persons.n),
       };
+    },
+
+    /**
+     * The filtered households for an export, a page at a time in code order (keyset, so a county's million rows are
+     * never held at once): the list's columns, the village's name and the head's encrypted number for a reveal.
+     */
+    async *exportPages(actor: Actor, f: Omit<HouseholdFilter, 'page' | 'pageSize'>, pageSize = 2000) {
+      let after = '';
+      for (;;) {
+        const rows = await filtered(actor, f)
+          .innerJoin('regions as v', 'v.code', 'h.region_code')
+          .select([
+            'h.id',
+            'h.code',
+            'v.name as village',
+            'h.address',
+            'h.lifted_out as liftedOut',
+            'h.monitoring_status as monitoringStatus',
+            'h.category',
+            'h.risk_types as riskTypes',
+            'h.responsible_person as responsiblePerson',
+            'head.name as headName',
+            'head.id_number_masked as headIdMasked',
+            'head.id_number_enc as headIdEnc',
+          ])
+          .select((eb) =>
+            eb
+              .selectFrom('persons as m')
+              .whereRef('m.household_id', '=', 'h.id')
+              .where('m.status', '=', 'normal')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .as('memberCount'),
+          )
+          .where('h.code', '>', after)
+          .orderBy('h.code')
+          .limit(pageSize)
+          .execute();
+        if (rows.length === 0) return;
+        yield rows.map((r) => ({ ...r, memberCount: Number(r.memberCount) }));
+        if (rows.length < pageSize) return;
+        after = rows[rows.length - 1]?.code ?? after;
+      }
     },
 
     /** Next free household code in a village: village code + 4-digit sequence. */

@@ -132,6 +132,7 @@ export const AUDIT_ACTION: Record<string, string> = {
   'measure.progress': '记录措施进展',
   'household.responsible_assign': '指定帮扶责任人',
   'household.card_print': '打印明白卡',
+  'household.export': '导出农户档案',
   'review.create': '开展帮扶成效评议',
   'review.household': '帮扶成效评议（逐户）',
   'backstop.propose': '提请兜底保障',

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type HouseholdQuery, householdsApi } from '../../api/households';
@@ -11,7 +11,7 @@ import { can } from '../../domain/permissions';
 import { navigate, useLocation } from '../../router/history';
 import { HouseholdFilters } from './HouseholdFilters';
 import { HouseholdTable } from './HouseholdTable';
-import { listUrl, readListQuery } from './list-query';
+import { exportUrl, listUrl, readListQuery } from './list-query';
 
 /** 农户档案: the households of the user's scope, by region, with filters and server-side paging (SPEC §4). */
 export default function HouseholdListPage() {
@@ -44,11 +44,16 @@ export default function HouseholdListPage() {
       <PageHead
         title="农户档案"
         extra={
-          can(user.role, 'registry.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')}>
-              新建农户
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={exportUrl(query)} data-testid="households-export">
+              导出Excel
             </Button>
-          )
+            {can(user.role, 'registry.write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')}>
+                新建农户
+              </Button>
+            )}
+          </Space>
         }
       />
       <div className="sx-split">

@@ -25,3 +25,9 @@ export function listUrl(q: HouseholdQuery): string {
   const clean = { ...q, page: q.page === 1 ? undefined : q.page, pageSize: q.pageSize === 20 ? undefined : q.pageSize };
   return `/households${toQueryString(clean)}`;
 }
+
+/** The same filters as an Excel download of the whole filtered list (every page; the server audits it). */
+export function exportUrl(q: HouseholdQuery): string {
+  const { page: _page, pageSize: _size, ...filters } = q;
+  return `/api/households/export.xlsx${toQueryString(filters)}`;
+}
