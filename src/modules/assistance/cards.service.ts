@@ -24,9 +24,6 @@ interface Deps {
   now?: () => Date;
 }
 
-/** At most this many policies per card: one page, kept by the household. */
-const POLICIES_PER_CARD = 8;
-
 /**
  * 明白卡 (SPEC §16): a one-page card for each monitored household — category, risks, measures, 帮扶责任人 and phone,
  * the policies its risks can use and the hotline — printed for one household or for a village in one batch. The
@@ -41,8 +38,10 @@ export const cardsService = (deps: Deps) => {
     const [members, measures, contact] = await Promise.all([
       cardsRepo.members(ids),
       publicityRepo.liveMeasures(ids),
-      settings.get<{ hotline: string; title: string }>('card.contact', regionCode),
+      settings.get<{ hotline: string; title: string; policies: number }>('card.contact', regionCode),
     ]);
+    // The card is one page: the region says how many policies it lists (card.contact).
+    const limit = contact.value.policies;
     const catalogues = new Map<string, Awaited<ReturnType<CatalogueService['effective']>>>();
     const paths = new Map<string, string>();
     const cards = [];
@@ -58,10 +57,10 @@ export const cardsService = (deps: Deps) => {
       const open = (catalogues.get(h.regionCode) ?? []).filter((e) => e.enabled && !taken.has(e.code));
       const perRisk = risks.map((r) => open.filter((e) => e.answersRisks.includes(r)));
       const picked = new Map<string, (typeof open)[number]>();
-      for (let i = 0; picked.size < POLICIES_PER_CARD && perRisk.some((l) => i < l.length); i++) {
+      for (let i = 0; picked.size < limit && perRisk.some((l) => i < l.length); i++) {
         for (const list of perRisk) {
           const e = list[i];
-          if (e && picked.size < POLICIES_PER_CARD) picked.set(e.code, e);
+          if (e && picked.size < limit) picked.set(e.code, e);
         }
       }
       const policies = [...picked.values()].map((e) => ({

@@ -177,12 +177,13 @@ export const SETTING_DEFINITIONS = {
   // 明白卡 (SPEC §16): what every card prints besides the household's own data.
   'card.contact': {
     name: '明白卡咨询电话',
-    description: '明白卡上印的政策咨询和监督电话（全国为12317）及卡片标题；县里可改为本地热线。',
+    description: '明白卡上印的政策咨询和监督电话（全国为12317）、卡片标题和列出的政策数；县里可改为本地热线。',
     spec: '§16',
-    default: { hotline: '12317', title: '防止返贫监测帮扶明白卡' },
+    default: { hotline: '12317', title: '防止返贫监测帮扶明白卡', policies: 8 },
     fields: {
       hotline: { label: '咨询电话', kind: 'text', maxLength: 40 },
       title: { label: '卡片标题', kind: 'text', maxLength: 30 },
+      policies: { label: '每张卡列出的政策数', kind: 'integer', min: 0, max: 20, unit: '项' },
     },
     required: [],
   },
