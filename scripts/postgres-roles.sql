@@ -13,3 +13,5 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app_role";
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM :"app_role";
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_chain FROM :"app_role";
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM :"app_role";
+-- Audit archives (migration 0170): only the owner archives (`shouxian audit archive` with the owner's DATABASE_URL).
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_archives FROM :"app_role";

@@ -24,5 +24,20 @@ describe('configuration read once at start', () => {
     expect(() => loadConfig({ SHOUXIAN_SCREEN_WORKERS: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ SHOUXIAN_UPLOAD_FEED_MB: '5000' })).toThrow(/SHOUXIAN_UPLOAD_FEED_MB/);
+    expect(() => loadConfig({ SHOUXIAN_XLSX_MAX_RATIO: '2' })).toThrow(/SHOUXIAN_XLSX_MAX_RATIO/);
+  });
+
+  it('reads upload and feed limits per route, with defaults (issue 11 point 6)', () => {
+    const c = loadConfig({});
+    expect(c.uploads).toEqual({
+      feedImportBytes: 1024 * 1024 * 1024,
+      caseFileBytes: 10 * 1024 * 1024,
+      reliefPhotoBytes: 4 * 1024 * 1024,
+    });
+    expect(c.feedLimits).toMatchObject({ maxColumns: 200, maxHeaderChars: 200, xlsxMaxRatio: 100 });
+    const set = loadConfig({ SHOUXIAN_UPLOAD_CASE_FILE_MB: '2', SHOUXIAN_FEED_MAX_COLUMNS: '50' });
+    expect(set.uploads.caseFileBytes).toBe(2 * 1024 * 1024);
+    expect(set.feedLimits.maxColumns).toBe(50);
   });
 });

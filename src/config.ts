@@ -30,6 +30,58 @@ export interface Config {
   /** Time of day ('HH:MM', server local time) on the last day of each month when the month's figures are frozen
    * (SPEC §12); null when SHOUXIAN_SNAPSHOT_AT=off. */
   snapshotAt: string | null;
+  /** Upload limits per route (issue 11 point 6), enforced while the body streams. */
+  uploads: UploadLimits;
+  /** Caps on what a department file may hold (issue 11 point 6), checked while it is read. */
+  feedLimits: FeedLimits;
+}
+
+/** Bytes a file may have, per upload route. */
+export interface UploadLimits {
+  /** POST /api/feeds/:department/imports — SHOUXIAN_UPLOAD_FEED_MB, default 1024 (a county's million-row file). */
+  feedImportBytes: number;
+  /** POST /api/cases/:id/files — SHOUXIAN_UPLOAD_CASE_FILE_MB, default 10. */
+  caseFileBytes: number;
+  /** Relief photos (public and staff) — SHOUXIAN_UPLOAD_RELIEF_PHOTO_MB, default 4. */
+  reliefPhotoBytes: number;
+}
+
+/** What a department file (.csv / .xlsx) may hold. */
+export interface FeedLimits {
+  /** Columns of a row — SHOUXIAN_FEED_MAX_COLUMNS, default 200 (the widest template has a few dozen). */
+  maxColumns: number;
+  /** Characters of one header cell — SHOUXIAN_FEED_MAX_HEADER_CHARS, default 200. */
+  maxHeaderChars: number;
+  /** Uncompressed bytes of one part of an .xlsx (a worksheet, the shared strings) — SHOUXIAN_XLSX_MAX_PART_MB, default 2048. */
+  xlsxMaxPartBytes: number;
+  /** Uncompressed ÷ compressed size of one part — SHOUXIAN_XLSX_MAX_RATIO, default 100 (as Apache POI's ZipSecureFile). */
+  xlsxMaxRatio: number;
+}
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  feedImportBytes: 1024 * 1024 * 1024,
+  caseFileBytes: 10 * 1024 * 1024,
+  reliefPhotoBytes: 4 * 1024 * 1024,
+};
+
+export const DEFAULT_FEED_LIMITS: FeedLimits = {
+  maxColumns: 200,
+  maxHeaderChars: 200,
+  xlsxMaxPartBytes: 2048 * 1024 * 1024,
+  xlsxMaxRatio: 100,
+};
+
+const MB = 1024 * 1024;
+
+/** An integer setting from the environment within [min, max], or its default. */
+function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} 无效：${raw}（应为 ${min}–${max} 的整数）`);
+  }
+  return n;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +114,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .filter(Boolean);
   const cookieSecure = env.COOKIE_SECURE === 'true' ? true : env.COOKIE_SECURE === 'false' ? false : 'auto';
   const demo = env.SHOUXIAN_DEMO !== 'false';
+  const d = DEFAULT_UPLOAD_LIMITS;
+  const f = DEFAULT_FEED_LIMITS;
+  // Parts and uploads stay below 4 GiB: the zip written for the reader has no ZIP64 records (xlsx-zip.ts).
+  const uploads: UploadLimits = {
+    feedImportBytes: intEnv(env, 'SHOUXIAN_UPLOAD_FEED_MB', d.feedImportBytes / MB, 1, 4095) * MB,
+    caseFileBytes: intEnv(env, 'SHOUXIAN_UPLOAD_CASE_FILE_MB', d.caseFileBytes / MB, 1, 100) * MB,
+    reliefPhotoBytes: intEnv(env, 'SHOUXIAN_UPLOAD_RELIEF_PHOTO_MB', d.reliefPhotoBytes / MB, 1, 20) * MB,
+  };
+  const feedLimits: FeedLimits = {
+    maxColumns: intEnv(env, 'SHOUXIAN_FEED_MAX_COLUMNS', f.maxColumns, 20, 16384),
+    maxHeaderChars: intEnv(env, 'SHOUXIAN_FEED_MAX_HEADER_CHARS', f.maxHeaderChars, 20, 32767),
+    xlsxMaxPartBytes: intEnv(env, 'SHOUXIAN_XLSX_MAX_PART_MB', f.xlsxMaxPartBytes / MB, 1, 4095) * MB,
+    xlsxMaxRatio: intEnv(env, 'SHOUXIAN_XLSX_MAX_RATIO', f.xlsxMaxRatio, 10, 1100),
+  };
   return {
     port,
     // The demo (a known password) listens on this machine only; a production server where HOST says (issue 11).
@@ -76,5 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     screenWorkers,
     screenAt,
     snapshotAt,
+    uploads,
+    feedLimits,
   };
 }

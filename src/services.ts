@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AppContext } from './app-context.ts';
 import {
   createAssistance,
@@ -5,6 +6,7 @@ import {
   startEliminationCase,
 } from './modules/assistance/assistance.module.ts';
 import { auditRepository } from './modules/audit/audit.repository.ts';
+import { auditAdminService } from './modules/audit/audit-admin.service.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { authService } from './modules/auth/auth.service.ts';
 import { usersService } from './modules/auth/users.service.ts';
@@ -16,6 +18,8 @@ import { createCleaning } from './modules/cleaning/cleaning.module.ts';
 import { cluesRepository } from './modules/clues/clues.repository.ts';
 import { cluesService } from './modules/clues/clues.service.ts';
 import { declarationsService } from './modules/declarations/declarations.service.ts';
+import { exportJobsRepository } from './modules/exports/export-jobs.repository.ts';
+import { exportsService } from './modules/exports/exports.service.ts';
 import { createFeeds } from './modules/feeds/feeds.module.ts';
 import { eliminationCheckOn } from './modules/picture/elimination-verdict.ts';
 import { createProjects } from './modules/projects/projects.module.ts';
@@ -31,6 +35,8 @@ import { createScreening } from './modules/screening/screening.module.ts';
 import { linesRepository } from './modules/settings/lines.repository.ts';
 import { linesService } from './modules/settings/lines.service.ts';
 import { regionSettings } from './modules/settings/region-settings.ts';
+import { workbenchRepository } from './modules/workbench/workbench.repository.ts';
+import { workbenchService } from './modules/workbench/workbench.service.ts';
 
 /** Builds each module's service from its own narrow dependencies (STYLE: factories, no god service). */
 export function createServices(ctx: AppContext) {
@@ -51,9 +57,24 @@ export function createServices(ctx: AppContext) {
   const registry = registryService({ db, registryRepo, regionsRepo, audit, cipher: ctx.cipher, now });
   const lines = linesService({ db, linesRepo: linesRepository(db), regionsRepo, audit });
   const settings = regionSettings({ db, audit });
-  const clues = cluesService({ db, cluesRepo: cluesRepository(db), registryRepo, regionsRepo, settings, audit, now });
+  const clues = cluesService({
+    db,
+    cluesRepo: cluesRepository(db),
+    registryRepo,
+    regionsRepo,
+    settings,
+    audit,
+    now,
+    maxPhotoBytes: ctx.config.uploads.reliefPhotoBytes,
+  });
   const casesModule = createCasesModule({ db, registryRepo, lines, settings, clues, audit, cipher: ctx.cipher, now });
-  const caseFiles = caseFilesService({ db, casesRepo: casesRepository(db), settings, audit });
+  const caseFiles = caseFilesService({
+    db,
+    casesRepo: casesRepository(db),
+    settings,
+    audit,
+    maxFileBytes: ctx.config.uploads.caseFileBytes,
+  });
   const declarations = declarationsService({ db, cipher: ctx.cipher, clues, regionsRepo, now });
   const assistance = createAssistance({
     db,
@@ -83,10 +104,12 @@ export function createServices(ctx: AppContext) {
     cipher: ctx.cipher,
     screening,
     afterImport: matchBackstopAfterImport,
+    limits: ctx.config.feedLimits,
+    // only a clock set by the caller (the demo's history, tests); otherwise the database's time as before
+    now: ctx.now,
   });
   const cleaning = createCleaning({ db, audit, cipher: ctx.cipher, now });
   const regionalRisk = createRegionalRisk({ db, regionsRepo, settings, audit, now });
-  const reports = createReports({ db, regionsRepo, audit, cycle: casesModule.cycle, regionalRisk, now });
   const relief = reliefService({
     db,
     reliefRepo: reliefRepository(db),
@@ -97,12 +120,29 @@ export function createServices(ctx: AppContext) {
     calendars: casesModule.calendars,
     audit,
     now,
+    maxPhotoBytes: ctx.config.uploads.reliefPhotoBytes,
   });
+  const reports = createReports({ db, regionsRepo, audit, cycle: casesModule.cycle, regionalRisk, relief, now });
   // 专项行动 (SPEC §15): campaigns, problems to zero, spot checks.
   const campaigns = createCampaigns({ db, settings, audit, now });
   // 衔接资金项目 (SPEC §13): project library, monthly plan and progress, 红黄蓝 warnings.
-  const projects = createProjects({ db, settings, audit, now });
+  const projects = createProjects({ db, settings, audit, now, measures: assistance.plan });
+  // Ledger exports and hand-over (issue 13 points 4, 7): files under DATA_DIR/exports.
+  const exports = exportsService({
+    db,
+    cipher: ctx.cipher,
+    settings,
+    audit,
+    regionsRepo,
+    jobsRepo: exportJobsRepository(db),
+    dir: path.join(ctx.config.dataDir, 'exports'),
+    now,
+    logger: ctx.logger,
+  });
   return {
+    // Upload and department-file limits (issue 11 point 6), for the upload routes.
+    limits: { uploads: ctx.config.uploads, feeds: ctx.config.feedLimits },
+    exports,
     relief,
     registryRepo,
     screening,
@@ -113,6 +153,8 @@ export function createServices(ctx: AppContext) {
     campaigns,
     assistance,
     audit,
+    // the audit administrator's export, chain verification and archives (issue 11 point 4)
+    auditAdmin: auditAdminService({ db, audit, archiveDir: path.join(ctx.config.dataDir, 'audit-archive') }),
     regions,
     auth,
     registry,
@@ -127,6 +169,8 @@ export function createServices(ctx: AppContext) {
     projects,
     // accounts (issue 11): user management
     users: usersService({ db, authRepo: authRepository(db), regionsRepo, audit }),
+    // the village cadre's home (issue 14 point 2)
+    workbench: workbenchService({ workbenchRepo: workbenchRepository(db), gaps: assistance.gaps, now }),
   };
 }
 

@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import { PERMISSIONS, SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 
 let ipSeq = 0;
@@ -46,7 +47,7 @@ describe(`accounts in demo mode on ${ENGINE} (issue 11: 等保 2.0 level 3 ident
     const right = await login(t, 'locked1', 'Demo@2026');
     expect(right.statusCode).toBe(423);
     expect(right.json().code).toBe('AUTH_LOCKED');
-    const audit = await t.request(await t.login('admin'), {
+    const audit = await t.request(await t.login('auditor'), {
       method: 'GET',
       url: '/api/audit?username=locked1&action=user.locked',
     });
@@ -60,7 +61,7 @@ describe(`accounts in demo mode on ${ENGINE} (issue 11: 等保 2.0 level 3 ident
 
   it('audits failed logins of unknown names under the county, where its auditors see them', async () => {
     await login(t, 'nosuchuser', 'whatever1');
-    for (const user of ['supervisor', 'admin']) {
+    for (const user of ['supervisor', 'auditor']) {
       const res = await t.request(await t.login(user), {
         method: 'GET',
         url: '/api/audit?username=nosuchuser&action=user.login_failed',
@@ -102,7 +103,7 @@ describe(`accounts in demo mode on ${ENGINE} (issue 11: 等保 2.0 level 3 ident
     }
     expect(statuses.at(-1)).toBe(429);
     const audit = (
-      await t.request(await t.login('admin'), {
+      await t.request(await t.login('auditor'), {
         method: 'GET',
         url: '/api/audit?username=xff0&action=user.login_failed',
       })
@@ -160,7 +161,7 @@ describe(`accounts in demo mode on ${ENGINE} (issue 11: 等保 2.0 level 3 ident
   });
 
   it('manages users: create, list with last login, unlock, disable, reset the password, change role and region', async () => {
-    const admin = await t.login('admin');
+    const admin = await t.login('security');
     const created = await t.request(admin, {
       method: 'POST',
       url: '/api/users',
@@ -213,7 +214,9 @@ describe(`accounts in demo mode on ${ENGINE} (issue 11: 等保 2.0 level 3 ident
     });
     expect(wrongLevel.json()).toMatchObject({ code: 'VALIDATION', details: { field: 'regionCode' } });
 
-    const actions = (await t.request(admin, { method: 'GET', url: `/api/audit?entityId=${id}&pageSize=50` })).json();
+    const actions = (
+      await t.request(await t.login('auditor'), { method: 'GET', url: `/api/audit?entityId=${id}&pageSize=50` })
+    ).json();
     expect(actions.items.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining([
         'user.create',
@@ -226,8 +229,8 @@ describe(`accounts in demo mode on ${ENGINE} (issue 11: 等保 2.0 level 3 ident
     );
   });
 
-  it('refuses user management to every role but the administrator', async () => {
-    for (const user of ['county', 'village', 'supervisor', 'department']) {
+  it('refuses user management to every role but the security administrator', async () => {
+    for (const user of ['admin', 'auditor', 'county', 'village', 'supervisor', 'department']) {
       const cookie = await t.login(user);
       expect((await t.request(cookie, { method: 'GET', url: '/api/users' })).statusCode, user).toBe(403);
       const created = await t.request(cookie, {
@@ -237,6 +240,132 @@ describe(`accounts in demo mode on ${ENGINE} (issue 11: 等保 2.0 level 3 ident
       });
       expect(created.statusCode, user).toBe(403);
     }
+  });
+
+  describe('三员分立: system, security and audit administrators (issue 11 point 3)', () => {
+    const get = async (user: string, url: string) => t.request(await t.login(user), { method: 'GET', url });
+    const householdBody = () => ({ regionCode: t.village, address: '一组', members: [] });
+
+    it('tells the web app every role’s permissions from the one server table, and the web type names them all', async () => {
+      const me = async (user: string) => (await get(user, '/api/auth/me')).json().permissions as string[];
+      expect(await me('auditor')).toEqual(['audit.read', 'audit.manage']);
+      expect(await me('security')).toEqual(['users.manage']);
+      expect(await me('county')).toEqual(expect.arrayContaining(['pii.reveal', 'county.work']));
+      expect(await me('admin')).not.toContain('audit.read');
+      expect(await me('village')).not.toContain('county.work');
+      // the web's Permission type is the union written in web/src/api/types.ts: it must name exactly the server's list
+      const types = await readFile(new URL('../web/src/api/types.ts', import.meta.url), 'utf8');
+      const union = /permissions: Array<([^>]*)>/.exec(types)?.[1] ?? '';
+      expect([...union.matchAll(/'([a-z_.]+)'/g)].map((m) => m[1]).sort()).toEqual([...PERMISSIONS].sort());
+    });
+
+    it('refuses the audit log to the system and the security administrator; the audit administrator reads it', async () => {
+      for (const user of ['admin', 'security']) {
+        const res = await get(user, '/api/audit');
+        expect(res.statusCode, user).toBe(403);
+        expect(res.json().code, user).toBe('AUTH_FORBIDDEN');
+      }
+      expect((await get('auditor', '/api/audit')).statusCode).toBe(200);
+    });
+
+    it('refuses monitoring data and business writes to the security and the audit administrator', async () => {
+      for (const user of ['security', 'auditor']) {
+        for (const url of ['/api/households', '/api/clues', '/api/cases', '/api/projects', '/api/relief-requests']) {
+          expect((await get(user, url)).statusCode, `${user} ${url}`).toBe(403);
+        }
+        const cookie = await t.login(user);
+        const created = await t.request(cookie, { method: 'POST', url: '/api/households', payload: householdBody() });
+        expect(created.statusCode, user).toBe(403);
+        const clue = await t.request(cookie, {
+          method: 'POST',
+          url: '/api/clues',
+          payload: { channel: 'social', sourceKind: 'hotline', finding: '热线反映' },
+        });
+        expect(clue.statusCode, user).toBe(403);
+        const setting = await t.request(cookie, {
+          method: 'PUT',
+          url: '/api/settings/x',
+          payload: { regionCode: '621124', value: 1 },
+        });
+        expect(setting.statusCode, user).toBe(403);
+      }
+      expect((await get('admin', '/api/households')).statusCode).toBe(200);
+    });
+
+    it('keeps the administrator roles out of the web: none is granted, changed or reset there', async () => {
+      const security = await t.login('security');
+      const grant = await t.request(security, {
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: 'newauditor', password: 'Initial-Pass9', role: 'audit_admin', regionCode: '621124' },
+      });
+      expect(grant.statusCode).toBe(403);
+      expect(grant.json().code).toBe('USER_ADMIN_CONSOLE_ONLY');
+      const list = (await t.request(security, { method: 'GET', url: '/api/users' })).json();
+      const idOf = (name: string) => list.find((u: { username: string }) => u.username === name).id as string;
+      expect(list.find((u: { username: string }) => u.username === 'auditor')).toMatchObject({
+        role: 'audit_admin',
+        roleLabel: '审计管理员',
+        locked: false,
+      });
+      // the security administrator cannot change its own role, nor take over the auditor's account
+      const own = await t.request(security, {
+        method: 'PATCH',
+        url: `/api/users/${idOf('security')}`,
+        payload: { role: 'audit_admin' },
+      });
+      expect(own.statusCode).toBe(403);
+      for (const [path, payload] of [
+        ['reset-password', {}],
+        ['disable', undefined],
+        ['unlock', undefined],
+      ] as const) {
+        const res = await t.request(security, {
+          method: 'POST',
+          url: `/api/users/${idOf('auditor')}/${path}`,
+          payload,
+        });
+        expect(res.json().code, path).toBe('USER_ADMIN_CONSOLE_ONLY');
+      }
+      const promote = await t.request(security, {
+        method: 'PATCH',
+        url: `/api/users/${idOf('county')}`,
+        payload: { role: 'audit_admin' },
+      });
+      expect(promote.json().code).toBe('USER_ADMIN_CONSOLE_ONLY');
+      // the console (the system, no user behind it) may
+      const byConsole = await t.services.auth.addUser(SYSTEM_ACTOR, {
+        username: 'auditor2',
+        password: 'Initial-Pass9',
+        role: 'audit_admin',
+        regionCode: '621124',
+      });
+      expect(byConsole.id).toBeTruthy();
+    });
+
+    it('resets a password to a one-time password shown once, which logs in and must be changed', async () => {
+      const security = await t.login('security');
+      const created = await t.request(security, {
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: 'wangfang', password: 'Initial-Pass9', role: 'admin', regionCode: '621124' },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const reset = await t.request(security, {
+        method: 'POST',
+        url: `/api/users/${created.json().id}/reset-password`,
+        payload: {},
+      });
+      expect(reset.statusCode, reset.body).toBe(200);
+      const { password } = reset.json();
+      expect(password).toMatch(/^\S{10,}$/);
+      const res = await login(t, 'wangfang', password);
+      expect(res.statusCode, res.body).toBe(200);
+      // demo mode does not spare a non-demo administrator: second factor first
+      expect(res.json().pending).toBe('second_factor_setup');
+      const list = (await t.request(security, { method: 'GET', url: '/api/users' })).json();
+      expect(JSON.stringify(list)).not.toContain(password);
+    });
   });
 
   it('tells the login page that this is the demo (issue 11 point 9)', async () => {
@@ -359,11 +488,59 @@ describe(`accounts in production mode on ${ENGINE} (issue 11)`, () => {
       payload: { code: codes[0] },
     });
     expect(reused.statusCode).toBe(401);
+    // the enrolment spent the current step's code: the next step's (one step of drift is accepted) logs in
+    const next = generateSync({ secret: setup.secret, epoch: Math.floor(Date.now() / 1000) + 30 });
     const totp = await t.request(third, {
       method: 'POST',
       url: '/api/auth/second-factor/verify',
-      payload: { code: generateSync({ secret: setup.secret }) },
+      payload: { code: next },
     });
     expect(totp.statusCode, totp.body).toBe(200);
+
+    // replay guard: a code is good once per account, and no earlier step's code after it (RFC 6238 §5.2)
+    const fourth = cookieOf(await login(t, 'zhaoju', 'County-Passw0rd'));
+    const verify = (code: string) =>
+      t.request(fourth, { method: 'POST', url: '/api/auth/second-factor/verify', payload: { code } });
+    const replayed = await verify(next);
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.json().code).toBe('AUTH_SECOND_FACTOR_INVALID');
+    expect((await verify(generateSync({ secret: setup.secret }))).statusCode).toBe(401);
+    expect((await t.request(fourth, { method: 'GET', url: '/api/households' })).statusCode).toBe(403);
+    const later = await verify(generateSync({ secret: setup.secret, epoch: Math.floor(Date.now() / 1000) + 60 }));
+    // two steps ahead is outside the drift window: refused as well, and not spent
+    expect(later.statusCode).toBe(401);
+    expect(codes[1]).toBeTruthy();
+    expect((await verify(codes[1] as string)).statusCode).toBe(200);
+  });
+
+  it('lets two TOTP codes of one step through only once when sent at the same time', async () => {
+    const { id } = await t.services.auth.addUser(SYSTEM_ACTOR, {
+      username: 'racer1',
+      password: 'Initial-Pass3',
+      role: 'admin',
+      regionCode: '621124',
+    });
+    const cookie = cookieOf(await login(t, 'racer1', 'Initial-Pass3'));
+    const setup = (await t.request(cookie, { method: 'POST', url: '/api/auth/second-factor/setup' })).json();
+    const enable = await t.request(cookie, {
+      method: 'POST',
+      url: '/api/auth/second-factor/enable',
+      payload: { code: generateSync({ secret: setup.secret, epoch: Math.floor(Date.now() / 1000) - 30 }) },
+    });
+    expect(enable.statusCode, enable.body).toBe(200);
+    const a = cookieOf(await login(t, 'racer1', 'Initial-Pass3'));
+    const b = cookieOf(await login(t, 'racer1', 'Initial-Pass3'));
+    const now = Math.floor(Date.now() / 1000);
+    const code = generateSync({ secret: setup.secret, epoch: now });
+    const answers = await Promise.all(
+      [a, b].map((c) => t.request(c, { method: 'POST', url: '/api/auth/second-factor/verify', payload: { code } })),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+    const row = await t.ctx.database.db
+      .selectFrom('users')
+      .select('totp_last_step')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.totp_last_step)).toBe(Math.floor(now / 30));
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../src/domain/assistance/default-catalogue.ts';
 import { matchBackstopRecipients } from '../src/modules/assistance/match-backstop-recipients.ts';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import type { PersonInput } from '../src/modules/registry/person-input.ts';
 import { feedCsv, importRows, multipart } from './feeds-fixtures.ts';
 import { auditActionsWritten, unknownAuditActions } from './support/audit-actions.ts';
 import { makeIdNumber } from './support/factories.ts';
@@ -17,7 +18,7 @@ describe(`assistance catalogue, backstop and publicity on ${ENGINE} (SPEC §9)`,
   let t: TestApp;
   let village: string;
   let county: string;
-  const elderly = () => [
+  const elderly = (): PersonInput[] => [
     { name: '刘大爷', idNumber: makeIdNumber('19400101', 'male'), relation: 'head', labor: 'none' },
     { name: '刘大娘', idNumber: makeIdNumber('19420303', 'female'), relation: 'spouse', labor: 'none' },
   ];
@@ -161,7 +162,7 @@ describe(`assistance catalogue, backstop and publicity on ${ENGINE} (SPEC §9)`,
     expect(q.measures[0]).toMatchObject({ subtype: 'dibao', answersRisks: ['income'], startOn: '2026-10-20' });
     expect(q.unansweredRisks).toEqual(['housing']);
     const audit = (
-      await req(await t.login('admin'), 'GET', `/api/audit?householdId=${plain.id}&action=backstop.match`)
+      await req(await t.login('auditor'), 'GET', `/api/audit?householdId=${plain.id}&action=backstop.match`)
     ).json();
     expect(audit.items).toHaveLength(1);
     const repeat = await matchBackstopRecipients(t.ctx.database.db, { regionPrefix: '621124', recipients });
@@ -229,7 +230,7 @@ describe(`assistance catalogue, backstop and publicity on ${ENGINE} (SPEC §9)`,
     });
     expect(after.measures).toMatchObject([{ subtype: 'tekun', origin: 'backstop', startOn: '2026-11-01' }]);
     const audit = (
-      await req(await t.login('admin'), 'GET', `/api/audit?householdId=${proposed.id}&action=backstop.match`)
+      await req(await t.login('auditor'), 'GET', `/api/audit?householdId=${proposed.id}&action=backstop.match`)
     ).json();
     expect(audit.items).toMatchObject([{ username: 'minzheng' }]);
   });

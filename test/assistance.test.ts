@@ -15,14 +15,16 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   let t: TestApp;
   let users: { village: string; township: string; county: string };
   let d: ReturnType<typeof caseDriver>;
-  let included: string; // included through the inclusion procedure
-  let job: { id: string; subtype: string };
 
   const req = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
     t.request(cookie, { method, url, ...(payload ? { payload } : {}) });
 
-  /** Inclusion by the real procedure (SPEC §8.1, 瓦房 short form): a household with 2025 income below the line. */
+  /**
+   * Inclusion by the real procedure (SPEC §8.1, 瓦房 short form): a household with 2025 income below the line. Starts
+   * on 2026-11-02; the procedure's publicity moves the day on.
+   */
   async function includeByProcedure(): Promise<string> {
+    d.setDay('2026-11-02');
     const choice = await req(users.county, 'PUT', '/api/procedure-templates/choice', {
       regionCode: '621124',
       kind: 'inclusion',
@@ -43,6 +45,11 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     expect(started.statusCode, started.body).toBe(201);
     expect((await d.driveToEnd(started.json().id)).outcome).toBe('completed');
     return id;
+  }
+
+  /** A monitored household of the demo village with an income risk, included today (a fixture, not the procedure). */
+  async function monitoredToday(): Promise<string> {
+    return (await monitoredHouseholdFixture(t, users.county, { riskTypes: ['income'], includedOn: d.today() })).id;
   }
 
   /** A village user of a neighbouring village (created once). */
@@ -73,12 +80,11 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     t = await startTestApp({ now: new Date('2026-11-02T02:00:00Z') });
     users = { village: await t.login('village'), township: await t.login('township'), county: await t.login('county') };
     d = caseDriver(t, users);
-    d.setDay('2026-11-02');
-    included = await includeByProcedure();
   });
   afterAll(() => t.close());
 
   it('suggests one targeted measure for a single risk, saying why, and applies nothing (SPEC §9)', async () => {
+    const included = await includeByProcedure();
     const h = (await req(users.county, 'GET', `/api/households/${included}`)).json();
     expect(h.monitoringStatus).toBe('monitored');
     expect(h.riskTypes).toEqual(['income']);
@@ -100,6 +106,8 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   });
 
   it('records an accepted suggestion and a changed one with money and its source (SPEC §9)', async () => {
+    d.setDay('2026-11-02');
+    const included = await monitoredToday();
     const [s] = (await req(users.village, 'GET', `/api/households/${included}/plan-suggestion`)).json().measures;
     const res = await req(users.village, 'POST', `/api/households/${included}/measures`, {
       subtype: s.subtype,
@@ -118,7 +126,6 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
       amount: 1200.5,
       department: 'hr_social_security',
     });
-    job = res.json();
     const changed = await req(users.village, 'POST', `/api/households/${included}/measures`, {
       subtype: 'skills_training',
       suggestionRule: 'income.labour_idle',
@@ -143,6 +150,8 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   });
 
   it('assigns a 帮扶责任人 within the configured days of inclusion (SPEC §9)', async () => {
+    d.setDay('2026-11-02');
+    const included = await monitoredToday();
     const bad = await req(users.village, 'PUT', `/api/households/${included}/responsible`, {
       name: '李干部',
       phone: '1234567',
@@ -161,6 +170,14 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   });
 
   it('refuses the responsible person in a household edit and points to the assignment (SPEC §9)', async () => {
+    d.setDay('2026-11-02');
+    const included = await monitoredToday();
+    const assigned = await req(users.village, 'PUT', `/api/households/${included}/responsible`, {
+      name: '李干部',
+      phone: '13800001234',
+      unit: '县乡村振兴局',
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
     const before = (await req(users.county, 'GET', `/api/households/${included}`)).json();
     for (const payload of [{ responsiblePerson: '张某' }, { address: '新地址', responsiblePhone: '13800009999' }]) {
       const res = await req(users.village, 'PATCH', `/api/households/${included}`, payload);
@@ -185,6 +202,16 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   });
 
   it('records progress, and completes a measure only with its result (SPEC §9)', async () => {
+    d.setDay('2026-11-02');
+    const included = await monitoredToday();
+    const created = await req(users.village, 'POST', `/api/households/${included}/measures`, {
+      subtype: 'job_placement',
+      responsiblePerson: '县人社局王某',
+      startOn: '2026-11-02',
+      plannedEndOn: '2026-12-31',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const job = created.json() as { id: string };
     const started = await req(users.village, 'POST', `/api/measures/${job.id}/progress`, {
       note: '已对接县内务工岗位，户主到岗',
       status: 'in_progress',
@@ -206,13 +233,14 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     expect(m.progress.map((p: { statusAfter: string }) => p.statusAfter)).toEqual(['in_progress', 'completed']);
     const again = await req(users.village, 'PATCH', `/api/measures/${job.id}`, { content: '改' });
     expect(again.json().code).toBe('MEASURE_FINISHED');
-    const audit = (await req(await t.login('admin'), 'GET', `/api/audit?entityId=${job.id}`)).json();
+    const audit = (await req(await t.login('auditor'), 'GET', `/api/audit?entityId=${job.id}`)).json();
     expect(audit.items.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['measure.create', 'measure.progress']),
     );
   });
 
   it('suggests a combined plan for several risks, development before protective (SPEC §9)', async () => {
+    d.setDay('2026-11-02');
     const h = await monitoredHouseholdFixture(t, users.county, {
       riskTypes: ['income', 'housing', 'medical'],
       includedOn: '2026-10-20',
@@ -237,17 +265,31 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
       includedOn: '2026-09-01',
     });
     const fresh = await monitoredHouseholdFixture(t, users.county, { riskTypes: ['income'], includedOn: '2026-10-30' });
+    // Included long ago, but with a responsible person and a measure answering its one risk: on neither list.
+    const answered = (
+      await monitoredHouseholdFixture(t, users.county, { riskTypes: ['income'], includedOn: '2026-09-01' })
+    ).id;
+    const put = await req(users.village, 'PUT', `/api/households/${answered}/responsible`, {
+      name: '李干部',
+      phone: '13800001234',
+      unit: '县乡村振兴局',
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const measure = await req(users.village, 'POST', `/api/households/${answered}/measures`, {
+      subtype: 'job_placement',
+    });
+    expect(measure.statusCode, measure.body).toBe(201);
     for (const cookie of [users.village, users.township, users.county]) {
       const g = (await req(cookie, 'GET', '/api/assistance/gaps')).json();
       const ids = g.withoutResponsible.items.map((i: { householdId: string }) => i.householdId);
       expect(ids).toContain(late.id);
       expect(ids).not.toContain(fresh.id);
-      expect(ids).not.toContain(included);
+      expect(ids).not.toContain(answered);
       const row = g.withoutResponsible.items.find((i: { householdId: string }) => i.householdId === late.id);
       expect(row).toMatchObject({ includedOn: '2026-09-01', dueOn: '2026-09-16', daysOverdue: 47 });
       const risky = g.unansweredRisks.items.find((i: { householdId: string }) => i.householdId === late.id);
       expect(risky.gaps).toEqual(['income', 'water']);
-      expect(g.unansweredRisks.items.map((i: { householdId: string }) => i.householdId)).not.toContain(included);
+      expect(g.unansweredRisks.items.map((i: { householdId: string }) => i.householdId)).not.toContain(answered);
     }
     await req(users.village, 'POST', `/api/households/${late.id}/measures`, { subtype: 'water_safety_project' });
     const after = (await req(users.county, 'GET', '/api/assistance/gaps?region=621124')).json();
@@ -257,6 +299,9 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   });
 
   it('runs the yearly review; its outcome starts the elimination procedure (SPEC §9, §8.3)', async () => {
+    const included = await includeByProcedure();
+    const job = await req(users.village, 'POST', `/api/households/${included}/measures`, { subtype: 'job_placement' });
+    expect(job.statusCode, job.body).toBe(201);
     d.setDay('2026-12-20');
     for (const year of [2025, 2026]) {
       const r = await req(users.village, 'POST', `/api/households/${included}/incomes`, {
@@ -308,6 +353,7 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   });
 
   it('keeps a household without labour monitored, whatever its income (SPEC §8.3)', async () => {
+    d.setDay('2026-12-20');
     const elderly = [
       { name: '刘大爷', idNumber: makeIdNumber('19400101', 'male'), relation: 'head', labor: 'none' },
       { name: '刘大娘', idNumber: makeIdNumber('19420303', 'female'), relation: 'spouse', labor: 'none' },
@@ -333,6 +379,7 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   });
 
   it('refuses a village user of another village (404) and a supervisor who writes (403) (SPEC §3)', async () => {
+    d.setDay('2026-12-20');
     const villages = (await t.services.regions.children(SYSTEM_ACTOR, t.township)).children;
     const other = await monitoredHouseholdFixture(t, users.county, {
       regionCode: villages[1]?.code as string,
@@ -349,7 +396,7 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
     }
     expect((await req(users.township, 'GET', `/api/households/${other.id}/plan-suggestion`)).statusCode).toBe(200);
     const supervisor = await t.login('supervisor');
-    expect((await req(supervisor, 'GET', `/api/households/${included}/assistance`)).statusCode).toBe(200);
+    expect((await req(supervisor, 'GET', `/api/households/${other.id}/assistance`)).statusCode).toBe(200);
     for (const [method, url, body] of [
       ['POST', `/api/households/${other.id}/measures`, { subtype: 'job_placement' }],
       ['PUT', `/api/households/${other.id}/responsible`, { name: '某', phone: '13800001111', unit: '某单位' }],
@@ -366,6 +413,7 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   });
 
   it('shows a department user the measures it delivers only, and lets it record their delivery (SPEC §1)', async () => {
+    d.setDay('2026-12-20');
     const h = await monitoredHouseholdFixture(t, users.county, {
       riskTypes: ['medical', 'income'],
       includedOn: '2026-12-01',
@@ -394,6 +442,7 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   });
 
   it('takes the 特困 ages from the region settings, with history (SPEC §3, §9)', async () => {
+    d.setDay('2026-12-20');
     const h = await monitoredHouseholdFixture(t, users.county, {
       members: [
         { name: '马五十七', idNumber: makeIdNumber('19690301', 'male'), relation: 'head', labor: 'none' },
@@ -426,6 +475,7 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
 
   it('takes the compulsory-education age range from the region, in assessment and in the plan alike (SPEC §3, §7.3, §9)', async () => {
     // 17 on 1 September 2025 and 18 on the day of the suggestion: outside the default 6–16.
+    d.setDay('2026-12-20');
     const h = await monitoredHouseholdFixture(t, users.county, {
       members: [
         { name: '杨大山', idNumber: makeIdNumber('19750312', 'male'), relation: 'head', labor: 'full' },
@@ -470,7 +520,12 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
       includedOn: '2026-10-30',
     });
     const plain = (await t.services.registry.create(SYSTEM_ACTOR, householdPayload(t.village))).id;
-    const ids = [included, unanswered.id, plain];
+    const answered = await monitoredToday();
+    const measure = await req(users.village, 'POST', `/api/households/${answered}/measures`, {
+      subtype: 'job_placement',
+    });
+    expect(measure.statusCode, measure.body).toBe(201);
+    const ids = [answered, unanswered.id, plain];
     const res = await req(users.village, 'GET', `/api/households/risk-colours?ids=${ids.join(',')}`);
     expect(res.statusCode, res.body).toBe(200);
     const colours = res.json();
@@ -539,6 +594,11 @@ describe(`assistance on ${ENGINE} (SPEC §9)`, () => {
   });
 
   it('writes only audit actions listed in AuditActions (SPEC §17)', async () => {
+    d.setDay('2026-11-02');
+    const h = await monitoredToday();
+    expect(
+      (await req(users.village, 'POST', `/api/households/${h}/measures`, { subtype: 'job_placement' })).statusCode,
+    ).toBe(201);
     expect(await auditActionsWritten(t.ctx.database.db)).toContain('measure.create');
     expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);
   });

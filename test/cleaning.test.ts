@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import type { PersonInput } from '../src/modules/registry/person-input.ts';
 import { importRows, type KnownHousehold, knownHousehold } from './feeds-fixtures.ts';
 import { auditActionsWritten, unknownAuditActions } from './support/audit-actions.ts';
 import { makeIdNumber } from './support/factories.ts';
@@ -13,7 +14,7 @@ describe(`data cleaning on ${ENGINE} (SPEC §17)`, () => {
   let county: string;
   const hh: Record<string, KnownHousehold> = {};
   const exec = (q: ReturnType<typeof sql>) => q.execute(t.ctx.database.db);
-  const personId = async (h: KnownHousehold, relation: string) =>
+  const personId = async (h: KnownHousehold, relation: PersonInput['relation']) =>
     (
       await t.ctx.database.db
         .selectFrom('persons')

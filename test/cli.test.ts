@@ -97,6 +97,36 @@ describe('shouxian CLI (embedded PGlite)', () => {
     expect(weak.stderr).toContain('密码至少10位');
   });
 
+  it('archives the audit log only past the retention (at least six months), and verifies it', async () => {
+    const d = new Date(Date.now() + 8 * 3600_000);
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() + 1);
+    const early = await shouxian('audit', 'archive', '--before', d.toISOString().slice(0, 7));
+    expect(early.code).not.toBe(0);
+    expect(early.stderr).toContain('AUDIT_RETENTION');
+    expect(early.stderr).toContain('至少保存6个月');
+    const old = await shouxian('audit', 'archive', '--before', '2020-01');
+    expect(old.code, old.stderr).toBe(0);
+    expect(JSON.parse(old.stdout)).toMatchObject({ rows: 0, retentionMonths: 6 });
+    const verify = await shouxian('audit', 'verify');
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, anchor: null });
+  }, 180_000);
+
+  it('loads a year from the State Council notice text (issue 10 point 6, docs/calendars.md)', async () => {
+    const file = path.join(dataDir, '2027.txt');
+    fs.writeFileSync(
+      file,
+      '国务院办公厅关于2027年部分节假日安排的通知（测试数据）\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n' +
+        '二、春节：2月6日至12日放假调休，共7天。2月14日（周日）上班。\n',
+    );
+    const r = await shouxian('calendar', 'load', file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('已导入2027年节假日安排：放假10天、调休上班1天');
+    const list = await shouxian('calendar', 'list');
+    expect(list.stdout).toMatch(/2027\t放假10天\t调休上班1天/);
+  });
+
   it('refuses to open the database while the server holds it, and leaves it intact', async () => {
     server = spawn(process.execPath, [bin, 'serve', '--no-demo'], {
       env: { ...env, PORT: '0' },

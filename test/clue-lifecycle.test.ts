@@ -117,6 +117,16 @@ describe(`declaration → registration → inclusion → elimination on ${ENGINE
     onHousehold = await cluesOf(`householdId=${hh}`);
     const other = onHousehold.find((c) => c.channel === 'social');
     expect(other).toMatchObject({ status: 'closed', result: 'merged_into_case', caseId: started.json().id });
+    // Reversing the inclusion reopens the clue it had closed as 并入程序; concluding again closes it again.
+    const caseId = started.json().id as string;
+    const reversed = await d.act(caseId, { type: 'reverse', note: '录入有误，撤销办结' }, users.county);
+    expect(reversed.statusCode, reversed.body).toBe(200);
+    const reopened = (await cluesOf(`householdId=${hh}`)).find((c) => c.channel === 'social');
+    expect(reopened).toMatchObject({ status: 'open', result: null, caseId: null });
+    const again = await d.act(caseId, { type: 'complete_step', note: '重新办结' }, users.county);
+    expect(again.statusCode, again.body).toBe(200);
+    const closedAgain = (await cluesOf(`householdId=${hh}`)).find((c) => c.channel === 'social');
+    expect(closedAgain).toMatchObject({ status: 'closed', result: 'merged_into_case', caseId });
     d.setDay('2026-12-01');
     expect(await cluesOf(`householdId=${hh}&overdue=true`)).toEqual([]);
 
@@ -152,6 +162,109 @@ describe(`declaration → registration → inclusion → elimination on ${ENGINE
       expect(kinds).toEqual(['acceptance', 'identification', 'exit']);
       for (const n of page.notifications) expect(noticePrivacyViolations(n.text, ['12317']), n.text).toEqual([]);
     }
+  });
+
+  it('links a declaration at registration, in the same transaction; reading lists and pages writes nothing', async () => {
+    const db = t.ctx.database.db;
+    const laterId = makeIdNumber('19750304', 'female');
+    const declared = await t.request(undefined, {
+      method: 'POST',
+      url: '/api/declarations',
+      remoteAddress: '10.0.0.8',
+      payload: {
+        name: '钱秀英',
+        idNumber: laterId,
+        phone: '13700002222',
+        villageCode: t.village,
+        hardship: ['medical'],
+        description: '住院花费较多',
+      },
+    });
+    expect(declared.statusCode, declared.body).toBe(201);
+    const code = declared.json().trackingCode as string;
+    const clue = await db
+      .selectFrom('declarations as d')
+      .innerJoin('clues as c', 'c.id', 'd.clue_id')
+      .select(['c.id', 'c.household_id as householdId'])
+      .where('d.tracking_code', '=', code)
+      .executeTakeFirstOrThrow();
+    expect(clue.householdId).toBeNull();
+
+    /** Every clue row, and every audit row that is not a read's own audit entry. */
+    const snapshot = async () => ({
+      clues: (await db.selectFrom('clues').selectAll().orderBy('id').execute()).map((r) => JSON.stringify(r)),
+      writes: Number(
+        (
+          await db
+            .selectFrom('audit_log')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .where('action', 'not like', '%.list')
+            .where('action', 'not like', '%.read')
+            .where('action', 'not like', '%.view')
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+      links: Number(
+        (
+          await db
+            .selectFrom('audit_log')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .where('action', '=', 'clue.link')
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    });
+    const reads = async () => {
+      for (const url of [
+        `/api/clues?region=${t.village}&pageSize=100`,
+        `/api/clues?region=${t.village}&status=unclosed&overdue=true&pageSize=100`,
+        `/api/clues/${clue.id}`,
+      ]) {
+        const res = await t.request(users.village, { method: 'GET', url });
+        expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      }
+      const page = await t.request(undefined, {
+        method: 'GET',
+        url: `/api/declarations/status?code=${code}&phone=13700002222`,
+        remoteAddress: '10.0.0.8',
+      });
+      expect(page.statusCode, page.body).toBe(200);
+    };
+
+    // Before registration: reads change no clue and link nothing.
+    const before = await snapshot();
+    await reads();
+    const afterReads = await snapshot();
+    expect(afterReads.clues).toEqual(before.clues);
+    expect(afterReads.links).toBe(before.links);
+
+    // Registration links it at once (no read in between), audited as the registering user's act.
+    const payload = householdPayload(t.village);
+    payload.members[0] = { name: '钱秀英', idNumber: laterId, relation: 'head', labor: 'full' };
+    const created = await t.request(users.village, { method: 'POST', url: '/api/households', payload });
+    expect(created.statusCode, created.body).toBe(201);
+    const hh = created.json().id as string;
+    const linked = await db
+      .selectFrom('clues')
+      .select(['household_id'])
+      .where('id', '=', clue.id)
+      .executeTakeFirstOrThrow();
+    expect(linked.household_id).toBe(hh);
+    const link = await db
+      .selectFrom('audit_log')
+      .select(['username', 'household_id'])
+      .where('action', '=', 'clue.link')
+      .where('entity_id', '=', clue.id)
+      .execute();
+    expect(link).toEqual([{ username: 'village', household_id: hh }]);
+
+    // After registration: reads still write nothing but their own read audit.
+    const registered = await snapshot();
+    await reads();
+    const later = await snapshot();
+    expect(later.clues).toEqual(registered.clues);
+    expect(later.writes).toBe(registered.writes);
+    expect((await status(code)).stage).not.toBe('已受理，等待村里入户核实');
   });
 
   it('the monthly cycle lists clues past their decision limit (default 15 days) as late (issue 10)', async () => {

@@ -124,7 +124,7 @@ describe(`official calendars on ${ENGINE} (SPEC §8.1)`, () => {
   });
   afterAll(() => t.close());
 
-  it('flags a publicity reaching a year with no official calendar, until an admin loads it', async () => {
+  it('a publicity reaching a year with no official calendar runs on the estimate; loading the year recomputes it', async () => {
     const county = await t.login('county');
     const village = await t.login('village');
     await t.request(county, {
@@ -157,8 +157,14 @@ describe(`official calendars on ${ENGINE} (SPEC §8.1)`, () => {
       village,
     );
     const meeting = { date: '2026-12-28', attendees: ['甲', '乙', '丙'], votesFor: 3, votesAgainst: 0 };
-    const refused = await d.act(c.id, { type: 'start_publicity', meeting }, village);
-    expect(refused.json().code).toBe('CASE_CALENDAR_MISSING');
+    const started = await d.act(c.id, { type: 'start_publicity', meeting }, village);
+    expect(started.statusCode, started.body).toBe(200);
+    // Weekends only: 28–31 December and Friday 1 January 2027, flagged as estimated.
+    expect((await d.get(c.id)).publicity).toMatchObject({ end: '2027-01-01', estimated: true, missingYears: [2027] });
+    const alert = (await t.request(county, { method: 'GET', url: '/api/calendars/alert' })).json();
+    // 28 December: the coming year is due, and this case works on its estimate.
+    expect(alert).toMatchObject({ missingYears: [2027], estimatedCases: 1 });
+    expect(alert.message).toContain('2027');
 
     const admin = await t.login('admin');
     const bad = await t.request(admin, {
@@ -173,9 +179,22 @@ describe(`official calendars on ${ENGINE} (SPEC §8.1)`, () => {
       holidays: ['2027-01-01', '2027-01-02', '2027-01-03'],
       workdays: [],
     };
-    expect((await t.request(admin, { method: 'POST', url: '/api/calendars', payload: cal })).statusCode).toBe(201);
-    const ok = await d.act(c.id, { type: 'start_publicity', meeting }, village);
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect((await d.get(c.id)).publicity.end).toBe('2027-01-04');
+    const loaded = await t.request(admin, { method: 'POST', url: '/api/calendars', payload: cal });
+    expect(loaded.statusCode, loaded.body).toBe(201);
+    expect(loaded.json().recomputedCases).toBe(1);
+    // With New Year off on 1–3 January the fifth working day is Monday 4 January, and no longer an estimate.
+    expect((await d.get(c.id)).publicity).toMatchObject({ end: '2027-01-04', uncertain: false, estimated: false });
+    expect((await t.request(county, { method: 'GET', url: '/api/calendars/alert' })).json()).toMatchObject({
+      missingYears: [],
+      estimatedCases: 0,
+      message: null,
+    });
+    const audit = await t.ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('entity_id', '=', c.id)
+      .where('action', '=', 'case.dates_recompute')
+      .execute();
+    expect(audit).toHaveLength(1);
   });
 });

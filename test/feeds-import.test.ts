@@ -66,11 +66,11 @@ describe(`department feed import over HTTP on ${ENGINE} (SPEC §10)`, () => {
       ...multipart('结算.csv', content),
     });
 
-  it('lists all 17 department feeds with their columns', async () => {
+  it('lists all 18 department feeds (17 of 博尔塔拉 §七 and staffing) with their columns', async () => {
     const res = await t.request(dept, { method: 'GET', url: '/api/feeds' });
     expect(res.statusCode).toBe(200);
     const feeds = res.json();
-    expect(feeds).toHaveLength(17);
+    expect(feeds).toHaveLength(18);
     const mi = feeds.find((f: { department: string }) => f.department === 'medical_insurance');
     expect(mi.records.map((r: { kind: string }) => r.kind)).toContain('settlement');
   });

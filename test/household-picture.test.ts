@@ -90,8 +90,8 @@ describe(`household picture on ${ENGINE} (SPEC §7.4, §7.2, §7.3)`, () => {
     expect(p.records).toEqual([expect.objectContaining({ outcome: 'exclusion', rule: 'PS-CAR', exclusionItem: 3 })]);
     expect(p.conflicts).toHaveLength(1);
     expect(p.input).toBeUndefined();
-    const admin = await t.login('admin');
-    const audit = (await t.request(admin, { method: 'GET', url: `/api/audit?action=household.picture_read` })).json();
+    const auditor = await t.login('auditor');
+    const audit = (await t.request(auditor, { method: 'GET', url: `/api/audit?action=household.picture_read` })).json();
     expect(audit.total).toBeGreaterThanOrEqual(1);
   });
 
@@ -121,6 +121,163 @@ describe(`household picture on ${ENGINE} (SPEC §7.4, §7.2, §7.3)`, () => {
       `医疗保障局2026年10月住院结算：成员${h.spouse.name.slice(0, 1)}某住院结算个人自付30000元`,
     );
     expect(body.conflicts[0]).toMatchObject({ key: 'rigidExpenditure.medical', used: 30000 });
+  });
+
+  it('takes 人社 wages and pensions into the income, the newer figure over an older survey (issue 9 point 1)', async () => {
+    const h = await knownHousehold(t, t.village);
+    await income(h.id, { year: 2026, survey: '6月调查', surveyedOn: '2026-06-01', wage: 6000, transfer: 500 });
+    expect((await assess(h.id)).result.riskTypes).toEqual(['income']);
+    await upload('hr_social_security', 'employment', [
+      {
+        name: h.head.name,
+        idNumber: h.head.idNumber,
+        employer: '某电子厂',
+        workPlace: '广东省东莞市',
+        workStartDate: '2026-01-05',
+        lastMonthWage: '5000',
+      },
+    ]);
+    await upload('hr_social_security', 'pension', [
+      {
+        name: h.spouse.name,
+        idNumber: h.spouse.idNumber,
+        insuranceType: '城乡居民基本养老保险',
+        status: '待遇领取',
+        monthlyPension: '150',
+        statusDate: '2025-03-01',
+      },
+    ]);
+    const body = await assess(h.id);
+    // 5,000 × 12 months and 150 × 12 months, reported for October: newer than the June survey.
+    expect(body.result.decision).toBe('no_risk');
+    expect(body.conflicts.map((c: { key: string; used: number }) => [c.key, c.used])).toEqual([
+      ['income.wage', 60000],
+      ['income.transfer', 1800],
+    ]);
+    const p = (await t.request(village, { method: 'GET', url: `/api/households/${h.id}/picture?year=2026` })).json();
+    const wage = p.facts.find((f: { key: string }) => f.key === 'income.wage');
+    expect(wage.value).toBe(60000);
+    expect(wage.sources[0]).toMatchObject({
+      kind: 'department',
+      department: 'hr_social_security',
+      departmentName: '人力资源和社会保障局',
+      recordKind: 'employment',
+      period: '2026-10',
+      row: 2,
+    });
+    expect(wage.sources[0].importId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(p.records.map((r: { outcome: string }) => r.outcome)).toEqual(['income_counted', 'income_counted']);
+    const net = p.facts.find((f: { key: string }) => f.key === 'income');
+    expect(net.value).toBe(61800);
+    expect(net.sources.map((s: { kind: string }) => s.kind)).toEqual(['registry', 'department', 'department']);
+  });
+
+  it('excludes a household whose member is a 财政供养人员 (item 1) or a 规模经营主体 (item 6), naming the record', async () => {
+    const a = await knownHousehold(t, t.village);
+    await income(a.id, { year: 2026, wage: 6000 });
+    await upload('staffing', 'public_servant', [
+      {
+        name: a.spouse.name,
+        idNumber: a.spouse.idNumber,
+        employer: '县第一中学',
+        staffType: '事业单位工作人员',
+        status: '在职',
+        startDate: '2012-09-01',
+      },
+    ]);
+    const body = await assess(a.id);
+    expect(body.result).toMatchObject({ decision: 'exclude', exclusions: [1] });
+    const reason = body.result.reasons.find((r: { rule: string }) => r.rule.startsWith('exclusion.'));
+    expect(reason.text).toContain(
+      `组织人社财政部门2026年10月财政供养人员信息：成员${a.spouse.name.slice(0, 1)}某为财政供养人员（县第一中学）（2012-09-01）`,
+    );
+    expect(reason.sources[0]).toMatchObject({ department: 'staffing', recordKind: 'public_servant', row: 2 });
+    expect(body.conflicts[0]).toMatchObject({ key: 'members[1].publicServant', precedence: 'authority' });
+
+    const b = await knownHousehold(t, t.village);
+    await income(b.id, { year: 2026, wage: 6000 });
+    await upload('agriculture', 'large_scale_operator', [
+      {
+        regionName: '临洮县',
+        name: b.head.name,
+        idNumber: b.head.idNumber,
+        operatorType: '养殖大户',
+        entityName: '兴旺养殖场',
+        employees: 4,
+        registrationDate: '2024-05-01',
+        status: '正常经营',
+      },
+    ]);
+    const second = await assess(b.id);
+    expect(second.result).toMatchObject({ decision: 'exclude', exclusions: [6] });
+    const r6 = second.result.reasons.find((r: { rule: string }) => r.rule.startsWith('exclusion.'));
+    expect(r6.text).toContain('农业农村局2026年10月规模经营主体信息');
+    // Screening raises the same signal as a hit (the rule is data, read by both).
+    const hits = await t.request(county, { method: 'GET', url: `/api/screening/hits?householdId=${b.id}` });
+    expect(hits.statusCode, hits.body).toBe(200);
+  });
+
+  it('names each bad record in the picture: unknown vehicle type, outside the window, not counted, departments disagreeing', async () => {
+    const h = await knownHousehold(t, t.village);
+    await income(h.id, { year: 2026, wage: 6000 });
+    await upload('public_security', 'vehicle', [
+      { name: h.head.name, idNumber: h.head.idNumber, vehicleType: '其他', purchaseDate: '2026-03-01' },
+      { name: h.head.name, idNumber: h.head.idNumber, vehicleType: '小型轿车', purchaseDate: '2027-01-05' },
+    ]);
+    await upload('public_security', 'register_change', [
+      { name: h.spouse.name, idNumber: h.spouse.idNumber, changeType: '死亡', changeDate: '2026-04-01' },
+    ]);
+    await upload('medical_insurance', 'settlement', [
+      {
+        name: h.spouse.name,
+        idNumber: h.spouse.idNumber,
+        hospital: '县人民医院',
+        admissionDate: '2026-07-01',
+        dischargeDate: '2026-07-10',
+        totalCost: '9000',
+        outOfPocket: '3000',
+        settlementDate: '2026-07-11',
+      },
+      {
+        name: h.head.name,
+        idNumber: h.head.idNumber,
+        hospital: '县人民医院',
+        admissionDate: '2025-11-01',
+        dischargeDate: '2025-11-10',
+        totalCost: '9000',
+        outOfPocket: '4000',
+        settlementDate: '2025-11-11',
+      },
+    ]);
+    // A settlement without 个人自付 never reaches the picture as a silent zero: the importer names the row.
+    const bad = await t.request(county, {
+      method: 'POST',
+      url: '/api/feeds/medical_insurance/imports?period=2026-10&kind=settlement&region=621124',
+      ...multipart(
+        'no-oop.csv',
+        feedCsv('medical_insurance', 'settlement', [
+          { name: h.head.name, idNumber: h.head.idNumber, outOfPocket: '', settlementDate: '2026-08-01' },
+        ]).replace(/,0,/g, ',,'),
+      ),
+    });
+    expect(bad.statusCode, bad.body).toBe(201);
+    expect(bad.json()).toMatchObject({ rowsGood: 0, rowsBad: 1 });
+    const p = (await t.request(village, { method: 'GET', url: `/api/households/${h.id}/picture?year=2026` })).json();
+    const outcomes = p.records
+      .map((r: { recordName: string; outcome: string }) => `${r.recordName}:${r.outcome}`)
+      .sort();
+    expect(outcomes).toEqual(
+      [
+        '车辆登记:unknown_type',
+        '车辆登记:outside_window',
+        '户籍变动:death',
+        '住院结算:member_not_counted',
+        '住院结算:outside_window',
+      ].sort(),
+    );
+    expect(p.conflicts.map((c: { label: string }) => c.label)).toEqual(['家庭成员状态', '部门数据相互矛盾']);
+    expect(p.conflicts[1].text).toContain('晚于死亡日期');
+    expect(p.assessment.exclusions).toEqual([]);
   });
 
   describe('review, elimination and the panel agree on one picture (SPEC §7.4, §8.3; issue 9 point 7)', () => {

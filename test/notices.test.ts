@@ -182,12 +182,25 @@ describe(`notices and publicity on ${ENGINE} (SPEC §8.1, issue 10)`, () => {
       users.village,
     );
     const meeting = { date: '2027-03-01', attendees: ['王书记', '李主任', '党员张某'], votesFor: 3, votesAgainst: 0 };
-    const blocked = await d.act(id, { type: 'start_publicity', meeting }, users.village);
-    expect(blocked.json().code).toBe('CASE_CALENDAR_MISSING');
-    const started = await d.act(id, { type: 'start_publicity', meeting, acceptEstimatedCalendar: true }, users.village);
+    // The missing 2027 calendar never blocks: the estimate is used and every computed date says so.
+    const started = await d.act(id, { type: 'start_publicity', meeting }, users.village);
     expect(started.statusCode, started.body).toBe(200);
-    const publicity = (await d.get(id)).publicity;
-    expect(publicity).toMatchObject({ start: '2027-03-01', end: '2027-03-05', uncertain: true, missingYears: [2027] });
+    const view = await d.get(id);
+    expect(view.publicity).toMatchObject({
+      start: '2027-03-01',
+      end: '2027-03-05',
+      uncertain: true,
+      estimated: true,
+      missingYears: [2027],
+    });
+    for (const due of view.deadlines.filter((x: { due: string | null }) => x.due?.startsWith('2027')))
+      expect(due.estimated, due.stepCode).toBe(true);
+    const alert = (await t.request(users.village, { method: 'GET', url: '/api/calendars/alert' })).json();
+    expect(alert.estimatedCases).toBeGreaterThanOrEqual(1);
+    const cycle = (await t.request(users.county, { method: 'GET', url: '/api/cycle/2027-03' })).json();
+    // 瓦房 has no monthly nodes, so the month is skipped; the alert is there all the same.
+    expect(cycle.cycle.skipped).toBe(true);
+    expect(cycle.calendarAlert.message).toContain('尚未导入2027年法定节假日安排');
     const notice = (await t.request(users.village, { method: 'GET', url: `/api/cases/${id}/publicity-notice` })).body;
     expect(notice).toContain('公示期：2027年3月1日至2027年3月5日（5个工作日）');
     expect(notice).toContain('公示截止日期按周末估算');
@@ -195,6 +208,83 @@ describe(`notices and publicity on ${ENGINE} (SPEC §8.1, issue 10)`, () => {
     const done = await d.act(id, { type: 'complete_step', note: '公示无异议' }, users.village);
     expect(done.statusCode, done.body).toBe(200);
     expect((await d.get(id)).step.level).toBe('township');
+  });
+
+  it('single-level publicity (issue 10 point 3): village only, the set working days, no county announcement', async () => {
+    const put = (value: object) =>
+      t.request(users.county, {
+        method: 'PUT',
+        url: '/api/settings/publicity.levels',
+        payload: { regionCode: '621124', value },
+      });
+    // The demo county holds what a 2026 county uses: village only, 5 working days.
+    expect((await t.services.settings.get('publicity.levels', '621124')).value).toEqual({
+      mode: 'village_only',
+      villageDays: 5,
+    });
+    // Fewer than the 2024 rule's 5 days is refused.
+    const short = await put({ mode: 'village_only', villageDays: 4 });
+    expect(short.statusCode, short.body).toBe(400);
+    expect(short.body).toContain('村级公示天数');
+    const bad = await put({ mode: 'county_only' });
+    expect(bad.statusCode, bad.body).toBe(400);
+    const set = await put({ mode: 'village_only', villageDays: 7 });
+    expect(set.statusCode, set.body).toBe(200);
+    const history = await t.request(users.county, {
+      method: 'GET',
+      url: '/api/settings/publicity.levels/history?region=621124',
+    });
+    expect(history.statusCode, history.body).toBe(200);
+    expect(JSON.stringify(history.json())).toContain('village_only');
+
+    // 博尔塔拉: "公示期不少于5天" (calendar days) and a county announcement at 标注 in the template.
+    await chooseTemplate('bortala-inclusion');
+    d.setDay('2026-11-16');
+    const id = await start(await poorHousehold());
+    await d.completeStep(id); // 申请
+    const c = await d.get(id);
+    expect(c.step.code).toBe('publicity');
+    expect(c.step.publicity).toMatchObject({ days: 7, unit: 'working' });
+    const meeting = { date: '2026-11-17', attendees: ['王书记', '李主任', '党员张某'], votesFor: 3, votesAgainst: 0 };
+    const up = await t.request(users.village, {
+      method: 'POST',
+      url: `/api/cases/${id}/files`,
+      ...multipart('公示.pdf', PDF),
+    });
+    await d.act(
+      id,
+      {
+        type: 'attach_records',
+        attachments: c.step.missingRecords.map((r: { code: string }) => ({ recordCode: r.code, fileId: up.json().id })),
+      },
+      users.village,
+    );
+    const started = await d.act(id, { type: 'start_publicity', meeting }, users.village);
+    expect(started.statusCode, started.body).toBe(200);
+    const notice = (await t.request(users.village, { method: 'GET', url: `/api/cases/${id}/publicity-notice` })).body;
+    // Tuesday 17 November + 7 working days: to Wednesday 25 November.
+    expect(notice).toContain('公示期：2026年11月17日至2026年11月25日（7个工作日）');
+    const steps: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const now = await d.get(id);
+      if (now.outcome) break;
+      steps.push(now.step.code);
+      if (now.step.level !== 'village') {
+        expect(now.step.publicity ?? null, now.step.code).toBeNull();
+        expect(now.step.missingRecords.map((r: { code: string }) => r.code)).not.toContain('county_announcement');
+      }
+      await d.completeStep(id);
+    }
+    expect(steps).toEqual(['publicity', 'verify', 'confirm', 'compare', 'mark']);
+    const done = await d.get(id);
+    expect(done.outcome).toBe('completed');
+    expect(done.notifications.map((n: { kind: string }) => n.kind)).toEqual(['acceptance', 'identification']);
+
+    // Back to the template's levels: later cases follow it, this one kept its snapshot.
+    expect((await put({ mode: 'template' })).statusCode).toBe(200);
+    const later = await start(await poorHousehold());
+    await d.completeStep(later);
+    expect((await d.get(later)).step.publicity).toMatchObject({ days: 5, unit: 'calendar' });
   });
 
   it('every notice written in this run passes the privacy rule (SPEC §8.1, issue 10 "done when")', async () => {

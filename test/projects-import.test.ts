@@ -65,12 +65,13 @@ async function libraryWorkbook(townships: { code: string; name: string; villages
 
 describe(`importing a county's project library from Excel on ${ENGINE} (SPEC §13, issue 15 point 7)`, () => {
   let t: TestApp;
-  let county: string;
+  let officer: string;
   let townships: { code: string; name: string; villages: string[] }[];
 
   beforeAll(async () => {
     t = await startTestApp({ now: new Date('2026-07-20T10:00:00+08:00') });
-    county = await t.login('county');
+    // the county project officer keeps the library (docs/decisions/0036)
+    officer = await t.login('project');
     const regions = await t.ctx.database.db
       .selectFrom('regions')
       .select(['code', 'name', 'level', 'parent_code'])
@@ -93,13 +94,13 @@ describe(`importing a county's project library from Excel on ${ENGINE} (SPEC §1
   afterAll(() => t.close());
 
   const upload = (content: Buffer) =>
-    t.request(county, { method: 'POST', url: '/api/projects/import?year=2026', ...multipart('项目库.xlsx', content) });
+    t.request(officer, { method: 'POST', url: '/api/projects/import?year=2026', ...multipart('项目库.xlsx', content) });
 
   it('imports 300 projects from sheets per township, passing over title, column numbers and 合计, and again skips them all', async () => {
     const res = await upload(await libraryWorkbook(townships, 150));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ imported: 300, skipped: 0, problems: [] });
-    const list = (await t.request(county, { method: 'GET', url: '/api/projects?year=2026' })).json();
+    const list = (await t.request(officer, { method: 'GET', url: '/api/projects?year=2026' })).json();
     expect(list).toHaveLength(300);
     const first = list.find((p: { name: string }) => p.name === `${townships[0]?.name}第1号项目`);
     // 120 + 5.5 万元 of the fund: a key project (≥ 100万元); amounts in 万元 become yuan exactly.
@@ -156,5 +157,13 @@ describe(`importing a county's project library from Excel on ${ENGINE} (SPEC §1
       ...multipart('项目库.xlsx', Buffer.from(await wb.xlsx.writeBuffer())),
     });
     expect(forbidden.statusCode).toBe(403);
+    // the county bureau reads the library but imports nothing: refused before the file is read
+    const byCounty = await t.request(await t.login('county'), {
+      method: 'POST',
+      url: '/api/projects/import',
+      ...multipart('项目库.xlsx', Buffer.from(await wb.xlsx.writeBuffer())),
+    });
+    expect(byCounty.statusCode).toBe(403);
+    expect(byCounty.json().code).toBe('AUTH_FORBIDDEN');
   });
 });

@@ -99,9 +99,9 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
     expect(refused.statusCode).toBe(403);
     const file = (await t.request(county, { method: 'GET', url: `/api/households/${id}?unmasked=true` })).json();
     expect(file.members[0].idNumber).toBe(payload.members[0]?.idNumber);
-    const admin = await t.login('admin');
+    const auditor = await t.login('auditor');
     const audit = (
-      await t.request(admin, { method: 'GET', url: `/api/audit?householdId=${id}&action=person.reveal_id` })
+      await t.request(auditor, { method: 'GET', url: `/api/audit?householdId=${id}&action=person.reveal_id` })
     ).json();
     expect(audit.total).toBe(1);
     expect(audit.items[0].username).toBe('county');
@@ -155,7 +155,7 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
     const m = payload.members.map((x, i) => (i === 0 ? { ...x, birthDate: '1975-03-13' } : x));
     const res = await create({ ...payload, members: m });
     expect(res.json()).toMatchObject({ code: 'REGISTRY_ID_MISMATCH', details: { field: 'members[0].birthDate' } });
-    const s = payload.members.map((x, i) => (i === 0 ? { ...x, sex: 'female' } : x));
+    const s = payload.members.map((x, i) => (i === 0 ? { ...x, sex: 'female' as const } : x));
     expect((await create({ ...payload, members: s })).json().code).toBe('REGISTRY_ID_MISMATCH');
   });
 
@@ -171,7 +171,7 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
 
   it('requires exactly one head', async () => {
     const payload = householdPayload(t.village);
-    const none = payload.members.map((m) => ({ ...m, relation: 'child' }));
+    const none = payload.members.map((m) => ({ ...m, relation: 'child' as const }));
     expect((await create({ ...payload, members: none })).json().code).toBe('REGISTRY_NO_HEAD');
   });
 
@@ -238,6 +238,17 @@ describe(`registry API on ${ENGINE} (SPEC §4)`, () => {
     ).json();
     expect(byName.total).toBeGreaterThan(2);
     expect(byName.items).toHaveLength(2);
+    // Fuzzy search (issue 14 point 6): part of a name, the household code, the ID number's last digits.
+    const find = async (q: string) =>
+      (
+        await t.request(village, { method: 'GET', url: `/api/households?name=${encodeURIComponent(q)}&pageSize=200` })
+      ).json() as { items: { id: string }[] };
+    const code = (await t.request(village, { method: 'GET', url: `/api/households/${id}` })).json().code as string;
+    expect((await find('秀')).items.map((i) => i.id)).toContain(id);
+    expect((await find(code)).items.map((i) => i.id)).toEqual([id]);
+    const tail = String(payload.members[1]?.idNumber).slice(-2);
+    expect((await find(tail)).items.map((i) => i.id)).toContain(id);
+    expect((await find('%')).items).toHaveLength(0);
     const monitored = (await t.request(village, { method: 'GET', url: '/api/households?status=monitored' })).json();
     expect(monitored.total).toBe(0);
   });

@@ -325,6 +325,39 @@ describe(`government relief platform on ${ENGINE} (SPEC §14)`, () => {
     expect(temp).toMatchObject({ departmentName: '民政局', replied: 1, inTime: 1, rated: 1, satisfied: 1 });
   });
 
+  it('puts the month’s applications in the 月调度 report, item by item, equal to a count of the raw rows', async () => {
+    const report = (
+      await t.request(await t.login('county'), {
+        method: 'GET',
+        url: '/api/reports/monthly?region=621124&period=2026-11',
+      })
+    ).json();
+    const table = report.tables.find((x: { title: string }) => x.title === '五、政府救助平台申请办理情况');
+    expect(table, JSON.stringify(report.tables.map((x: { title: string }) => x.title))).toBeDefined();
+    const total = table.rows.find((r: { total?: boolean }) => r.total);
+    // columns: 办理部门, 本月受理, 已办结, 按时办结, 超期未办结, 评价, 满意, 满意率
+    const raw = await t.ctx.database.db
+      .selectFrom('relief_requests')
+      .select((eb) => [eb.fn.countAll<string>().as('received'), eb.fn.count<string>('rating').as('rated')])
+      .where('county_code', '=', '621124')
+      .where('received_on', '>=', '2026-11-01')
+      .where('received_on', '<=', '2026-11-30')
+      .executeTakeFirstOrThrow();
+    expect(total.cells[1]).toBe(Number(raw.received));
+    expect(total.cells[5]).toBe(Number(raw.rated));
+    const temp = table.rows.find((r: { label: string }) => r.label === '临时救助');
+    expect(temp.cells.slice(0, 3)).toEqual(['民政局', expect.any(Number), 1]);
+    // a month without applications says so instead of showing an empty table
+    const empty = (
+      await t.request(await t.login('county'), {
+        method: 'GET',
+        url: '/api/reports/monthly?region=621124&period=2026-01',
+      })
+    ).json();
+    const none = empty.tables.find((x: { title: string }) => x.title === '五、政府救助平台申请办理情况');
+    expect(none.note).toBe('本月没有收到救助申请');
+  });
+
   it('lets a county replace its catalogue with history, naming each bad row', async () => {
     const county = await t.login('county');
     const current = (await t.request(county, { method: 'GET', url: '/api/relief-items?region=621124' })).json();

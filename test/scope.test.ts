@@ -122,14 +122,14 @@ describe(`scope isolation on ${ENGINE} (SPEC §3, §17)`, () => {
     expect(other.statusCode).toBe(403);
   });
 
-  it('audit log: admin and supervisor within scope; other roles refused', async () => {
-    for (const u of ['admin', 'supervisor']) {
+  it('audit log: audit administrator and supervisor within scope; other roles refused (三员分立)', async () => {
+    for (const u of ['auditor', 'supervisor']) {
       const res = await t.request(await t.login(u), { method: 'GET', url: '/api/audit' });
       expect(res.statusCode).toBe(200);
       expect(res.json().total).toBeGreaterThan(0);
     }
-    for (const u of ['village', 'township', 'county', 'department']) {
-      expect((await t.request(await t.login(u), { method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
+    for (const u of ['village', 'township', 'county', 'department', 'admin', 'security']) {
+      expect((await t.request(await t.login(u), { method: 'GET', url: '/api/audit' })).statusCode, u).toBe(403);
     }
   });
 });

@@ -148,6 +148,34 @@ describe(`screening rules on ${ENGINE} (SPEC §10)`, () => {
     expect(await cluesOf(t, h.id)).toHaveLength(0);
   });
 
+  it('the staffing and 规模经营主体 feeds raise exclusion hits for items 1, 2 and 6 (SPEC §7.2, §10)', async () => {
+    const monitored = await knownHousehold(t, t.village);
+    const plain = await knownHousehold(t, t.village);
+    await monitor(monitored.id);
+    const servant = await importRows(t, 'staffing', 'public_servant', [
+      { ...head(monitored), employer: '县自然资源局', staffType: '公务员', status: '在职' },
+      { ...head(plain), employer: '县医院', staffType: '编外聘用人员', status: '在职' },
+    ]);
+    expect(servant).toMatchObject({ rowsBad: 0, hits: 1, clues: 1 });
+    expect((await cluesOf(t, monitored.id)).map((c) => c.sourceRef)).toEqual(['staffing:STF-PUBLIC-SERVANT']);
+    const cadre = await importRows(t, 'staffing', 'village_cadre', [
+      { regionName: '某村', ...head(plain), position: '村委会主任', monthlySalary: '3000' },
+    ]);
+    const operator = await importRows(t, 'agriculture', 'large_scale_operator', [
+      { regionName: '某村', ...head(plain), operatorType: '种植大户', scale: '流转土地300亩', employees: '5' },
+    ]);
+    expect([cadre.hits, operator.hits]).toEqual([1, 1]);
+    expect(await cluesOf(t, plain.id)).toHaveLength(0);
+    const hits = (
+      await t.request(await t.login('county'), {
+        method: 'GET',
+        url: `/api/screening/hits?householdId=${plain.id}`,
+      })
+    ).json();
+    expect(JSON.stringify(hits)).toContain('STF-VILLAGE-CADRE');
+    expect(JSON.stringify(hits)).toContain('AGR-LARGE-SCALE');
+  });
+
   it('exclusion signals raise a review clue only on monitored households; otherwise the hit is kept as evidence (SPEC §7.2)', async () => {
     const monitored = await knownHousehold(t, t.village);
     const plain = await knownHousehold(t, t.village);

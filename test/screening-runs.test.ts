@@ -60,8 +60,8 @@ describe(`screening runs and regional thresholds on ${ENGINE} (SPEC §10, §3)`,
       { amountYuan: 6000 },
       { amountYuan: 5000 },
     ]);
-    const admin = await t.login('admin');
-    const audit = (await t.request(admin, { method: 'GET', url: '/api/audit?action=screening.rule_set' })).json();
+    const auditor = await t.login('auditor');
+    const audit = (await t.request(auditor, { method: 'GET', url: '/api/audit?action=screening.rule_set' })).json();
     expect(audit.total).toBe(2);
   });
 
@@ -183,8 +183,8 @@ describe(`screening runs and regional thresholds on ${ENGINE} (SPEC §10, §3)`,
     expect(open.items.map((i: { id: number }) => i.id)).not.toContain(item.id);
     const village = await t.login('village');
     expect((await post(village, url, { resolution: 'x' })).statusCode).toBe(404);
-    const admin = await t.login('admin');
-    const audit = (await t.request(admin, { method: 'GET', url: '/api/audit?action=data_quality.resolve' })).json();
+    const auditor = await t.login('auditor');
+    const audit = (await t.request(auditor, { method: 'GET', url: '/api/audit?action=data_quality.resolve' })).json();
     expect(audit.total).toBe(1);
   });
 

@@ -9,11 +9,14 @@ import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
 /** The demo users, one per role (src/modules/demo/demo-county.ts). */
 const USERS: { username: string; role: Role }[] = [
   { username: 'admin', role: 'admin' },
+  { username: 'security', role: 'security_admin' },
+  { username: 'auditor', role: 'audit_admin' },
   { username: 'supervisor', role: 'supervisor' },
   { username: 'county', role: 'county' },
   { username: 'township', role: 'township' },
   { username: 'village', role: 'village' },
   { username: 'department', role: 'department' },
+  { username: 'project', role: 'project_officer' },
 ];
 const UUID = '00000000-0000-4000-8000-000000000000';
 
@@ -55,6 +58,36 @@ describe(`write checks and leaks on ${ENGINE} (issue 11 point 5)`, () => {
       }
     }
     expect(refusals).toEqual([]);
+  });
+
+  it('gives the security and the audit administrator and the project officer only the routes of their job', async () => {
+    const own: Record<string, RegExp> = {
+      security: /^\/api\/(auth|regions|users)(\/|$)/,
+      auditor: /^\/api\/(auth|regions|audit)(\/|$)/,
+      // docs/decisions/0036: the fund library, and the household list to pick a beneficiary
+      project: /^\/api\/((auth|regions|projects|project-assets|project-asset-changes)(\/|$)|households$)/,
+    };
+    const reads = t.app.declaredRoutes.filter((r) => r.method === 'GET' && r.url.startsWith('/api/'));
+    expect(reads.length).toBeGreaterThan(40);
+    const leaks: string[] = [];
+    for (const [username, allowed] of Object.entries(own)) {
+      const cookie = await t.login(username);
+      for (const route of reads.filter((r) => !r.public && !allowed.test(r.url))) {
+        const url = route.url
+          .replace(/:[a-zA-Z]+/g, (p) => (p === ':code' ? '621124' : UUID))
+          .replace('.:format', '.csv');
+        const res = await t.request(cookie, { method: 'GET', url });
+        if (res.statusCode !== 403) leaks.push(`${username} GET ${url}: ${res.statusCode}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // and what is theirs answers
+    expect((await t.request(await t.login('security'), { method: 'GET', url: '/api/users' })).statusCode).toBe(200);
+    expect((await t.request(await t.login('auditor'), { method: 'GET', url: '/api/audit' })).statusCode).toBe(200);
+    expect((await t.request(await t.login('security'), { method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
+    expect((await t.request(await t.login('auditor'), { method: 'GET', url: '/api/users' })).statusCode).toBe(403);
+    expect((await t.request(await t.login('project'), { method: 'GET', url: '/api/projects' })).statusCode).toBe(200);
+    expect((await t.request(await t.login('project'), { method: 'GET', url: '/api/households' })).statusCode).toBe(200);
   });
 
   it('POST /api/clues needs a writing role in scope: supervisor and department are refused (SPEC §6)', async () => {

@@ -70,16 +70,20 @@ describe(`region settings on ${ENGINE} (SPEC §3)`, () => {
     expect(body.items.map((i: Entry) => i.key)).toEqual([
       'assessment.thresholds',
       'clues.dueDays',
+      'clues.visitPhotos',
       'assistance.responsibleDays',
       'assistance.tekunAges',
       'cycle.concentratedScreenings',
       'publicity.objectionContact',
+      'publicity.levels',
       'risk.anomaly',
       'relief.limits',
       'card.contact',
       'campaigns.spotCheck',
       'notices.wording',
       'notices.issuers',
+      'exports.retentionDays',
+      'audit.retentionMonths',
     ]);
     const thresholds = body.items[0];
     expect(thresholds).toMatchObject({

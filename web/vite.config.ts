@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * The browser app (SPEC §17: runs on a government intranet with no internet access). Everything — scripts, styles,
@@ -24,10 +26,38 @@ const vendorGroups = [
   },
 ];
 
+/** Files of web/public the app needs offline too (copied as they are, outside the bundle). */
+const publicShell = ['/favicon.svg', '/manifest.webmanifest'];
+
+/**
+ * The service worker (issue 14 point 3, ADR 0035), written by hand in web/sw/service-worker.js: this step puts the
+ * build's file list (the app shell to keep) and a version named after it in front, and emits it as /sw.js.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'shouxian-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => !f.endsWith('.map'))
+        .sort()
+        .map((f) => `/${f}`);
+      const shell = ['/', ...files.filter((f) => f !== '/index.html'), ...publicShell];
+      const version = createHash('sha256').update(shell.join('\n')).digest('hex').slice(0, 16);
+      const body = fs.readFileSync(fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)), 'utf8');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: `const VERSION = ${JSON.stringify(version)};\nconst SHELL = ${JSON.stringify(shell)};\n${body}`,
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -5,7 +5,9 @@ import { registerAuditCommands } from '../modules/audit/audit.cli.ts';
 import { registerUserCommands } from '../modules/auth/auth.cli.ts';
 import { registerBackupCommands } from '../modules/backup/backup.cli.ts';
 import { registerSpotCheckCommand } from '../modules/campaigns/campaigns.cli.ts';
+import { registerCalendarCommands } from '../modules/cases/calendars.cli.ts';
 import { registerCleanCommand } from '../modules/cleaning/cleaning.cli.ts';
+import { registerDemoCommand } from '../modules/demo/demo.cli.ts';
 import { registerFeedsCommands } from '../modules/feeds/feeds.cli.ts';
 import { registerGenerateCommand } from '../modules/generator/generator.cli.ts';
 import { registerProjectsCommands } from '../modules/projects/projects.cli.ts';
@@ -23,8 +25,11 @@ export function registerCommands(program: Command): void {
   registerUserCommands(program);
   registerLinesCommands(program);
   registerSettingsCommands(program);
+  registerCalendarCommands(program);
   registerAssessCommand(program);
   registerGenerateCommand(program);
+  // issue 13 point 8: the demo county into an empty database
+  registerDemoCommand(program);
   registerFeedsCommands(program);
   registerScreenCommand(program);
   registerCleanCommand(program);

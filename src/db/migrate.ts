@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { analyzeTables } from './analyze.ts';
 import type { Database } from './database.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -25,11 +26,8 @@ export async function migrate(database: Database): Promise<string[]> {
       'CREATE TABLE schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
   }
-  const { rows } = await database.db
-    .selectFrom('schema_migrations' as never)
-    .select('version' as never)
-    .execute()
-    .then((r) => ({ rows: r as unknown as { version: string }[] }));
+  // schema_migrations is the runner's own table, outside the generated DB type.
+  const { rows } = await sql<{ version: string }>`select version from schema_migrations`.execute(database.db);
   const done = new Set(rows.map((r) => r.version));
   const applied: string[] = [];
   for (const m of listMigrations()) {
@@ -45,5 +43,8 @@ export async function migrate(database: Database): Promise<string[]> {
     }
     applied.push(m.version);
   }
+  // A migration that rewrites or backfills tables leaves their statistics stale (issue 18 point 1); a fresh database
+  // has nothing to analyse.
+  if (applied.length > 0 && done.size > 0) await analyzeTables(database);
   return applied;
 }

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import type { AppContext } from '../app-context.ts';
 import type { Services } from '../services.ts';
 import { AppError } from '../shared/app-error.ts';
@@ -30,7 +30,7 @@ export async function buildApp(
     bodyLimit: 5 * 1024 * 1024,
     // Request URLs can carry ID numbers or names in query strings (STYLE: never log them): we log the route
     // pattern instead of the URL, in one line per request (see the onResponse hook below).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // X-Forwarded-* only from the configured proxies (TRUSTED_PROXIES), never from any client (issue 11).
     trustProxy: ctx.config.trustedProxies ?? false,
   } as never) as unknown as FastifyInstance;
@@ -61,6 +61,7 @@ export async function buildApp(
         { name: 'screening', description: '部门筛查预警规则、运行与数据质量' },
         { name: 'cleaning', description: '数据清洗' },
         { name: 'regional-risk', description: '区域性、规模性返贫风险' },
+        { name: 'workbench', description: '移动工作台' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sx_session' } } },
       security: [{ session: [] }],

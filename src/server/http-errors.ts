@@ -20,6 +20,10 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: b
     if (status === 429) {
       return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', details: {} });
     }
+    if ((err as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') {
+      // A multipart body cut off at its route's limit (issue 11 point 6): the route's own 413 usually comes first.
+      return reply.status(413).send({ code: 'FILE_TOO_LARGE', message: '文件超过上传大小上限', details: {} });
+    }
     if (status < 500) {
       const code =
         (err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { can, type Permission, ROLE_LABELS } from '../modules/auth/actor.ts';
+import type { Role } from '../db/schema.ts';
+import { can, forbidden, type Permission, ROLE_LABELS } from '../modules/auth/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 
 /**
@@ -38,6 +39,20 @@ export interface DeclaredRoute {
 export const isWriteMethod = (method: string) => WRITE_METHODS.has(method);
 
 /**
+ * 三员分立 (docs/decisions/0030): the security and the audit administrator reach only the routes of their own job —
+ * their session, the region names, and the users or the audit log — whatever a service would let a role read in
+ * scope. Checked for every /api route, reads included, so that no monitoring data reaches them by an oversight. The
+ * project officer (docs/decisions/0036) is held to its work the same way.
+ */
+export const SEPARATED_ROLE_ROUTES: Partial<Record<Role, RegExp>> = {
+  security_admin: /^\/api\/(auth|regions|users)(\/|$)/,
+  audit_admin: /^\/api\/(auth|regions|audit)(\/|$)/,
+  // The county project officer (docs/decisions/0036) keeps the fund library: the projects, their assets and asset
+  // changes, and the household list only to pick a beneficiary household — no household file, case, clue or report.
+  project_officer: /^\/api\/((auth|regions|projects|project-assets|project-asset-changes)(\/|$)|households$)/,
+};
+
+/**
  * Records every route as it is registered (for the enumeration test) and enforces `Permission` declarations right
  * after authentication. Install before any route is registered.
  */
@@ -54,10 +69,15 @@ export function installRoutePermissions(app: FastifyInstance): DeclaredRoute[] {
   app.addHook('onRequest', async (request) => {
     const permission = request.routeOptions.config.permission;
     const actor = request.actor;
-    if (!permission || !actor || permission === 'signed-in' || permission.startsWith('policy:')) return;
-    if (!can(actor, permission as Permission)) {
-      throw new AppError('AUTH_FORBIDDEN', `您的角色（${ROLE_LABELS[actor.role]}）无权执行此操作`, { permission });
+    const own = actor && SEPARATED_ROLE_ROUTES[actor.role];
+    const url = request.routeOptions.url ?? request.url;
+    if (own && url.startsWith('/api/') && !own.test(url)) {
+      throw new AppError('AUTH_FORBIDDEN', `您的角色（${ROLE_LABELS[actor.role]}）无权执行此操作`, {
+        role: actor.role,
+      });
     }
+    if (!permission || !actor || permission === 'signed-in' || permission.startsWith('policy:')) return;
+    if (!can(actor, permission as Permission)) throw forbidden(actor, permission as Permission);
   });
   return routes;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Thresholds } from '../domain/assessment/index.ts';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
 import { householdAssessmentRoutes } from '../modules/assessment/household-assessment.routes.ts';
 import { assistanceRoutes } from '../modules/assistance/assistance.routes.ts';
@@ -12,6 +13,7 @@ import { proceduresConfigRoutes } from '../modules/cases/procedures-config.route
 import { cleaningRoutes } from '../modules/cleaning/cleaning.routes.ts';
 import { cluesRoutes } from '../modules/clues/clues.routes.ts';
 import { declarationsRoutes } from '../modules/declarations/declarations.routes.ts';
+import { exportsRoutes } from '../modules/exports/exports.routes.ts';
 import { feedsRoutes } from '../modules/feeds/feeds.routes.ts';
 import { pictureRoutes } from '../modules/picture/picture.routes.ts';
 import { projectsRoutes } from '../modules/projects/projects.routes.ts';
@@ -22,6 +24,7 @@ import { reliefRoutes } from '../modules/relief/relief.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { screeningRoutes } from '../modules/screening/screening.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
+import { workbenchRoutes } from '../modules/workbench/workbench.routes.ts';
 import type { Services } from '../services.ts';
 
 /** Each module's routes, one line each (STYLE: no giant wiring file). */
@@ -38,7 +41,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await assessmentRoutes(app, {
     resolveMonitoringLine: async (region, year) => (await services.lines.effective(region, year))?.amount,
     resolveThresholds: async (region) =>
-      (await services.settings.get('assessment.thresholds', region ?? '')).value as never,
+      (await services.settings.get('assessment.thresholds', region ?? '')).value as Partial<Thresholds>,
   });
   await assistanceRoutes(app, services);
   await feedsRoutes(app, services);
@@ -56,4 +59,8 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await pictureRoutes(app, services);
   // accounts (issue 11): user management
   await usersRoutes(app, services);
+  // ledger exports, background jobs, hand-over (issue 13 points 4, 7)
+  await exportsRoutes(app, services);
+  // the village cadre's home (issue 14 point 2)
+  await workbenchRoutes(app, services);
 }

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { updateLockPort } from '../db/embedded-lock.ts';
 import { SYSTEM_ACTOR } from '../modules/auth/actor.ts';
 import { loadDemoIfEmpty } from '../modules/demo/load-demo.ts';
+import { scheduleExportSweeps } from '../modules/exports/export-sweep.ts';
 import { recoverInterruptedUploads } from '../modules/feeds/recover-uploads.ts';
 import { scheduleMonthEndSnapshots } from '../modules/reports/snapshot-schedule.ts';
 import { scheduleRoutineScreening } from '../modules/screening/routine-schedule.ts';
@@ -46,7 +47,14 @@ export function registerServeCommand(program: Command): void {
         catchUp: () => services.reports.snapshots.catchUp(),
         logger: ctx.logger,
       });
+      // Background exports (issue 13 point 4): interrupted jobs start again, old files are removed.
+      const exportSweeps = scheduleExportSweeps({
+        exports: services.exports,
+        exclusive: !config.databaseUrl,
+        logger: ctx.logger,
+      });
       const stop = async () => {
+        exportSweeps.stop();
         routine.stop();
         snapshots.stop();
         await app.close();

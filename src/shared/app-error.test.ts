@@ -32,9 +32,9 @@ describe('error codes', () => {
     expect(missing).toEqual([]);
   });
 
-  it('takes the HTTP status from the registry unless the thrower gives one', () => {
+  it('takes the HTTP status from the registry only: one status per code (issue 12 point 4)', () => {
     expect(new AppError('CASE_WRONG_LEVEL', 'x').status).toBe(403);
     expect(new AppError('BACKSTOP_DECIDED', 'x').status).toBe(409);
-    expect(new AppError('VALIDATION', 'x', {}, 413).status).toBe(413);
+    expect(new AppError('LINE_NOT_SET', 'x').status).toBe(404);
   });
 });

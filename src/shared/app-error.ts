@@ -29,7 +29,7 @@ export const ErrorCodes = {
   REGION_NOT_VILLAGE: 400, // 须为村级区划
   REGION_OUT_OF_SCOPE: 403, // 不在管辖范围内
   LINE_BELOW_PARENT: 400, // 监测线低于上级
-  LINE_NOT_SET: 404, // 未设定监测线
+  LINE_NOT_SET: 404, // 未设定监测线（查询监测线，或评议、研判须用到该年的监测线）
   SETTING_UNKNOWN: 404, // 没有该设置项（程序模板、措施目录、筛查规则在各自页面设置）
   SETTING_LOOSER_THAN_PARENT: 400, // 下级设置只能从严，不能比上级宽松
   SETTING_BREAKS_BELOW: 409, // 会使下级已有的设置比本级宽松或无效
@@ -43,6 +43,10 @@ export const ErrorCodes = {
   // clues (SPEC §6)
   CLUE_CLOSED: 400, // 线索已销号
   CLUE_NO_HOUSEHOLD: 400, // 线索未关联农户
+  VISIT_ID_REUSED: 409, // 走访编号已用于另一条走访记录（离线走访重复上传时不同内容）
+  VISIT_NOT_FOUND: 404, // 照片所属的走访记录不存在（须先上传走访）
+  VISIT_PHOTOS_FULL: 409, // 该次走访的照片数已达上限
+  PHOTO_ID_REUSED: 409, // 照片编号已用于另一次走访
   // procedures (SPEC §8): services and the case state machine (src/domain/procedures CaseErrorCode)
   CASE_ALREADY_OPEN: 409, // 该户已有正在办理的程序
   CASE_ALREADY_MONITORED: 400, // 该户已是监测对象
@@ -69,7 +73,6 @@ export const ErrorCodes = {
   CASE_PUBLICITY_ALREADY_STARTED: 409, // 已开始公示
   CASE_PUBLICITY_RUNNING: 409, // 公示期未满
   CASE_PUBLICITY_NOT_RUNNING: 409, // 不在公示期内
-  CASE_CALENDAR_MISSING: 409, // 缺少该年度的节假日安排
   CASE_OBJECTION_OPEN: 409, // 公示期间的异议尚未调查答复
   CASE_OBJECTION_UPHELD: 409, // 异议属实，不能继续办理
   CASE_OBJECTION_NOT_FOUND: 409, // 异议不存在
@@ -85,6 +88,7 @@ export const ErrorCodes = {
   FILE_EMPTY: 400, // 文件为空
   FILE_TYPE: 400, // 不支持的文件类型
   FILE_TOO_LARGE: 413, // 文件过大
+  FILE_DAMAGED: 400, // 文件已损坏
   // assistance (SPEC §9)
   ASSISTANCE_NOT_MONITORED: 409, // 该户不是监测对象
   ASSISTANCE_SUBTYPE_UNKNOWN: 400, // 未知的帮扶措施子类
@@ -105,6 +109,11 @@ export const ErrorCodes = {
   FEED_RECORD_KIND_AMBIGUOUS: 400, // 无法根据表头判断数据类型
   FEED_MISSING_COLUMNS: 400, // 文件缺少必填列
   FEED_UNREADABLE_FILE: 400, // 无法读取文件
+  AUDIT_RETENTION: 400, // 审计日志未满保存期限，不能归档
+  AUDIT_CHAIN_BROKEN: 409, // 审计日志哈希链校验未通过，不能归档
+  FEED_TOO_MANY_COLUMNS: 400, // 列数超过上限
+  FEED_HEADER_TOO_LONG: 400, // 列名过长
+  FEED_XLSX_TOO_LARGE: 400, // .xlsx 解压后过大或压缩比异常（疑为压缩炸弹）
   FEED_OTHER_DEPARTMENT: 403, // 部门用户只能导入本部门的数据
   SCREENING_RULE_INVALID: 400, // 筛查规则有误
   DATA_QUALITY_RESOLVED: 409, // 该数据质量问题已处理
@@ -125,6 +134,7 @@ export const ErrorCodes = {
   RELIEF_NOT_REPLIED: 409, // 办结后才能评价
   RELIEF_ALREADY_DONE: 409, // 已评价或已确认
   RELIEF_CATALOGUE_INVALID: 400, // 服务事项目录有误
+  RELIEF_PHOTOS_FULL: 409, // 照片数已达上限
   // special campaigns, problems and spot checks (SPEC §15)
   CAMPAIGN_INVALID: 400, // 专项行动内容有误（范围、期间、任务领域）
   SPOT_CHECK_RATIO_BELOW_MINIMUM: 400, // 抽查比例低于规定的最低比例
@@ -141,6 +151,8 @@ export const ErrorCodes = {
   PROJECT_WRONG_STATUS: 409, // 项目当前状态不能办理此操作
   PROJECT_RULES_INVALID: 400, // 项目管理规则设置有误
   PROJECT_FILING_INCOMPLETE: 400, // 报备材料不齐
+  ASSET_CHANGE_OPEN: 409, // 该资产已有待审批的变更申请
+  ASSET_SELF_APPROVAL: 403, // 不能审批本人提出的申请
   // household picture (SPEC §7.4, issue 9)
   CASE_CONFLICTS_UNEXPLAINED: 400, // 家庭情况有数据冲突，须填写核实说明
   // accounts (issue 11: 等保 2.0 level 3 identity and separation of duties)
@@ -152,6 +164,13 @@ export const ErrorCodes = {
   PASSWORD_REUSED: 400, // 不能使用最近用过的密码
   PASSWORD_CURRENT_WRONG: 400, // 当前密码错误
   USER_NOT_FOUND: 404, // 用户不存在或不在管辖范围内
+  USER_ADMIN_CONSOLE_ONLY: 403, // 安全管理员、审计管理员账户只能在服务器控制台管理（三员分立）
+  // exports (issue 13 point 4)
+  EXPORT_NOT_READY: 409, // 导出尚未完成
+  EXPORT_EXPIRED: 410, // 导出文件已超过保存期限
+  EXPORT_NOT_CANCELLABLE: 409, // 导出任务已经结束，不能取消
+  // demo county (issue 13 point 8)
+  DEMO_NOT_EMPTY: 409, // 数据库已有用户，演示数据只能载入空数据库
 } as const;
 
 /** Every code an AppError may carry; a new one is added to `ErrorCodes` with its status and meaning. */
@@ -162,10 +181,14 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
-    readonly status: number = ErrorCodes[code],
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  /** The HTTP status: one per code, in ErrorCodes — never chosen by the code that throws. */
+  get status(): number {
+    return ErrorCodes[this.code];
   }
 }
 

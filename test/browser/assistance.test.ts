@@ -345,7 +345,7 @@ describe.skipIf(skipReason !== '')(`assistance in Chromium (SPEC §9)${skipReaso
     }
 
     await openMenu(page, '帮扶工作', '措施目录');
-    const entry = page.locator('[data-testid=catalogue-table] .ant-table-row', { hasText: 'consumption_support' });
+    const entry = page.locator('[data-testid=catalogue-table] .ant-table-row', { hasText: '消费帮扶' });
     await entry.waitFor();
     await entry.locator('button:has-text("停用")').click();
     await page.click('.ant-modal-confirm button:has-text("停用")');

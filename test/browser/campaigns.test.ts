@@ -133,5 +133,5 @@ describe.skipIf(skipReason !== '')(`special campaigns in Chromium (SPEC §15)${s
     await phone.click('.ant-tabs-tab:has-text("统计与报告")');
     await phone.waitForSelector('[data-testid=campaign-report]:has-text("问题已全部清零")');
     expect(await overflowing(phone)).toEqual([]);
-  });
+  }, 180_000);
 });

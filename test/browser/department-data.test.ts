@@ -160,7 +160,7 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
 
     // the officer sees their own department's rules only, and none of the county's tabs
     await openMenu(page, '筛查预警', '筛查规则与运行');
-    await page.locator('.ant-table-row', { hasText: 'MED-OOP-12M' }).waitFor();
+    await page.locator('.ant-table-row', { hasText: '医疗自付费用高' }).waitFor();
     await expect(page.locator('[data-testid=screening-rules] .ant-table-row').count()).resolves.toBe(1);
     await expect(page.locator('.ant-tabs-tab').allTextContents()).resolves.toEqual(['筛查规则']);
 
@@ -245,18 +245,18 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     const { context, page, foreign } = await openContext();
     await logIn(page, 'county');
     await openMenu(page, '筛查预警', '筛查规则与运行');
-    await page.locator('.ant-table-row', { hasText: 'MED-OOP-12M' }).waitFor();
-    await expect(page.locator('.ant-table-row', { hasText: 'MED-OOP-12M' }).textContent()).resolves.toContain(
+    await page.locator('.ant-table-row', { hasText: '医疗自付费用高' }).waitFor();
+    await expect(page.locator('.ant-table-row', { hasText: '医疗自付费用高' }).textContent()).resolves.toContain(
       '20,000元',
     );
 
     // the county's own threshold (SPEC §3, §10: thresholds configurable per region, inherited downward)
-    await page.locator('.ant-table-row', { hasText: 'MED-OOP-12M' }).locator('button:has-text("设定")').click();
+    await page.locator('.ant-table-row', { hasText: '医疗自付费用高' }).locator('button:has-text("设定")').click();
     await page.waitForSelector('.ant-modal #thresholds_amountYuan');
     await page.fill('#thresholds_amountYuan', '15000');
     await page.click('.ant-modal button:has-text("保存设定")');
     await page.waitForSelector('.ant-modal', { state: 'hidden' });
-    const adjusted = page.locator('[data-testid=screening-rules] .ant-table-row', { hasText: 'MED-OOP-12M' });
+    const adjusted = page.locator('[data-testid=screening-rules] .ant-table-row', { hasText: '医疗自付费用高' });
     await page.locator('[data-testid=screening-rules] .ant-table-row', { hasText: '15,000元' }).waitFor();
     await expect(adjusted.textContent()).resolves.toContain('已调整');
     // the setting just saved heads the rule's settings history, in force for the county itself
@@ -336,11 +336,11 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     await logIn(page, 'county');
     await page.goto(`${base}/screening`);
     await page
-      .locator('[data-testid=screening-rules] .ant-table-row', { hasText: 'PBC-DEPOSIT' })
+      .locator('[data-testid=screening-rules] .ant-table-row', { hasText: '人均存款较多' })
       .locator('button:has-text("历史")')
       .click();
     const history = page.locator('[data-testid=settings-history]');
-    await expect(history.locator('.ant-select').textContent()).resolves.toContain('PBC-DEPOSIT');
+    await expect(history.locator('.ant-select').textContent()).resolves.toContain('人均存款较多');
     const row = history.locator('.ant-table-row', { hasText: '80,000元' });
     await row.waitFor();
     // made for a township below the county: listed, but the county itself still runs on its own or the default
@@ -354,7 +354,7 @@ describe.skipIf(skipReason !== '')(`department data pages in Chromium (SPEC §10
     await logIn(township.page, 'township');
     await township.page.goto(`${base}/screening`);
     await township.page
-      .locator('[data-testid=screening-rules] .ant-table-row', { hasText: 'PBC-DEPOSIT' })
+      .locator('[data-testid=screening-rules] .ant-table-row', { hasText: '人均存款较多' })
       .locator('button:has-text("历史")')
       .click();
     const own = township.page.locator('[data-testid=settings-history] .ant-table-row', { hasText: '80,000元' });

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/modules/auth/actor.ts';
 import { householdPayload } from '../support/factories.ts';
+import { TINY_PNG } from '../support/photos.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { chooseOption, launchChromium, listen, newContext, skipReason } from './support/browser.ts';
 
@@ -44,7 +45,8 @@ describe.skipIf(skipReason !== '')(`relief platform in Chromium (SPEC §14)${ski
     const foreign: string[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());
-      if (url.protocol !== 'data:' && url.hostname !== '127.0.0.1') foreign.push(r.url());
+      // data: and blob: are pictures inside the browser (a photo's preview), not requests that leave it
+      if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') foreign.push(r.url());
     });
     return { context, page, foreign };
   }
@@ -66,8 +68,16 @@ describe.skipIf(skipReason !== '')(`relief platform in Chromium (SPEC §14)${ski
     await page.fill('#idNumber', idNumber);
     await page.fill('#phone', PHONE);
     await page.fill('#description', '妻子住院，家里急需生活费');
+    // a photo from the phone's album: compressed in the browser, uploaded after the application
+    await page.setInputFiles('[data-testid=relief-photos-input]', {
+      name: 'roof.png',
+      mimeType: 'image/png',
+      buffer: TINY_PNG,
+    });
+    await page.waitForSelector('[data-testid=relief-photos] .sx-photo-thumb img');
     await page.click('[data-testid=relief-submit]');
     await page.waitForSelector('[data-testid=relief-code]');
+    await expect(page.locator('[data-testid=relief-photos-sent]').textContent()).resolves.toContain('已上传1张照片');
     trackingCode = ((await page.locator('[data-testid=relief-code]').textContent()) ?? '').trim();
     expect(trackingCode).toMatch(/^JZ[A-Z2-9]{10}$/);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
@@ -90,6 +100,13 @@ describe.skipIf(skipReason !== '')(`relief platform in Chromium (SPEC §14)${ski
     await page.waitForURL(/\/relief-requests$/);
     await page.click(`[data-testid=relief-inbox] button:has-text("${trackingCode}")`);
     await page.waitForSelector('[data-testid=relief-detail]');
+    // the applicant's photo, shown to the handling department (each view audited)
+    const photo = page.locator('[data-testid=relief-detail-photos] img');
+    await expect(photo.count()).resolves.toBe(1);
+    // Polled with evaluate: the app's CSP forbids the string eval that waitForFunction would need.
+    const loaded =
+      "(() => { const i = document.querySelector('[data-testid=relief-detail-photos] img'); return !!i && i.complete && i.naturalWidth > 0; })()";
+    await expect.poll(() => page.evaluate(loaded), { timeout: 15_000 }).toBe(true);
     await page.click('[data-testid=relief-accept]');
     await page.waitForSelector('[data-testid=relief-reply]');
     await page.click('[data-testid=relief-reply]');

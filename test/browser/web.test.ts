@@ -123,7 +123,7 @@ describe.skipIf(skipReason !== '')(`web app in Chromium (SPEC §17)${skipReason}
     await context.close();
     expect(foreign).toEqual([]);
 
-    const audit = await t.request(await t.login('admin'), {
+    const audit = await t.request(await t.login('auditor'), {
       method: 'GET',
       url: `/api/audit?householdId=${householdId}&action=person.reveal_id`,
     });

@@ -1,4 +1,5 @@
 import { idCheckChar } from '../../src/domain/id-number.ts';
+import type { PersonInput } from '../../src/modules/registry/person-input.ts';
 
 let serial = 0;
 
@@ -12,21 +13,16 @@ export function makeIdNumber(birth = '19800101', sex: 'male' | 'female' = 'male'
 
 /** A household payload for POST /api/households: a head, a spouse and a child by default. */
 export function householdPayload(regionCode: string, overrides: Record<string, unknown> = {}) {
-  return {
-    regionCode,
-    address: '测试村一组1号',
-    liftedOut: false,
-    members: [
-      { name: '张建国', idNumber: makeIdNumber('19750312', 'male'), relation: 'head', labor: 'full' },
-      { name: '李秀英', idNumber: makeIdNumber('19780605', 'female'), relation: 'spouse', labor: 'full' },
-      {
-        name: '张小明',
-        idNumber: makeIdNumber('20120901', 'male'),
-        relation: 'child',
-        labor: 'not_working_age',
-        education: 'compulsory',
-      },
-    ],
-    ...overrides,
-  };
+  const members: PersonInput[] = [
+    { name: '张建国', idNumber: makeIdNumber('19750312', 'male'), relation: 'head', labor: 'full' },
+    { name: '李秀英', idNumber: makeIdNumber('19780605', 'female'), relation: 'spouse', labor: 'full' },
+    {
+      name: '张小明',
+      idNumber: makeIdNumber('20120901', 'male'),
+      relation: 'child',
+      labor: 'not_working_age',
+      education: 'compulsory',
+    },
+  ];
+  return { regionCode, address: '测试村一组1号', liftedOut: false, members, ...overrides };
 }

@@ -1,22 +1,25 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../../src/modules/auth/actor.ts';
+import type { PersonInput } from '../../src/modules/registry/person-input.ts';
 import { householdPayload, makeIdNumber } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 
 /** A household of `size` members (head, spouse, children) created through the registry service. */
 export async function householdOf(t: TestApp, village: string, size: number, liftedOut = false): Promise<string> {
-  const members = Array.from({ length: size }, (_, i) =>
-    i === 0
-      ? { name: '王守田', idNumber: makeIdNumber('19700101', 'male'), relation: 'head', labor: 'full' }
-      : i === 1
-        ? { name: '刘桂兰', idNumber: makeIdNumber('19720202', 'female'), relation: 'spouse', labor: 'full' }
-        : {
-            name: `王小${i}`,
-            idNumber: makeIdNumber(`20${String(i).padStart(2, '0')}0303`, i % 2 ? 'male' : 'female'),
-            relation: 'child',
-            labor: 'not_working_age',
-          },
+  const members = Array.from(
+    { length: size },
+    (_, i): PersonInput =>
+      i === 0
+        ? { name: '王守田', idNumber: makeIdNumber('19700101', 'male'), relation: 'head', labor: 'full' }
+        : i === 1
+          ? { name: '刘桂兰', idNumber: makeIdNumber('19720202', 'female'), relation: 'spouse', labor: 'full' }
+          : {
+              name: `王小${i}`,
+              idNumber: makeIdNumber(`20${String(i).padStart(2, '0')}0303`, i % 2 ? 'male' : 'female'),
+              relation: 'child',
+              labor: 'not_working_age',
+            },
   );
   const { id } = await t.services.registry.create(SYSTEM_ACTOR, householdPayload(village, { members, liftedOut }));
   return id;

@@ -16,6 +16,13 @@ dayjs.locale('zh-cn');
  */
 const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
+// The installable app (issue 14 point 3, ADR 0035): the service worker keeps the app's files for use without signal.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 

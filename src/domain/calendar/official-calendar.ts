@@ -106,3 +106,15 @@ export function workingDayOrEstimate(date: string, calendars: CalendarList, miss
   missing.add(yearOf(date));
   return !isWeekend(date);
 }
+
+/**
+ * Years an administrator should load now (issue 10 point 6): the current year, and from November the next one (the
+ * State Council publishes the next year's arrangement in October–December). Work never waits for them — dates in
+ * such a year are estimated (weekends only) and say so — but the alert stays until the year is loaded.
+ */
+export function calendarYearsToLoad(calendars: CalendarList, today: string): number[] {
+  const year = yearOf(today);
+  const wanted = Number(today.slice(5, 7)) >= 11 ? [year, year + 1] : [year];
+  const have = new Set(calendarYears(calendars));
+  return wanted.filter((y) => !have.has(y));
+}

@@ -1,9 +1,21 @@
-import { count, date, headIdNumber, headName, regionCode, regionName, text, yuan } from './common-columns.ts';
+import {
+  count,
+  date,
+  headIdNumber,
+  headName,
+  idNumber,
+  personName,
+  regionCode,
+  regionName,
+  text,
+  yuan,
+} from './common-columns.ts';
 import type { FeedDefinition } from './feed-types.ts';
 
 /**
  * 农业农村局 (博尔塔拉 §七(九)): disaster impact on farming, and village collective economic organisations'
- * distributable income. SPEC §10 signal: crop loss → industry risk (SPEC §5.2 item 5).
+ * distributable income. SPEC §10 signal: crop loss → industry risk (SPEC §5.2 item 5). The list of large-scale
+ * operators (家庭农场, 种养大户 that employ others) marks SPEC §7.2 item 6.
  */
 export const agricultureFeed: FeedDefinition = {
   department: 'agriculture',
@@ -35,6 +47,29 @@ export const agricultureFeed: FeedDefinition = {
           description: '受灾面积（亩）；养殖业可留空',
         },
         yuan('lossAmount', '经济损失', '直接经济损失（元）', { aliases: ['直接经济损失', '损失金额'] }),
+      ],
+    },
+    {
+      kind: 'large_scale_operator',
+      name: '规模经营主体信息',
+      matchBy: 'id_number',
+      signal: 'a member runs a large-scale farm or breeding operation or employs others → exclusion 6 (SPEC §7.2)',
+      columns: [
+        regionName(),
+        personName({ header: '经营者姓名', aliases: ['姓名', '负责人', '经营者', '户主姓名'] }),
+        idNumber({ header: '经营者身份证号', aliases: ['身份证号', '负责人身份证号', '户主身份证号'] }),
+        text('operatorType', '主体类型', '如家庭农场、种植大户、养殖大户', {
+          required: true,
+          aliases: ['经营主体类型', '类型'],
+        }),
+        text('entityName', '主体名称', '家庭农场或经营主体名称', { aliases: ['名称', '农场名称'] }),
+        text('scale', '经营规模', '如流转土地300亩、存栏生猪500头', { aliases: ['规模', '种养规模'] }),
+        count('employees', '雇工人数', '常年雇工人数', { aliases: ['常年雇工', '雇用人数'] }),
+        date('registrationDate', '认定日期', '认定或登记日期', {
+          required: false,
+          aliases: ['登记日期', '认定时间', '成立日期'],
+        }),
+        text('status', '经营状态', '如正常经营、停业、注销', { aliases: ['状态'] }),
       ],
     },
     {

@@ -3,7 +3,10 @@
  * templates, the importer and (later) screening rules are all derived from one description. Nothing here does I/O.
  */
 
-/** Stable English codes of the 17 departments of 博尔塔拉 §七 (SPEC §10 table). */
+/**
+ * Stable English codes of the 17 departments of 博尔塔拉 §七, and 组织/人社/财政 staffing (SPEC §10 table: 财政供养人员,
+ * salaried village cadres).
+ */
 export type DepartmentCode =
   | 'cyberspace'
   | 'education'
@@ -21,7 +24,8 @@ export type DepartmentCode =
   | 'disabled_federation'
   | 'market_supervision'
   | 'statistics'
-  | 'agri_machinery';
+  | 'agri_machinery'
+  | 'staffing';
 
 /**
  * Cell types. `yuan` arrives as integer fen (STYLE: money never in floating point); `date` as 'YYYY-MM-DD';

@@ -14,6 +14,7 @@ import { marketSupervisionFeed } from './market-supervision.ts';
 import { medicalInsuranceFeed } from './medical-insurance.ts';
 import { naturalResourcesFeed } from './natural-resources.ts';
 import { publicSecurityFeed } from './public-security.ts';
+import { staffingFeed } from './staffing.ts';
 import { statisticsFeed } from './statistics.ts';
 import { waterFeed } from './water.ts';
 
@@ -42,9 +43,10 @@ export const FEEDS: Readonly<Record<DepartmentCode, FeedDefinition>> = {
   market_supervision: marketSupervisionFeed,
   statistics: statisticsFeed,
   agri_machinery: agriMachineryFeed,
+  staffing: staffingFeed,
 };
 
-/** The 17 department codes in document order. */
+/** The 18 department codes: 博尔塔拉 §七's 17 in document order, then staffing (SPEC §10). */
 export const DEPARTMENT_CODES = Object.keys(FEEDS) as DepartmentCode[];
 
 /** Narrowing guard for department codes coming from requests. */

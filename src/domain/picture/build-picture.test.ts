@@ -298,4 +298,165 @@ describe('household picture (SPEC §7.4)', () => {
     expect(result.riskTypes).toEqual(['medical', 'housing']);
     expect(result.reasons.find((r) => r.rule === 'risk.housing.dangerous')?.text).toContain('2026-08-01入户排查');
   });
+
+  describe('人社 wages and pensions, staffing and large-scale operators (issue 9 points 1–2; SPEC §7.2, §7.4)', () => {
+    const STAFF_RULE: DepartmentRuleInput = {
+      code: 'STF-PUBLIC-SERVANT',
+      department: 'staffing',
+      recordKind: 'public_servant',
+      signal: 'exclusion',
+      severity: 'normal',
+      exclusionItem: 1,
+      riskType: null,
+      condition: {
+        all: [
+          {
+            field: 'staffType',
+            op: 'in',
+            value: ['civil_servant', 'quasi_civil_servant', 'public_institution', 'government_worker'],
+          },
+          { field: 'status', op: 'not_in', value: ['left'] },
+        ],
+      },
+      thresholds: {},
+    };
+    const LARGE_RULE: DepartmentRuleInput = {
+      code: 'AGR-LARGE-SCALE',
+      department: 'agriculture',
+      recordKind: 'large_scale_operator',
+      signal: 'exclusion',
+      severity: 'normal',
+      exclusionItem: 6,
+      riskType: null,
+      condition: { all: [{ field: 'status', op: 'contains_none', value: ['注销', '停业', '退出', '吊销'] }] },
+      thresholds: {},
+    };
+    const job = (
+      lastMonthWage: number | undefined,
+      o: Record<string, unknown> = {},
+      r: Partial<DepartmentRecordInput> = {},
+    ) =>
+      rec({
+        department: 'hr_social_security',
+        recordKind: 'employment',
+        data: { employer: '某电子厂', workPlace: '广东省东莞市', workStartDate: '2026-03-01', lastMonthWage, ...o },
+        ...r,
+      });
+    const pension = (status: string, monthlyPension: number | undefined, statusDate = '2025-06-01') =>
+      rec({
+        department: 'hr_social_security',
+        recordKind: 'pension',
+        personId: 'p2',
+        data: { insuranceType: 'resident', status, monthlyPension, statusDate },
+      });
+
+    it('values a job at last month’s wage times the months worked in the year; the newer figure prevails', () => {
+      // 3,500 yuan a month from March: 10 months = 35,000; the annual row (entered 2026-01-10) said 20,000.
+      const p = buildPicture(base({ records: [job(350000)] }));
+      expect(p.records[0]).toMatchObject({ outcome: 'income_counted', amount: 35000 });
+      expect(p.records[0]?.text).toContain(
+        '人力资源和社会保障局2026年10月务工就业信息：成员张某在某电子厂务工，上月工资3500元',
+      );
+      expect(p.input?.income.wage).toBe(35000);
+      expect(p.conflicts[0]).toMatchObject({ key: 'income.wage', used: 35000, precedence: 'newer' });
+      expect(p.conflicts[0]?.text).toContain('以较新的人社数据为准');
+      const wage = p.facts.find((f) => f.key === 'income.wage');
+      expect(wage?.sources.map((s) => s.kind)).toEqual(['department']);
+      expect(wage?.sources[0]).toMatchObject({
+        department: 'hr_social_security',
+        recordKind: 'employment',
+        period: '2026-10',
+        importId: 'imp-1',
+        row: 3,
+      });
+      // A survey after the 人社 period is the newer figure: it stays, the conflict is still shown.
+      const later = income({ survey: '12月调查', surveyedOn: '2026-12-05', wage: 18000 });
+      const q = buildPicture(base({ incomes: [later], records: [job(350000)] }));
+      expect(q.input?.income.wage).toBe(18000);
+      expect(q.conflicts[0]).toMatchObject({ key: 'income.wage', used: 18000 });
+      expect(q.conflicts[0]?.text).toContain('以较新的收支记录为准');
+    });
+
+    it('counts a job reported every month once, a returnee to the end date, and names every other record', () => {
+      const records = [
+        job(300000, {}, { period: '2026-08' }),
+        job(320000, { workEndDate: '2026-09-15' }, { period: '2026-09' }),
+        job(undefined, { employer: '某建筑公司', workStartDate: '2026-10-01' }, { personId: 'p2' }),
+        job(400000, { employer: '旧单位', workStartDate: '2024-01-01', workEndDate: '2025-11-30' }),
+      ];
+      const p = buildPicture(base({ records }));
+      expect(p.records.map((r) => r.outcome)).toEqual([
+        'superseded',
+        'income_counted',
+        'missing_amount',
+        'outside_window',
+      ]);
+      expect(p.records[1]?.amount).toBe(3200 * 7); // March to September
+      expect(p.input?.income.wage).toBe(22400);
+    });
+
+    it('adds a 人社 pension only when it exceeds the transfer figure, and ignores a pension not received', () => {
+      // 200 yuan a month all year = 2,400 > the 1,000 of transfer income: a conflict, the newer 人社 figure is used.
+      const p = buildPicture(base({ records: [pension('receiving', 20000)] }));
+      expect(p.records[0]).toMatchObject({ outcome: 'income_counted', amount: 2400 });
+      expect(p.input?.income.transfer).toBe(2400);
+      expect(p.conflicts.map((c) => c.key)).toEqual(['income.transfer']);
+      const within = buildPicture(
+        base({ incomes: [income({ transfer: 5000 })], records: [pension('receiving', 20000)] }),
+      );
+      expect(within.conflicts).toEqual([]);
+      expect(within.input?.income.transfer).toBe(5000);
+      expect(within.facts.find((f) => f.key === 'income.transfer')?.sources).toHaveLength(2);
+      const q = buildPicture(base({ records: [pension('paying', undefined), pension('receiving', undefined)] }));
+      expect(q.records.map((r) => r.outcome)).toEqual(['superseded', 'missing_amount']);
+    });
+
+    it('makes a 财政供养人员 record exclusion 1 with a reason naming the department and record (SPEC §7.2 item 1)', () => {
+      const servant = (status: string) =>
+        rec({
+          department: 'staffing',
+          recordKind: 'public_servant',
+          personId: 'p2',
+          data: { employer: '县教育局', staffType: 'public_institution', status, startDate: '2020-09-01' },
+        });
+      const p = buildPicture(base({ rules: [STAFF_RULE], records: [servant('serving')] }));
+      expect(p.records[0]).toMatchObject({ outcome: 'exclusion', rule: 'STF-PUBLIC-SERVANT', exclusionItem: 1 });
+      expect(p.input?.members[1]?.publicServant).toBe(true);
+      expect(p.conflicts[0]).toMatchObject({ key: 'members[1].publicServant', used: true, precedence: 'authority' });
+      const out = assessFile({ year: 2026, monitoringLine: 7500, households: [p.input as never] }, 'identification');
+      const result = attachProvenance(out.results[0] as never, p);
+      expect(result.decision).toBe('exclude');
+      expect(result.exclusions).toEqual([1]);
+      const reason = result.reasons.find((r) => r.rule.startsWith('exclusion.'));
+      expect(reason?.text).toContain('组织人社财政部门2026年10月财政供养人员信息：成员李某为财政供养人员（县教育局）');
+      const left = buildPicture(base({ rules: [STAFF_RULE], records: [servant('left')] }));
+      expect(left.records[0]?.outcome).toBe('not_exclusion');
+      expect(left.input?.members[1]?.publicServant).toBe(false);
+    });
+
+    it('makes a 规模经营主体 record exclusion 6 unless it stopped operating (SPEC §7.2 item 6)', () => {
+      const operator = (status: string | undefined) =>
+        rec({
+          department: 'agriculture',
+          recordKind: 'large_scale_operator',
+          data: {
+            operatorType: '养殖大户',
+            entityName: '大山养殖场',
+            employees: 6,
+            status,
+            registrationDate: '2025-03-01',
+          },
+        });
+      const p = buildPicture(base({ rules: [LARGE_RULE], records: [operator(undefined)] }));
+      expect(p.input?.exclusions?.largeScaleOperator).toBe(true);
+      const out = assessFile({ year: 2026, monitoringLine: 7500, households: [p.input as never] }, 'identification');
+      const result = attachProvenance(out.results[0] as never, p);
+      expect(result.exclusions).toEqual([6]);
+      expect(result.reasons.find((r) => r.rule.startsWith('exclusion.'))?.text).toContain(
+        '农业农村局2026年10月规模经营主体信息：成员张某为规模经营主体（大山养殖场，雇工6人）',
+      );
+      const stopped = buildPicture(base({ rules: [LARGE_RULE], records: [operator('已注销')] }));
+      expect(stopped.records[0]?.outcome).toBe('not_exclusion');
+    });
+  });
 });

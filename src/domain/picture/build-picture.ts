@@ -104,6 +104,36 @@ const inWindow = (date: string | null, period: string, w: { from: string; to: st
 };
 const notAfter = (date: string | null, period: string, w: { to: string }) => (date ?? `${period}-01`) <= w.to;
 
+const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+/** Months from the month of `from` to the month of `to`, both counted ('2026-03-15'…'2026-05-02' → 3). */
+const monthsBetween = (from: string, to: string) =>
+  Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - (Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7))) + 1;
+/** The last day of a 'YYYY-MM' period: what a department reported for the month is known at its end. */
+const periodEnd = (period: string) => {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * 人社 reports the same job and the same pension again every period: the newest period's record speaks for it, the
+ * older ones are `superseded` (shown, not summed twice). Key: person, kind, and for a job its employer and start.
+ */
+function incomeRecordKey(r: DepartmentRecordInput): string | null {
+  if (r.department !== 'hr_social_security') return null;
+  if (r.recordKind === 'employment')
+    return `${r.personId}|employment|${String(r.data.employer ?? '')}|${String(r.data.workStartDate ?? '')}`;
+  if (r.recordKind === 'pension') return `${r.personId}|pension`;
+  return null;
+}
+
+/** A department income figure of the year (人社 wages, pensions) with its sources and when it was known. */
+interface DepartmentIncome {
+  sum: number;
+  sources: Provenance[];
+  asOf: string;
+}
+
 /** Chinese names of the survey's facts (the 研判 panel shows them; codes are for the machine). */
 const SURVEY_LABELS: Record<string, string> = {
   consumerCar: '购买消费型汽车（第3类）',
@@ -219,6 +249,20 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
   const exclusionEvidence = new Map<string, { label: string; sources: Provenance[]; member?: number }>();
   const medical: { sum: number; sources: Provenance[] } = { sum: 0, sources: [] };
   let backstop: { value: 'dibao' | 'tekun' | null; source: Provenance; date: string } | null = null;
+  const wages: DepartmentIncome = { sum: 0, sources: [], asOf: '' };
+  const pensions: DepartmentIncome = { sum: 0, sources: [], asOf: '' };
+  const newestReport = new Map<string, DepartmentRecordInput>();
+  for (const r of sorted) {
+    const key = incomeRecordKey(r);
+    const seen = key ? newestReport.get(key) : undefined;
+    if (key && (!seen || r.period >= seen.period)) newestReport.set(key, r);
+  }
+  const addIncome = (into: DepartmentIncome, amount: number, f: RecordFinding, period: string) => {
+    into.sum = round2(into.sum + amount);
+    into.sources.push(f.source);
+    const end = periodEnd(period);
+    if (end > into.asOf) into.asOf = end;
+  };
   for (const r of sorted) {
     if (findings.some((f) => f.recordId === r.id)) continue;
     const m = r.personId ? memberById.get(r.personId) : undefined;
@@ -312,6 +356,47 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
       facts.push({ key: `members[${i}].disabilityLevel`, label: '残疾等级', value: level, sources: [f.source] });
       continue;
     }
+    const incomeKey = incomeRecordKey(r);
+    if (incomeKey && newestReport.get(incomeKey) !== r) {
+      record(r, 'superseded', m);
+      continue;
+    }
+    if (r.department === 'hr_social_security' && r.recordKind === 'employment') {
+      // The year's wage from this job: last month's wage times the months worked inside the window (SPEC §10 人社:
+      // start date, last month's wage, end date of returnees); a job still running counts to the window's end.
+      const start =
+        isDay(r.data.workStartDate) && r.data.workStartDate > window.from ? r.data.workStartDate : window.from;
+      const end = isDay(r.data.workEndDate) && r.data.workEndDate < window.to ? r.data.workEndDate : window.to;
+      const wage = fenToYuan(r.data.lastMonthWage);
+      if (start > end) record(r, 'outside_window', m);
+      else if (wage === null) record(r, 'missing_amount', m);
+      else {
+        const months = monthsBetween(start, end);
+        const amount = round2(wage * months);
+        const f = record(r, 'income_counted', m, { amount });
+        f.text = `${f.text}；${year}年务工${months}个月，折合${amount}元`;
+        addIncome(wages, amount, f, r.period);
+      }
+      continue;
+    }
+    if (r.department === 'hr_social_security' && r.recordKind === 'pension') {
+      if (r.data.status !== 'receiving') {
+        record(r, 'information', m);
+        continue;
+      }
+      const start = isDay(r.data.statusDate) && r.data.statusDate > window.from ? r.data.statusDate : window.from;
+      const monthly = fenToYuan(r.data.monthlyPension);
+      if (start > window.to) record(r, 'outside_window', m);
+      else if (monthly === null) record(r, 'missing_amount', m);
+      else {
+        const months = monthsBetween(start, window.to);
+        const amount = round2(monthly * months);
+        const f = record(r, 'income_counted', m, { amount });
+        f.text = `${f.text}；${year}年领取${months}个月，合计${amount}元`;
+        addIncome(pensions, amount, f, r.period);
+      }
+      continue;
+    }
     record(r, 'information', m);
   }
 
@@ -352,6 +437,21 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
     else if (e.member !== undefined) {
       const flag = key.endsWith('publicServant') ? 'publicServant' : 'paidVillageCadre';
       memberFlags.set(e.member, { ...memberFlags.get(e.member), [flag]: true });
+      const m = members[e.member] as PictureMemberInput;
+      if (!m[flag]) {
+        // The registry does not know what the staffing department does: shown, the department prevails (SPEC §7.4).
+        conflicts.push({
+          key,
+          label: e.label,
+          claims: [
+            { value: false, source: registryMember(m) },
+            ...e.sources.map((source) => ({ value: true, source })),
+          ],
+          used: true,
+          precedence: 'authority',
+          text: `基础数据库未记${m.name.slice(0, 1)}某为${flag === 'publicServant' ? '公职人员' : '领取报酬的村干部'}，${e.sources.map((s) => s.text).join('；')}；以部门数据为准`,
+        });
+      }
     }
     facts.push({ key, label: e.label, value: true, sources: e.sources });
     if (surveySaid === false && surveySource) {
@@ -377,13 +477,59 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
   const income = chooseIncome(input.incomes, year);
   const previous = chooseIncome(input.incomes, year - 1);
   const incomeSource = income ? incomeProvenance(income) : null;
+  // 人社 wages and pensions against the survey/registry figure: the newer figure prevails for amounts (SPEC §7.4);
+  // every disagreement is a conflict. A pension is part of transfer income, which holds other transfers too, so
+  // it disagrees only when it exceeds the whole transfer figure.
+  let wageUsed = income?.wage ?? 0;
+  let transferUsed = income?.transfer ?? 0;
+  const incomeSources: Provenance[] = incomeSource ? [incomeSource] : [];
   if (income && incomeSource) {
-    const net = income.wage + income.businessNet + income.property + income.transfer;
+    const incomeOn =
+      income.survey !== 'annual' && income.surveyedOn ? income.surveyedOn : income.recordedAt.slice(0, 10);
+    const weigh = (
+      dept: DepartmentIncome,
+      key: 'income.wage' | 'income.transfer',
+      label: string,
+      what: string,
+      registryValue: number,
+      disagrees: boolean,
+    ): number => {
+      if (dept.sources.length === 0) return registryValue;
+      const newer = dept.asOf > incomeOn;
+      const used = disagrees && newer ? dept.sum : registryValue;
+      if (disagrees) {
+        conflicts.push({
+          key,
+          label,
+          claims: [
+            { value: registryValue, source: incomeSource },
+            ...dept.sources.map((source) => ({ value: source.text, source })),
+          ],
+          used,
+          precedence: 'newer',
+          text: `${incomeSource.text}记${label.replace(/（元）$/, '')}${registryValue}元，人社局${what}${year}年合计${dept.sum}元（截至${dept.asOf}）；以较新的${newer ? '人社数据' : '收支记录'}为准`,
+        });
+      }
+      const sources = used === dept.sum ? dept.sources : [incomeSource];
+      if (used === dept.sum && used !== registryValue) incomeSources.push(...dept.sources);
+      facts.push({ key, label, value: used, sources: disagrees ? sources : [incomeSource, ...dept.sources] });
+      return used;
+    };
+    wageUsed = weigh(wages, 'income.wage', '工资性收入（元）', '务工就业信息', income.wage, wages.sum !== income.wage);
+    transferUsed = weigh(
+      pensions,
+      'income.transfer',
+      '转移性收入（元）',
+      '养老保险待遇',
+      income.transfer,
+      pensions.sum > income.transfer,
+    );
+    const net = wageUsed + income.businessNet + income.property + transferUsed;
     facts.push({
       key: 'income',
       label: '家庭纯收入（元）',
-      value: Math.round(net * 100) / 100,
-      sources: [incomeSource],
+      value: round2(net),
+      sources: incomeSources,
     });
   }
   if (previous) {
@@ -566,10 +712,10 @@ export function buildPicture(input: PictureInput): HouseholdPicture {
         })),
         closeRelativePublicServant: sf.closeRelativePublicServant ?? false,
         income: {
-          wage: income.wage,
+          wage: wageUsed,
           businessNet: income.businessNet,
           property: income.property,
-          transfer: income.transfer,
+          transfer: transferUsed,
         },
         previousIncome: previous
           ? {

@@ -161,6 +161,8 @@ export type RecordOutcome =
   | 'not_exclusion' // the rule's own negative tests clear it (货车, 注销的企业, 个体工商户)
   | 'unknown_type' // the rule cannot classify it (an unknown vehicle type): to verify
   | 'medical_counted' // a settlement summed into the medical out-of-pocket
+  | 'income_counted' // a 人社 employment or pension figure counted into the year's income
+  | 'superseded' // an older report of the same job or pension: the newest period's record is used
   | 'missing_amount' // a settlement without 个人自付
   | 'outside_window' // dated outside the assessment window
   | 'member_not_counted' // about a person who is not a counted member (deceased, not sharing …)

@@ -20,6 +20,11 @@ const DATE_KEYS: Record<string, readonly string[]> = {
   traffic_accident: ['accidentDate'],
   social_assistance: ['startDate'],
   disability_certificate: ['issueDate'],
+  employment: ['workStartDate'],
+  pension: ['statusDate'],
+  public_servant: ['startDate'],
+  village_cadre: ['startDate'],
+  large_scale_operator: ['registrationDate'],
 };
 
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -37,6 +42,14 @@ export const fenToYuan = (v: unknown): number | null => {
 };
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+const PENSION_STATUS: Record<string, string> = {
+  paying: '参保缴费',
+  receiving: '领取养老金',
+  suspended: '养老保险暂停',
+  terminated: '养老保险终止',
+  not_insured: '未参加养老保险',
+};
 
 const ASSISTANCE: Record<string, string> = { dibao: '低保', tekun: '特困供养', temporary_relief: '临时救助' };
 const ASSISTANCE_STATUS: Record<string, string> = { added: '新增', active: '在保', ended: '停保' };
@@ -72,6 +85,27 @@ function recordSummary(r: DepartmentRecordInput): string {
       return `${ASSISTANCE[String(d.assistanceType)] ?? '救助'}${ASSISTANCE_STATUS[String(d.status)] ?? ''}`;
     case 'disability_certificate':
       return `持${d.level ?? ''}级残疾人证`;
+    case 'employment': {
+      const wage = fenToYuan(d.lastMonthWage);
+      const where = str(d.employer) ?? str(d.workPlace) ?? '务工';
+      const ended = isDate(d.workEndDate) ? `，${d.workEndDate}结束务工` : '';
+      return `在${where}务工${wage === null ? '（上月工资未填）' : `，上月工资${wage}元`}${ended}`;
+    }
+    case 'pension': {
+      const monthly = fenToYuan(d.monthlyPension);
+      const status = PENSION_STATUS[String(d.status)] ?? '养老保险';
+      return d.status === 'receiving'
+        ? monthly === null
+          ? '领取养老金（月领取金额未填）'
+          : `领取养老金每月${monthly}元`
+        : status;
+    }
+    case 'public_servant':
+      return `为财政供养人员（${str(d.employer) ?? '单位未填'}${str(d.position) ? `，${str(d.position)}` : ''}）`;
+    case 'village_cadre':
+      return `任村干部（${str(d.position) ?? '职务未填'}）领取报酬`;
+    case 'large_scale_operator':
+      return `为规模经营主体（${str(d.entityName) ?? str(d.operatorType) ?? '类型未填'}${d.employees !== undefined && d.employees !== null ? `，雇工${d.employees}人` : ''}）`;
     default:
       return findFeedRecord(r.department, r.recordKind)?.name ?? r.recordKind;
   }

@@ -173,7 +173,7 @@ describe('case state machine (SPEC §8.1)', () => {
     expect(currentStep(s).code).toBe('township_review');
   });
 
-  it('an objection found true stops the case until it is returned or rejected (SPEC §8.1)', () => {
+  it('an objection found true returns the case to the step the template names (SPEC §8.1, issue 10)', () => {
     let s = inPublicity();
     s = apply(s, { type: 'record_objection', actor: V, at: '2026-09-30', note: '有家庭成员为公职人员' });
     const objectionSeq = s.current.objections[0]?.seq ?? 0;
@@ -185,14 +185,13 @@ describe('case state machine (SPEC §8.1)', () => {
       decision: 'upheld',
       note: '属实',
     });
-    expect(
-      refuse(s, { type: 'complete_step', actor: V, at: '2026-10-12', attachments: files(currentStep(s)) }).code,
-    ).toBe('CASE_OBJECTION_UPHELD');
-    // The village restarts its own review: publicity and objections are cleared, history keeps them.
-    s = apply(s, { type: 'return', actor: V, at: '2026-10-12', toStepCode: 'village_review', note: '重新评议' });
-    expect(s.current).toMatchObject({ stepIndex: 4, objections: [], returnedReason: '重新评议' });
+    // 会泽 names 实地入户调查: publicity and objections are cleared, history keeps them.
+    expect(currentStep(s).code).toBe('survey');
+    expect(s.status).toBe('returned');
+    expect(s.current).toMatchObject({ stepIndex: 2, objections: [], returnedReason: '公示期间异议经核实属实：属实' });
     expect(s.current.publicity).toBeUndefined();
     expect(s.history.filter((h) => h.type === 'record_objection')).toHaveLength(1);
+    expect(refuse(s, { type: 'complete_step', actor: V, at: '2026-10-12' }).code).toBe('CASE_RECORDS_MISSING');
   });
 
   it('objections are accepted only through the end date (SPEC §8.1)', () => {
@@ -278,7 +277,7 @@ describe('case state machine (SPEC §8.1)', () => {
     expect(refuse(s, { type: 'complete_step', actor: V, at: '2026-09-04' }).code).toBe('CASE_ACTION_OUT_OF_ORDER');
   });
 
-  it('a publicity reaching a year without calendar needs the caller to accept the estimate (SPEC §8.1)', () => {
+  it('a publicity reaching a year without calendar starts on the estimate, flagged (SPEC §8.1, issue 10)', () => {
     let s = openCase(BORTALA_ELIMINATION, '2026-12-20');
     s = {
       ...s,
@@ -289,13 +288,11 @@ describe('case state machine (SPEC §8.1)', () => {
         ),
       },
     };
-    const e = refuse(s, { type: 'start_publicity', actor: V, at: '2026-12-28' });
-    expect(e).toMatchObject({ code: 'CASE_CALENDAR_MISSING', details: { missingYears: [2027] } });
-    expect(
-      apply(s, { type: 'start_publicity', actor: V, at: '2026-12-28' }, { ...ctx, allowUncertainCalendar: true })
-        .current.publicity,
-    ).toMatchObject({
+    // Weekends only: 28, 29, 30, 31 December and Friday 1 January 2027.
+    expect(apply(s, { type: 'start_publicity', actor: V, at: '2026-12-28' }).current.publicity).toMatchObject({
+      end: '2027-01-01',
       uncertain: true,
+      missingYears: [2027],
     });
   });
 

@@ -115,7 +115,9 @@ export function applyAction(state: CaseState, action: CaseAction, ctx: ActionCon
     case 'record_objection':
       return recordObjection(state, action, date, step, seq, commit);
     case 'answer_objection':
-      return answerObjection(state, action, date, step, seq, commit);
+      return answerObjection(state, action, date, step, seq, commit, (reason) =>
+        returnToStep(state, upheldTarget(state, step), reason, date, next),
+      );
     case 'complete_step':
       return completeStep(state, action, date, step, seq, next);
     case 'return':
@@ -218,7 +220,17 @@ function returnToVillage(state: CaseState, action: Of<'return'>, date: string, s
   if (target < 0) {
     return fail('CASE_INVALID_RETURN_TARGET', '只能退回到当前步骤或之前的村级步骤', { toStepCode: action.toStepCode });
   }
-  const reason = (action.note as string).trim();
+  return returnToStep(state, target, (action.note as string).trim(), date, next);
+}
+
+/** The step an upheld objection returns to: the one the template names, else the publicity step itself. */
+function upheldTarget(state: CaseState, step: StepDef): number {
+  const named = step.publicity?.upheldReturnsTo;
+  const at = named === undefined ? -1 : state.template.steps.findIndex((s) => s.code === named);
+  return at >= 0 && at <= state.current.stepIndex ? at : state.current.stepIndex;
+}
+
+function returnToStep(state: CaseState, target: number, reason: string, date: string, next: Next): ApplyResult {
   const targetStep = state.template.steps[target] as StepDef;
   // The completed entries stay in history; the steps from the target on are simply worked again.
   const completed = state.completed.filter((c) => c.stepIndex < target);

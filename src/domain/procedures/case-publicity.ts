@@ -1,4 +1,5 @@
 import { chineseDate, isIsoDate } from '../calendar/dates.ts';
+import type { CalendarList } from '../calendar/official-calendar.ts';
 import { publicityPeriod } from '../calendar/working-days.ts';
 import { blank, caseError, meetingIssue, wrongLevel } from './case-checks.ts';
 import type { ActionContext, ApplyResult, CaseAction, CaseState, StepProgress } from './case-types.ts';
@@ -50,16 +51,8 @@ export function startPublicity(
     };
   }
   const period = publicityPeriod(start, step.publicity.days, step.publicity.unit, ctx.calendars);
-  if (period.uncertain && !ctx.allowUncertainCalendar) {
-    return {
-      ok: false,
-      error: caseError(
-        'CASE_CALENDAR_MISSING',
-        `公示期跨入${period.missingYears.join('、')}年，尚未导入该年度法定节假日安排，无法准确计算工作日；请先导入或确认按估算日期`,
-        { missingYears: period.missingYears, estimatedEnd: period.end },
-      ),
-    };
-  }
+  // A year without its official calendar never blocks work (issue 10): the weekend-only estimate is used, the
+  // period carries `uncertain` and its years, and loading the calendar later recomputes the end.
   const next: StepProgress = {
     ...p,
     publicity: period,
@@ -115,6 +108,7 @@ export function answerObjection(
   step: StepDef,
   seq: number,
   commit: Commit,
+  returnOnUpheld: (reason: string) => ApplyResult,
 ): ApplyResult {
   const p = state.current;
   // The level running the publicity investigates (会泽: 动态监测工作队); higher levels may answer too.
@@ -133,6 +127,23 @@ export function answerObjection(
   if (blank(action.note))
     return { ok: false, error: caseError('CASE_REASON_REQUIRED', '请填写调查核实情况和处理意见') };
   const answer = { seq, on: date, decision: action.decision, note: (action.note as string).trim() };
+  // An objection found true sends the case back to the step the template names (issue 10); the answer stays in
+  // the history, and the publicity is held again from that step on.
+  if (action.decision === 'upheld') return returnOnUpheld(`公示期间异议经核实属实：${answer.note}`);
   const objections = p.objections.map((o) => (o.seq === target.seq ? { ...o, answer } : o));
   return commit({ ...p, objections, attachments: [...p.attachments, ...(action.attachments ?? [])] });
+}
+
+/**
+ * The running publicity of a case recomputed on `calendars` (issue 10): a period that was only estimated because a
+ * year had no official calendar gets its official end once the year is loaded. `null` when nothing changes. The
+ * history is not touched: the period is derived data, the start and length stay what was recorded.
+ */
+export function recomputedPublicity(state: CaseState, calendars: CalendarList): CaseState | null {
+  const p = state.current.publicity;
+  if (state.result || !p || !p.uncertain) return null;
+  const period = publicityPeriod(p.start, p.days, p.unit, calendars);
+  if (period.end === p.end && period.uncertain === p.uncertain && period.firstCountedDay === p.firstCountedDay)
+    return null;
+  return { ...state, current: { ...state.current, publicity: period } };
 }

@@ -133,7 +133,6 @@ export type CaseErrorCode =
   | 'CASE_PUBLICITY_ALREADY_STARTED'
   | 'CASE_PUBLICITY_RUNNING'
   | 'CASE_PUBLICITY_NOT_RUNNING'
-  | 'CASE_CALENDAR_MISSING'
   | 'CASE_OBJECTION_OPEN'
   | 'CASE_OBJECTION_UPHELD'
   | 'CASE_OBJECTION_NOT_FOUND'
@@ -169,6 +168,4 @@ export interface ActionContext {
   /** Whether the case's village lies in the actor's scope (checked by the caller, SPEC §3). */
   inScope: boolean;
   calendars: CalendarList;
-  /** Accept a publicity period whose end is only estimated because a year has no official calendar. */
-  allowUncertainCalendar?: boolean;
 }

@@ -53,3 +53,14 @@ export const RECORDS = {
 
 /** Record code that stands in for `consent` when the household does not agree (SPEC §8.3). */
 export const CONSENT_REFUSAL_RECORD = 'consent_refusal_record';
+
+/**
+ * Records that exist only because something is posted publicly (公示材料、公示照片、异议处理、县市公告): a step above
+ * the village drops them under the single-level publicity rule (publicity-levels.ts, issue 10 point 3).
+ */
+export const RECORD_CODES_OF_PUBLICITY: ReadonlySet<string> = new Set([
+  RECORDS.publicityNotice.code,
+  RECORDS.publicityPhotos.code,
+  RECORDS.objectionHandling.code,
+  RECORDS.countyAnnouncement.code,
+]);

@@ -28,6 +28,19 @@ export function procedureRuleIssues(t: ProcedureTemplate, parent?: ProcedureTemp
     add('TEMPLATE_NO_VILLAGE_PUBLICITY', 'steps', `steps：${kindName}程序必须包含村级公示步骤（publicity）`);
   }
   steps.forEach((s, i) => {
+    const back = s.publicity?.upheldReturnsTo;
+    if (back !== undefined) {
+      const at = steps.findIndex((x) => x.code === back);
+      if (at < 0 || at > i || steps[at]?.level !== 'village') {
+        add(
+          'TEMPLATE_INVALID_RETURN_TARGET',
+          `steps[${i}].publicity.upheldReturnsTo`,
+          `steps[${i}].publicity.upheldReturnsTo：异议属实时应退回本步骤或之前的村级步骤，“${back}”不符合`,
+        );
+      }
+    }
+  });
+  steps.forEach((s, i) => {
     if (s.publicity && s.publicity.days < MIN_PUBLICITY_DAYS) {
       add(
         'TEMPLATE_PUBLICITY_TOO_SHORT',

@@ -57,10 +57,21 @@ export interface StepDef {
    * step's deadline (it must be done before the next one can be), or has no deadline at all.
    */
   deadline?: StepDeadline;
-  publicity?: { days: number; unit: DayUnit };
+  publicity?: PublicityDef;
   notification?: NotificationKind;
   /** The village review meeting (民主评议): attendance and votes are recorded (SPEC §8.1). */
   meeting?: true;
+}
+
+/** A step's publicity (公示, SPEC §8.1). */
+export interface PublicityDef {
+  days: number;
+  unit: DayUnit;
+  /**
+   * Where an objection found true (异议属实) sends the case: the code of a village step at or before this one
+   * (会泽: back to 实地入户调查). Absent: this step itself — review and publicise again.
+   */
+  upheldReturnsTo?: string;
 }
 
 export type ProcedureKind = 'inclusion' | 'elimination';
@@ -75,6 +86,11 @@ export interface ProcedureTemplate {
   /** Numbers the source documents do not fix and the template chose as defaults (SPEC: "default"). */
   defaults?: string[];
   steps: StepDef[];
+  /**
+   * Set on a case's snapshot when the region's single-level publicity rule was applied at its start (issue 10
+   * point 3, `applyPublicityLevels`): publicity in the village only, for `days` working days.
+   */
+  publicityLevels?: { mode: 'village_only'; days: number };
 }
 
 export const LEVEL_NAMES: Readonly<Record<ActorLevel, string>> = {

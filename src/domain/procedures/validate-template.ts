@@ -127,6 +127,17 @@ function checkStep(s: unknown, f: string, add: Add): void {
         `${f}.publicity（公示）应为 { days: 1至60的整数, unit: "working"（工作日）或 "calendar"（自然日） }`,
       );
     }
+    if (
+      isObj(p) &&
+      p.upheldReturnsTo !== undefined &&
+      !(isText(p.upheldReturnsTo) && CODE_RE.test(p.upheldReturnsTo))
+    ) {
+      add(
+        'TEMPLATE_SHAPE',
+        `${f}.publicity.upheldReturnsTo`,
+        `${f}.publicity.upheldReturnsTo（异议属实退回步骤）应为步骤编码`,
+      );
+    }
   }
   if (s.notification !== undefined && !NOTIFICATIONS.includes(s.notification as string)) {
     add(

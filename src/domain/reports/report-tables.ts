@@ -207,3 +207,55 @@ export function categoryTable(title: string, f: RegionFigures, flowName: string)
     ],
   };
 }
+
+/** One service item's month on the relief platform (SPEC §14), as the relief module counts it. */
+export interface ReliefMonthRow {
+  itemName: string;
+  departmentName: string;
+  received: number;
+  replied: number;
+  inTime: number;
+  overdue: number;
+  rated: number;
+  satisfied: number;
+}
+
+/**
+ * 政府救助平台 in the monthly report (SPEC §14 "figures feed the reports"): per service item, applications received
+ * in the month, answered, answered within the limit, still open past it, and the applicants' satisfaction.
+ */
+export function reliefTable(
+  title: string,
+  items: ReliefMonthRow[],
+  totals: Omit<ReliefMonthRow, 'itemName' | 'departmentName'>,
+): ReportTable {
+  const cells = (r: Omit<ReliefMonthRow, 'itemName' | 'departmentName'>, department: string): Cell[] => [
+    department,
+    r.received,
+    r.replied,
+    r.inTime,
+    r.overdue,
+    r.rated,
+    r.satisfied,
+    percent(r.rated ? r.satisfied / r.rated : null),
+  ];
+  return {
+    title,
+    rowHeader: '服务事项',
+    columns: [
+      { title: '办理部门' },
+      { title: '本月受理', group: '申请（件）' },
+      { title: '已办结', group: '申请（件）' },
+      { title: '按时办结', group: '申请（件）' },
+      { title: '超期未办结', group: '申请（件）' },
+      { title: '评价', group: '群众评价（件）' },
+      { title: '满意', group: '群众评价（件）' },
+      { title: '满意率', group: '群众评价（件）' },
+    ],
+    rows: [
+      ...items.map((i) => ({ label: i.itemName, cells: cells(i, i.departmentName) })),
+      { label: '合计', cells: cells(totals, ''), total: true },
+    ],
+    note: items.length ? undefined : '本月没有收到救助申请',
+  };
+}

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { AssessmentMode, AssessmentOutput } from '../../domain/assessment/index.ts';
+import type { AssessmentMode, AssessmentOutput, Thresholds } from '../../domain/assessment/index.ts';
 import { assessFile } from '../../domain/assessment/index.ts';
 import { attachProvenance } from '../../domain/picture/index.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
@@ -48,7 +48,8 @@ export const householdAssessmentService = ({ db, registryRepo, lines, settings, 
           lines.effective(h.regionCode, opts.year, q === db ? undefined : (q as Transaction<DB>)),
           settings.get('assessment.thresholds', h.regionCode, q),
         ]);
-        return { line, thresholds: thresholds.value as never };
+        // The setting is checked against the thresholds' rules when it is written (settings service).
+        return { line, thresholds: thresholds.value as Partial<Thresholds> };
       },
     );
     if (!picture.input) {

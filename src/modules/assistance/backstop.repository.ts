@@ -1,6 +1,6 @@
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 import type { BackstopKind, BackstopProposalsTable, ProposalStatus } from './assistance.tables.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -73,7 +73,7 @@ export const backstopRepository = (db: Kysely<DB>) => ({
       .select(proposalColumns)
       .select(['h.code as householdCode', 'head.name as headName'])
       .where(scopeFilter(actor, 'p.region_code'));
-    if (f.region) query = query.where('p.region_code', 'like', `${f.region}%`);
+    if (f.region) query = query.where(regionPrefix('p.region_code', f.region));
     if (f.status) query = query.where('p.status', '=', f.status);
     if (f.householdId) query = query.where('p.household_id', '=', f.householdId);
     return query.orderBy('p.proposed_at', 'desc').limit(1000).execute();

@@ -50,15 +50,15 @@ export const backstopService = ({ db, backstopRepo, measuresRepo, registryRepo, 
         const household = await registryRepo.lockHousehold(actor, householdId, trx);
         if (!household) throw notFound('农户');
         if (household.monitoringStatus !== 'monitored') {
-          throw new AppError('ASSISTANCE_NOT_MONITORED', '只为监测对象提请兜底保障', {}, 409);
+          throw new AppError('ASSISTANCE_NOT_MONITORED', '只为监测对象提请兜底保障', {});
         }
         if (household.backstop === 'tekun' || household.backstop === input.kind) {
-          throw new AppError('BACKSTOP_IN_PLACE', `该户已享受${BACKSTOP_NAMES[household.backstop]}`, {}, 409);
+          throw new AppError('BACKSTOP_IN_PLACE', `该户已享受${BACKSTOP_NAMES[household.backstop]}`, {});
         }
         const row = { householdId, regionCode: household.regionCode, kind: input.kind, reason: input.reason.trim() };
         const id = await backstopRepo.insert({ ...row, by: actor.username }, trx).catch((err: { code?: string }) => {
           if (err.code === '23505') {
-            throw new AppError('BACKSTOP_PROPOSAL_OPEN', '该户已有待民政部门认定的兜底保障提请', {}, 409);
+            throw new AppError('BACKSTOP_PROPOSAL_OPEN', '该户已有待民政部门认定的兜底保障提请', {});
           }
           throw err;
         });
@@ -88,7 +88,7 @@ export const backstopService = ({ db, backstopRepo, measuresRepo, registryRepo, 
         const proposal = await backstopRepo.lock(actor, proposalId, trx);
         if (!proposal) throw notFound('兜底保障提请');
         if (proposal.status !== 'proposed') {
-          throw new AppError('BACKSTOP_DECIDED', '该提请已有认定结果', { status: proposal.status }, 409);
+          throw new AppError('BACKSTOP_DECIDED', '该提请已有认定结果', { status: proposal.status });
         }
         const household = await registryRepo.lockHousehold(actor, proposal.householdId, trx);
         if (!household) throw notFound('农户');

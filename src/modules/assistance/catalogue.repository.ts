@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { RegionCatalogueOverride } from '../../domain/assistance/measure-catalogue.ts';
+import { regionPrefix } from '../auth/actor.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -22,7 +23,7 @@ export const catalogueRepository = (db: Kysely<DB>) => ({
       .orderBy('set_at', 'desc')
       .orderBy('id', 'desc');
     if (where.codes) query = query.where('region_code', 'in', where.codes.length ? where.codes : ['']);
-    if (where.under !== undefined) query = query.where('region_code', 'like', `${where.under.replace(/[%_\\]/g, '')}%`);
+    if (where.under !== undefined) query = query.where(regionPrefix('region_code', where.under));
     const rows = await query.execute();
     return rows
       .map((r) => ({ ...(r.value as Omit<RegionCatalogueOverride, 'regionCode'>), regionCode: r.regionCode }))

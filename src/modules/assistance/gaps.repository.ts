@@ -1,8 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 
 export const GAP_LIST_LIMIT = 2000;
+
+/** A keyset page of a gap list: the rows after a household code (exports read the whole list this way). */
+export interface GapPage {
+  afterCode: string;
+  limit: number;
+}
 
 /**
  * Set-based gap lists and rates (SPEC §9, §12). The responsible-person deadline is each household's own: the
@@ -11,11 +17,14 @@ export const GAP_LIST_LIMIT = 2000;
 export const gapsRepository = (db: Kysely<DB>) => {
   const monitoredIn = (actor: Actor, region: string) => sql`
     h.monitoring_status = 'monitored' and ${scopeFilter(actor, 'h.region_code')}
-    and h.region_code like ${`${region.replace(/[%_\\]/g, '')}%`}`;
+    and ${regionPrefix('h.region_code', region)}`;
 
   return {
-    /** Monitored households with no 帮扶责任人 past their deadline (inclusion date + days). */
-    async withoutResponsible(actor: Actor, region: string, today: string, defaultDays: number) {
+    /**
+     * Monitored households with no 帮扶责任人 past their deadline (inclusion date + days). With `page`, a keyset page
+     * in household-code order (the export of the whole list), else the first GAP_LIST_LIMIT by deadline.
+     */
+    async withoutResponsible(actor: Actor, region: string, today: string, defaultDays: number, page?: GapPage) {
       const r = await sql<{
         householdId: string;
         householdCode: string;
@@ -38,15 +47,15 @@ export const gapsRepository = (db: Kysely<DB>) => {
                to_char(included_on, 'YYYY-MM-DD') as "includedOn",
                to_char(included_on + days, 'YYYY-MM-DD') as "dueOn",
                (${today}::date - (included_on + days))::int as "daysOverdue"
-        from d where included_on + days < ${today}::date
-        order by included_on + days, code
-        limit ${GAP_LIST_LIMIT}
+        from d where included_on + days < ${today}::date ${page ? sql`and code > ${page.afterCode}` : sql``}
+        order by ${page ? sql`code` : sql`included_on + days, code`}
+        limit ${page?.limit ?? GAP_LIST_LIMIT}
       `.execute(db);
       return r.rows;
     },
 
     /** Monitored households with a risk type no planned, running or completed measure answers (riskGaps in SQL). */
-    async unansweredRisks(actor: Actor, region: string) {
+    async unansweredRisks(actor: Actor, region: string, page?: GapPage) {
       const r = await sql<{
         householdId: string;
         householdCode: string;
@@ -64,8 +73,9 @@ export const gapsRepository = (db: Kysely<DB>) => {
           and exists (select 1 from unnest(h.risk_types) as t(risk)
                       where not exists (select 1 from measures m where m.household_id = h.id
                                           and m.status <> 'cancelled' and t.risk = any(m.answers_risks)))
+          ${page ? sql`and h.code > ${page.afterCode}` : sql``}
         order by h.code
-        limit ${GAP_LIST_LIMIT}
+        limit ${page?.limit ?? GAP_LIST_LIMIT}
       `.execute(db);
       return r.rows;
     },

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { assessRiskColour, type MeasureStatus, riskGaps } from '../../domain/assistance/risk-colour.ts';
-import { chinaToday } from '../../domain/calendar/index.ts';
+import { chinaToday, shiftDate } from '../../domain/calendar/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -11,7 +11,7 @@ import type { RegionSettings } from '../settings/region-settings.ts';
 import { requireAssistanceRead, requireAssistanceWrite } from './assistance.policy.ts';
 import type { BackstopRepository } from './backstop.repository.ts';
 import { riskTypesOf } from './household-facts.ts';
-import { addDays, presentMeasure } from './measure-input.ts';
+import { presentMeasure } from './measure-input.ts';
 import type { MeasuresRepository } from './measures.repository.ts';
 import type { ReviewsRepository } from './reviews.repository.ts';
 
@@ -92,7 +92,7 @@ export const householdAssistanceService = (deps: Deps) => {
   const deadline = async (regionCode: string, includedOn: string | null, q?: Parameters<RegionSettings['get']>[2]) => {
     if (!includedOn) return null;
     const { value } = await settings.get<{ days: number }>('assistance.responsibleDays', regionCode, q);
-    return addDays(includedOn, value.days);
+    return shiftDate(includedOn, value.days);
   };
 
   return {
@@ -112,7 +112,7 @@ export const householdAssistanceService = (deps: Deps) => {
         const household = await registryRepo.lockHousehold(actor, householdId, trx);
         if (!household) throw notFound('农户');
         if (household.monitoringStatus !== 'monitored') {
-          throw new AppError('ASSISTANCE_NOT_MONITORED', '帮扶责任人为监测对象指定', {}, 409);
+          throw new AppError('ASSISTANCE_NOT_MONITORED', '帮扶责任人为监测对象指定', {});
         }
         const dueOn = await deadline(household.regionCode, household.includedOn, trx);
         const row = { householdId, regionCode: household.regionCode, name, phone, unit, assignedOn, dueOn };

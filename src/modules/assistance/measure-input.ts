@@ -104,9 +104,3 @@ export function presentMeasure(m: MeasureRow) {
     statusName: STATUS_NAMES[m.status],
   };
 }
-
-export const addDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};

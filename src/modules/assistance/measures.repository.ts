@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Actor, scopeFilter } from '../auth/actor.ts';
-import type { MeasuresTable } from './assistance.tables.ts';
+import type { MeasureStatus, MeasuresTable } from './assistance.tables.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -64,7 +64,7 @@ export const measuresRepository = (db: Kysely<DB>) => ({
   },
 
   /** Measures a department delivers inside the actor's region (SPEC §1: departments mark their measures done). */
-  byDepartment(actor: Actor, department: string, status?: string) {
+  byDepartment(actor: Actor, department: string, status?: MeasureStatus) {
     let query = db
       .selectFrom('measures as m')
       .innerJoin('households as h', 'h.id', 'm.household_id')
@@ -72,7 +72,7 @@ export const measuresRepository = (db: Kysely<DB>) => ({
       .select('h.code as householdCode')
       .where(scopeFilter(actor, 'm.region_code'))
       .where('m.department', '=', department);
-    if (status) query = query.where('m.status', '=', status as never);
+    if (status) query = query.where('m.status', '=', status);
     return query.orderBy('m.planned_end_on').orderBy('m.created_at').limit(1000).execute();
   },
 
@@ -90,7 +90,14 @@ export const measuresRepository = (db: Kysely<DB>) => ({
   },
 
   async insertProgress(
-    row: { measureId: string; regionCode: string; notedOn: string; note: string; statusAfter: string; by: string },
+    row: {
+      measureId: string;
+      regionCode: string;
+      notedOn: string;
+      note: string;
+      statusAfter: MeasureStatus;
+      by: string;
+    },
     q: Q,
   ) {
     return q
@@ -100,7 +107,7 @@ export const measuresRepository = (db: Kysely<DB>) => ({
         region_code: row.regionCode,
         noted_on: row.notedOn,
         note: row.note,
-        status_after: row.statusAfter as never,
+        status_after: row.statusAfter,
         recorded_by: row.by,
       })
       .returning(['id', 'recorded_at as recordedAt'])

@@ -68,7 +68,7 @@ export const measuresService = ({ db, measuresRepo, audit, now = () => new Date(
           throw new AppError('CONFLICT', '该措施已被他人修改，请刷新后重试', { version: before.version });
         }
         if (before.status === 'completed' || before.status === 'cancelled') {
-          throw new AppError('MEASURE_FINISHED', '措施已完成或取消，不能再修改；如需继续帮扶请新增措施', {}, 409);
+          throw new AppError('MEASURE_FINISHED', '措施已完成或取消，不能再修改；如需继续帮扶请新增措施', {});
         }
         checkStatusChange(before.status, patch.status);
         const status = patch.status ?? before.status;
@@ -120,7 +120,7 @@ export const measuresService = ({ db, measuresRepo, audit, now = () => new Date(
         if (!before) throw notFound('帮扶措施');
         requireMeasureAccess(actor, before, true);
         if (before.status === 'completed' || before.status === 'cancelled') {
-          throw new AppError('MEASURE_FINISHED', '措施已完成或取消，不能再记录进展', {}, 409);
+          throw new AppError('MEASURE_FINISHED', '措施已完成或取消，不能再记录进展', {});
         }
         checkStatusChange(before.status, input.status);
         const status = input.status ?? before.status;

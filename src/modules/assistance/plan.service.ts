@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Thresholds } from '../../domain/assessment/assessment.types.ts';
 import { checkMergedAges, resolveThresholds, validateThresholds } from '../../domain/assessment/thresholds.ts';
@@ -18,7 +18,7 @@ import { chinaToday } from '../../domain/calendar/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, requirePermission } from '../auth/actor.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { requireAssistanceRead, requireAssistanceWrite } from './assistance.policy.ts';
@@ -48,8 +48,11 @@ interface Deps {
   now?: () => Date;
 }
 
+/** The measures a project's benefit may count as (就地就近就业, 联农带农利益联结; projects.service addBeneficiary). */
+const PROJECT_BENEFIT_SUBTYPES: readonly string[] = ['local_employment', 'benefit_linkage'];
+
 const notMonitored = () =>
-  new AppError('ASSISTANCE_NOT_MONITORED', '该户不是监测对象：帮扶措施只为纳入监测的农户安排', {}, 409);
+  new AppError('ASSISTANCE_NOT_MONITORED', '该户不是监测对象：帮扶措施只为纳入监测的农户安排', {});
 
 /**
  * 缺什么补什么 (SPEC §9): the suggested plan for a monitored household, and staff's choice of measures. A suggestion
@@ -151,10 +154,30 @@ export const planService = ({
       };
     },
 
-    /** Records one measure staff accepted, changed or added (SPEC §9), in the region's catalogue. */
-    async addMeasure(actor: Actor, householdId: string, input: NewMeasureInput) {
-      requireAssistanceWrite(actor);
-      return db.transaction().execute(async (trx) => {
+    /**
+     * Records one measure staff accepted, changed or added (SPEC §9), in the region's catalogue. Inside `outer` when
+     * another module records it together with its own change (a project's benefit counted as a measure).
+     * `from: 'project_benefit'` is that case: the county project officer, who holds no registry write, may count a
+     * monitored beneficiary's job or benefit link as a measure of the two kinds a project gives (docs/decisions/0036).
+     */
+    async addMeasure(
+      actor: Actor,
+      householdId: string,
+      input: NewMeasureInput,
+      outer?: Transaction<DB>,
+      from?: 'project_benefit',
+    ) {
+      if (from === 'project_benefit') {
+        requirePermission(actor, 'projects.write');
+        if (!PROJECT_BENEFIT_SUBTYPES.includes(input.subtype)) {
+          throw new AppError('VALIDATION', '项目带农只能记为就地就近就业或联农带农利益联结措施', { field: 'subtype' });
+        }
+      } else {
+        requireAssistanceWrite(actor);
+      }
+      const inTransaction = <T>(work: (trx: Transaction<DB>) => Promise<T>) =>
+        outer ? work(outer) : db.transaction().execute(work);
+      return inTransaction(async (trx) => {
         const household = await registryRepo.lockHousehold(actor, householdId, trx);
         if (!household) throw notFound('农户');
         if (household.monitoringStatus !== 'monitored') throw notMonitored();
@@ -211,6 +234,8 @@ export const planService = ({
           suggestion_rule: input.suggestionRule ?? null,
           suggestion_reason: input.suggestionReason ?? null,
           created_by: actor.username,
+          // The service's clock (AppContext.now), not the database's: coverage figures count measures by this time.
+          created_at: now(),
         } as const;
         const id = await measuresRepo.insert(row, trx);
         await audit.append(

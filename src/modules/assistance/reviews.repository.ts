@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 import type { EffectivenessReviewHouseholdsTable } from './assistance.tables.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -73,7 +73,7 @@ export const reviewsRepository = (db: Kysely<DB>) => ({
           .as('householdCount'),
       )
       .where(scopeFilter(actor, 'r.region_code'));
-    if (f.village) query = query.where('r.region_code', 'like', `${f.village}%`);
+    if (f.village) query = query.where(regionPrefix('r.region_code', f.village));
     if (f.year) query = query.where('r.year', '=', f.year);
     return query.orderBy('r.meeting_date', 'desc').limit(500).execute();
   },

@@ -145,7 +145,7 @@ export const reviewsService = (deps: Deps) => {
         eliminationCheck(actor, householdId, round.year),
       ]);
       if (!line) {
-        throw new AppError('LINE_NOT_SET', `未设定${round.year}年监测线，无法评议收入`, { year: round.year }, 409);
+        throw new AppError('LINE_NOT_SET', `未设定${round.year}年监测线，无法评议收入`, { year: round.year });
       }
       const perCapita = j.perCapitaIncome ?? verdict?.perCapita ?? null;
       if (perCapita === null) {
@@ -164,10 +164,10 @@ export const reviewsService = (deps: Deps) => {
         const locked = await registryRepo.lockHousehold(actor, householdId, trx);
         if (!locked) throw notFound('农户');
         if (locked.monitoringStatus !== 'monitored') {
-          throw new AppError('ASSISTANCE_NOT_MONITORED', '只评议监测对象', {}, 409);
+          throw new AppError('ASSISTANCE_NOT_MONITORED', '只评议监测对象', {});
         }
         if (await reviewsRepo.findResult(reviewId, householdId, trx)) {
-          throw new AppError('REVIEW_DUPLICATE', '该户已在本次评议中评议过', {}, 409);
+          throw new AppError('REVIEW_DUPLICATE', '该户已在本次评议中评议过', {});
         }
         const [rows, measures] = await Promise.all([
           registryRepo.members(householdId, trx),

@@ -82,6 +82,8 @@ export const AuditActions = {
   reliefReply: 'relief.reply',
   reliefUrge: 'relief.urge',
   reliefRate: 'relief.rate',
+  reliefPhotoAdd: 'relief.photo_add',
+  reliefPhotoRead: 'relief.photo_read',
   // special campaigns and spot checks (SPEC §15)
   campaignCreate: 'campaign.create',
   campaignUpdate: 'campaign.update',
@@ -104,11 +106,20 @@ export const AuditActions = {
   projectFilingFile: 'project.filing_file',
   projectFilingSubmit: 'project.filing_submit',
   projectFilingDecision: 'project.filing_decision',
+  projectAsset: 'project.asset',
+  projectAssetIncome: 'project.asset_income',
+  projectAssetChange: 'project.asset_change',
+  projectAssetDecision: 'project.asset_decision',
   // household picture and decisions on it (SPEC §7.4, issue 9)
   householdPictureRead: 'household.picture_read',
   // notices and the clue-to-case lifecycle (issue 10)
   clueVerify: 'clue.verify',
   clueLink: 'clue.link',
+  clueReopen: 'clue.reopen',
+  // offline visits (issue 14 point 3): a visit's photos, added and viewed
+  clueVisitPhoto: 'clue.visit_photo',
+  clueVisitPhotoRead: 'clue.visit_photo_read',
+  caseDatesRecompute: 'case.dates_recompute',
   // accounts and user management (issue 11: 等保 2.0 level 3)
   userLocked: 'user.locked',
   userPasswordChange: 'user.password_change',
@@ -123,10 +134,22 @@ export const AuditActions = {
   feedErrorsRead: 'feed.errors_read',
   householdList: 'household.list',
   householdExport: 'household.export',
+  // exports (issue 13 points 4, 7): ledgers to Excel, background jobs and their files, the national hand-over
+  ledgerExport: 'ledger.export',
+  handoverExport: 'handover.export',
+  exportJobCreate: 'export.job_create',
+  exportFileRead: 'export.file_read',
+  exportJobCancel: 'export.job_cancel',
   householdHistoryRead: 'household.history_read',
   caseList: 'case.list',
   clueList: 'clue.list',
   auditRead: 'audit.read',
+  // audit retention (issue 11 point 4): rows older than the retention moved to an archive file
+  auditArchived: 'audit.archived',
+  // the audit administrator's tools on the web (issue 11 point 4): export, chain verification, archive listing
+  auditExport: 'audit.export',
+  auditVerify: 'audit.verify',
+  auditArchivesRead: 'audit.archives_read',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];

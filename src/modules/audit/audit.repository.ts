@@ -76,6 +76,15 @@ export const auditRepository = (db: Kysely<DB>) => ({
           'after',
           'ip',
         ])
+        // The person's name beside the login name (issue 14 point 5: the audit log names users).
+        .select((eb) =>
+          eb
+            .selectFrom('users as u')
+            .select('u.display_name')
+            .whereRef('u.username', '=', 'audit_log.username')
+            .limit(1)
+            .as('userName'),
+        )
         .orderBy('id', 'desc')
         .limit(f.pageSize)
         .offset((f.page - 1) * f.pageSize)

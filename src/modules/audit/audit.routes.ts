@@ -5,7 +5,10 @@ import { requirePermission } from '../auth/actor.ts';
 import type { AuditFilter } from './audit.repository.ts';
 import { AuditActions } from './audit-actions.ts';
 
-export async function auditRoutes(app: FastifyInstance, { audit }: Pick<Services, 'audit'>): Promise<void> {
+export async function auditRoutes(
+  app: FastifyInstance,
+  { audit, auditAdmin }: Pick<Services, 'audit' | 'auditAdmin'>,
+): Promise<void> {
   app.get<{ Querystring: Partial<AuditFilter> }>(
     '/api/audit',
     {
@@ -42,5 +45,40 @@ export async function auditRoutes(app: FastifyInstance, { audit }: Pick<Services
       });
       return audit.list(actor, { ...q, page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
     },
+  );
+
+  // The audit administrator's tools (issue 11 point 4): the export is /api/audit/export.xlsx (exports.routes.ts).
+  app.post(
+    '/api/audit/verify',
+    {
+      config: { permission: 'audit.manage' },
+      schema: {
+        tags: ['audit'],
+        summary: '校验审计日志哈希链（仅审计管理员；与 shouxian audit verify 相同；记入审计）',
+      },
+    },
+    async (request) => auditAdmin.verify(actorOf(request)),
+  );
+  app.get(
+    '/api/audit/archives',
+    { schema: { tags: ['audit'], summary: '审计日志归档列表（仅审计管理员；记入审计）' } },
+    async (request) => auditAdmin.archives(actorOf(request)),
+  );
+  app.post<{ Params: { id: string } }>(
+    '/api/audit/archives/:id/verify',
+    {
+      config: { permission: 'audit.manage' },
+      schema: {
+        tags: ['audit'],
+        summary: '校验服务器上保存的审计日志归档文件及其锚点（仅审计管理员；记入审计）',
+        params: {
+          type: 'object',
+          required: ['id'],
+          additionalProperties: false,
+          properties: { id: { type: 'string', pattern: '^[0-9]{1,15}$' } },
+        },
+      },
+    },
+    async (request) => auditAdmin.verifyArchive(actorOf(request), request.params.id),
   );
 }

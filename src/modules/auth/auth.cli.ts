@@ -12,7 +12,10 @@ export function registerUserCommands(program: Command): void {
     .description('新增用户')
     .requiredOption('--username <name>', '用户名')
     .requiredOption('--password <password>', '初始密码（至少10位，含大写、小写、数字、符号中的3类；首次登录须修改）')
-    .requiredOption('--role <role>', '角色：village|township|county|department|supervisor|admin')
+    .requiredOption(
+      '--role <role>',
+      '角色：village|township|county|department|supervisor|admin|security_admin（安全管理员）|audit_admin（审计管理员）|project_officer（项目管理员）',
+    )
     .requiredOption('--region <code>', '管辖区划代码')
     .option('--department <code>', '所属部门（department 角色必填），如 medical_insurance')
     .option('--name <displayName>', '显示名称')
@@ -55,16 +58,34 @@ export function registerUserCommands(program: Command): void {
   user
     .command('reset-password <username>')
     .description('重置密码（新的初始密码，下次登录须修改）')
-    .requiredOption('--password <password>', '新的初始密码')
-    .action((username: string, opts: { password: string }) =>
+    .option('--password <password>', '新的初始密码（不给时生成一次性密码并显示一次）')
+    .action((username: string, opts: { password?: string }) =>
       withCliContext('user reset-password', async (ctx) => {
         const services = createServices(ctx);
-        await services.users.resetPassword(
+        const done = await services.users.resetPassword(
           SYSTEM_ACTOR,
           await services.users.idOf(SYSTEM_ACTOR, username),
           opts.password,
         );
-        process.stdout.write(`已重置密码：${username}（下次登录须修改）\n`);
+        const shown = 'password' in done ? `，一次性密码：${done.password}` : '';
+        process.stdout.write(`已重置密码：${username}（下次登录须修改${shown}）\n`);
+      }),
+    );
+  user
+    .command('role <username>')
+    .description('变更用户角色、管辖区划或部门（其会话立即失效）')
+    .option('--role <role>', '新角色')
+    .option('--region <code>', '新的管辖区划代码')
+    .option('--department <code>', '所属部门（department 角色）')
+    .action((username: string, opts: { role?: Role; region?: string; department?: string }) =>
+      withCliContext('user role', async (ctx) => {
+        const services = createServices(ctx);
+        const after = await services.users.change(SYSTEM_ACTOR, await services.users.idOf(SYSTEM_ACTOR, username), {
+          ...(opts.role ? { role: opts.role } : {}),
+          ...(opts.region ? { regionCode: opts.region } : {}),
+          ...(opts.department ? { department: opts.department } : {}),
+        });
+        process.stdout.write(`已变更：${username}（${after.role}，${after.regionCode}）\n`);
       }),
     );
   user

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, Role } from '../../db/schema.ts';
-import './auth.tables.ts';
+import { regionPrefix } from './actor.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -18,6 +18,8 @@ export interface UserRecord {
   passwordChangedAt: Date;
   totpSecretEnc: string | null;
   totpEnabledAt: Date | null;
+  /** The last TOTP time step accepted (replay guard). */
+  totpLastStep: number | null;
 }
 
 export interface SessionRecord extends UserRecord {
@@ -39,6 +41,7 @@ const userColumns = [
   'users.password_changed_at as passwordChangedAt',
   'users.totp_secret_enc as totpSecretEnc',
   'users.totp_enabled_at as totpEnabledAt',
+  'users.totp_last_step as totpLastStep',
 ] as const;
 
 /** Region code lengths of the levels (province … village), SPEC §3. */
@@ -78,7 +81,7 @@ export const authRepository = (db: Kysely<DB>) => ({
     return created;
   },
 
-  listUsers(regionPrefix: string, lockedSince: Date, q: Q = db) {
+  listUsers(scope: string, lockedSince: Date, q: Q = db) {
     return q
       .selectFrom('users')
       .select([
@@ -98,7 +101,7 @@ export const authRepository = (db: Kysely<DB>) => ({
           'recentFailures',
         ),
       ])
-      .where('region_code', 'like', `${regionPrefix.replace(/[%_\\]/g, '')}%`)
+      .where(regionPrefix('region_code', scope))
       .orderBy('username')
       .execute();
   },
@@ -205,6 +208,20 @@ export const authRepository = (db: Kysely<DB>) => ({
       .where('token_hash', '=', tokenHash)
       .where('last_seen_at', '<', new Date(Date.now() - 60_000))
       .execute();
+  },
+
+  /**
+   * Records a TOTP time step as used; false when that step or a later one was already used (a replay, or the same
+   * code sent twice at once: the condition is checked by the UPDATE itself).
+   */
+  async spendTotpStep(userId: string, step: number, q: Q = db): Promise<boolean> {
+    const r = await q
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   },
 
   async markSecondFactor(tokenHash: string, q: Q = db): Promise<void> {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, SESSION_COOKIE } from '../../server/authenticate.ts';
 import type { Services } from '../../services.ts';
 import { ACCOUNT_POLICY } from './account-policy.ts';
-import { ROLE_LABELS } from './actor.ts';
+import { PERMISSIONS, permissionsOf, ROLE_LABELS } from './actor.ts';
 import { ROLES, SESSION_HOURS } from './auth.service.ts';
 
 const actorSchema = {
@@ -13,6 +13,11 @@ const actorSchema = {
     roleLabel: { type: 'string' },
     regionCode: { type: 'string' },
     department: { type: ['string', 'null'] },
+    permissions: {
+      type: 'array',
+      items: { type: 'string', enum: PERMISSIONS },
+      description: '本角色的权限（服务端决定；前端据此显示可用的菜单和按钮）',
+    },
     pending: {
       type: ['string', 'null'],
       enum: ['second_factor', 'second_factor_setup', 'password_change', null],
@@ -39,6 +44,7 @@ export async function authRoutes(app: FastifyInstance, { auth }: Pick<Services, 
   const present = (actor: ReturnType<typeof actorOf>) => ({
     ...actor,
     roleLabel: ROLE_LABELS[actor.role],
+    permissions: permissionsOf(actor.role),
     pending: actor.pending ?? null,
   });
 

@@ -6,14 +6,20 @@ import { AppError } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
-import { ACCOUNT_POLICY, checkPasswordPolicy, SECOND_FACTOR_ROLES } from './account-policy.ts';
+import {
+  ACCOUNT_POLICY,
+  checkPasswordPolicy,
+  oneTimePassword,
+  requireRoleGrantable,
+  SECOND_FACTOR_ROLES,
+} from './account-policy.ts';
 import { type Actor, type AuthStep, ROLE_LABELS, requirePermission, requireScope, SYSTEM_ACTOR } from './actor.ts';
 import type { AuthRepository, UserRecord } from './auth.repository.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { checkTotp, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUri } from './totp.ts';
 
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
-/** Region level each role works at (SPEC §1): village 5, township 4, county 3; supervisor county or above. */
+/** Region level each role works at (SPEC §1): village 5, township 4, county 3 (the project officer too); supervisor county or above. */
 export const ROLE_LEVELS: Record<Role, number[]> = {
   village: [5],
   township: [4],
@@ -21,6 +27,9 @@ export const ROLE_LEVELS: Record<Role, number[]> = {
   department: [3],
   supervisor: [1, 2, 3],
   admin: [1, 2, 3],
+  security_admin: [1, 2, 3],
+  audit_admin: [1, 2, 3],
+  project_officer: [3],
 };
 
 /** Absolute session length (GB/T 22239 8.1.4.1 b: 登录连接超时自动退出); the idle limit is in ACCOUNT_POLICY. */
@@ -43,7 +52,8 @@ export function actorOf(u: UserRecord, ip?: string, pending?: AuthStep): Actor {
 
 export interface NewUserInput {
   username: string;
-  password: string;
+  /** The initial password; absent: a one-time password is generated and answered this once. */
+  password?: string;
   role: Role;
   regionCode: string;
   department?: string | null;
@@ -123,6 +133,8 @@ export const authService = ({ db, authRepo, regionsRepo, audit, cipher, demoMode
       `连续${ACCOUNT_POLICY.lockoutFailures}次登录失败，账户已锁定${ACCOUNT_POLICY.lockoutMinutes}分钟；如需立即解锁，请联系安全管理员`,
     );
 
+  const lastStep = (u: UserRecord) => u.totpLastStep;
+
   async function loadUser(actor: Actor): Promise<UserRecord> {
     const user = actor.userId ? await authRepo.findUserById(actor.userId) : undefined;
     if (!user) throw new AppError('AUTH_REQUIRED', '请先登录');
@@ -130,7 +142,7 @@ export const authService = ({ db, authRepo, regionsRepo, audit, cipher, demoMode
   }
 
   return {
-    async addUser(actor: Actor, input: NewUserInput): Promise<{ id: string }> {
+    async addUser(actor: Actor, input: NewUserInput): Promise<{ id: string; password?: string }> {
       requirePermission(actor, 'users.manage');
       if (!/^[A-Za-z0-9_.-]{3,32}$/.test(input.username)) {
         throw new AppError('VALIDATION', '用户名须为3–32位字母、数字、下划线、点或短横线', { field: 'username' });
@@ -138,7 +150,9 @@ export const authService = ({ db, authRepo, regionsRepo, audit, cipher, demoMode
       if (!ROLES.includes(input.role)) {
         throw new AppError('VALIDATION', `角色无效：${input.role}（可选：${ROLES.join('、')}）`, { field: 'role' });
       }
-      if (!input.demo) checkPasswordPolicy(input.username, input.password);
+      requireRoleGrantable(actor, input.role);
+      const password = input.password ?? oneTimePassword(input.username);
+      if (!input.demo) checkPasswordPolicy(input.username, password);
       const region = await regionsRepo.findByCode(input.regionCode);
       if (!region) throw new AppError('REGION_UNKNOWN', `区划代码不存在：${input.regionCode}`, { field: 'region' });
       requireScope(actor, region.code);
@@ -154,7 +168,7 @@ export const authService = ({ db, authRepo, regionsRepo, audit, cipher, demoMode
       if (await authRepo.findUserByUsername(input.username)) {
         throw new AppError('USER_EXISTS', `用户名已存在：${input.username}`, { field: 'username' });
       }
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await hashPassword(password);
       return db.transaction().execute(async (trx) => {
         const created = await authRepo.insertUser(
           {
@@ -181,7 +195,7 @@ export const authService = ({ db, authRepo, regionsRepo, audit, cipher, demoMode
           },
           trx,
         );
-        return created;
+        return input.password === undefined ? { ...created, password } : created;
       });
     },
 
@@ -307,7 +321,8 @@ export const authService = ({ db, authRepo, regionsRepo, audit, cipher, demoMode
       if (user.totpEnabledAt || !user.totpSecretEnc) {
         throw new AppError('AUTH_FORBIDDEN', '请先开始设置动态验证码');
       }
-      if (!checkTotp(cipher.decrypt(user.totpSecretEnc), code.trim())) {
+      const step = checkTotp(cipher.decrypt(user.totpSecretEnc), code.trim(), lastStep(user));
+      if (step === null || !(await authRepo.spendTotpStep(user.id, step))) {
         throw new AppError('AUTH_SECOND_FACTOR_INVALID', '动态验证码错误，请核对手机时间后重试', { field: 'code' });
       }
       const codes = newRecoveryCodes();
@@ -339,8 +354,10 @@ export const authService = ({ db, authRepo, regionsRepo, audit, cipher, demoMode
       ) {
         throw lockedError();
       }
+      // a TOTP code counts once: its time step is spent, and a code of a spent step is refused (replay guard)
+      const step = checkTotp(cipher.decrypt(user.totpSecretEnc), code.trim(), lastStep(user));
       const ok =
-        checkTotp(cipher.decrypt(user.totpSecretEnc), code.trim()) ||
+        (step !== null && (await authRepo.spendTotpStep(user.id, step))) ||
         (code.trim().length > 6 && (await authRepo.spendRecoveryCode(user.id, recoveryCodeHash(code))));
       if (!ok) {
         if (await recordFailure(user.username, user, actor.ip, 'second_factor')) throw lockedError();
@@ -357,9 +374,15 @@ export const authService = ({ db, authRepo, regionsRepo, audit, cipher, demoMode
       return { pending: pendingOf(user, true) ?? null };
     },
 
-    listUsers(actor: Actor) {
+    /** The users in the manager's scope, with last login and whether failed logins lock them now. */
+    async listUsers(actor: Actor) {
       requirePermission(actor, 'users.manage');
-      return authRepo.listUsers(actor.regionCode, minutesAgo(ACCOUNT_POLICY.lockoutMinutes));
+      const rows = await authRepo.listUsers(actor.regionCode, minutesAgo(ACCOUNT_POLICY.lockoutMinutes));
+      return rows.map((u) => ({
+        ...u,
+        roleLabel: ROLE_LABELS[u.role],
+        locked: u.recentFailures >= ACCOUNT_POLICY.lockoutFailures,
+      }));
     },
   };
 };

@@ -10,13 +10,24 @@ export const newTotpSecret = (): string => generateSecret();
 export const totpUri = (username: string, secret: string): string =>
   generateURI({ issuer: '守线', label: username, secret });
 
-/** One step either side is accepted (clock drift of phones). */
-export function checkTotp(secret: string, code: string): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * One step either side is accepted (clock drift of phones). Answers the time step the code belongs to, or null; a
+ * code of `afterStep` or an earlier step is refused (replay guard, RFC 6238 §5.2: a code is good once per account).
+ */
+export function checkTotp(secret: string, code: string, afterStep?: number | null): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
   try {
-    return verifySync({ secret, token: code, epochTolerance: 30 }).valid;
+    const r = verifySync({
+      secret,
+      token: code,
+      epochTolerance: 30,
+      ...(afterStep != null ? { afterTimeStep: afterStep } : {}),
+    });
+    if (!r.valid) return null;
+    const step = (r as { timeStep?: number }).timeStep;
+    return typeof step === 'number' && (afterStep == null || step > afterStep) ? step : null;
   } catch {
-    return false;
+    return null;
   }
 }
 

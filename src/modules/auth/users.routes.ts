@@ -15,7 +15,7 @@ export async function usersRoutes(app: FastifyInstance, { auth, users }: Pick<Se
   app.post<{
     Body: {
       username: string;
-      password: string;
+      password?: string;
       role: (typeof ROLES)[number];
       regionCode: string;
       department?: string;
@@ -27,10 +27,10 @@ export async function usersRoutes(app: FastifyInstance, { auth, users }: Pick<Se
       config: { permission: 'users.manage' as const },
       schema: {
         tags: ['auth'],
-        summary: '新增用户（初始密码，首次登录须修改）',
+        summary: '新增用户（初始密码，首次登录须修改；不给密码时生成一次性密码，只在此次返回）',
         body: {
           type: 'object',
-          required: ['username', 'password', 'role', 'regionCode'],
+          required: ['username', 'role', 'regionCode'],
           additionalProperties: false,
           properties: {
             username: { type: 'string', minLength: 3, maxLength: 32 },
@@ -66,23 +66,22 @@ export async function usersRoutes(app: FastifyInstance, { auth, users }: Pick<Se
     );
   }
 
-  app.post<Id & { Body: { password: string } }>(
+  app.post<Id & { Body: { password?: string } | undefined }>(
     '/api/users/:id/reset-password',
     {
       config: { permission: 'users.manage' as const },
       schema: {
         tags: ['auth'],
-        summary: '重置密码（新的初始密码，下次登录须修改）',
+        summary: '重置密码（新的初始密码，下次登录须修改）；不给密码时生成一次性密码，只在此次返回',
         params: idParams,
         body: {
           type: 'object',
-          required: ['password'],
           additionalProperties: false,
           properties: { password: { type: 'string', minLength: 1, maxLength: 256 } },
         },
       },
     },
-    async (request) => users.resetPassword(actorOf(request), request.params.id, request.body.password),
+    async (request) => users.resetPassword(actorOf(request), request.params.id, request.body?.password),
   );
 
   app.patch<Id & { Body: { role?: (typeof ROLES)[number]; regionCode?: string; department?: string | null } }>(

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
-import { checkPasswordPolicy } from './account-policy.ts';
+import { checkPasswordPolicy, oneTimePassword, requireRoleGrantable } from './account-policy.ts';
 import { type Actor, inScope, ROLE_LABELS, requirePermission, requireScope } from './actor.ts';
 import type { AuthRepository, UserRecord } from './auth.repository.ts';
 import { ROLE_LEVELS, ROLES } from './auth.service.ts';
@@ -36,6 +36,7 @@ export const usersService = ({ db, authRepo, regionsRepo, audit }: Deps) => {
       throw new AppError('USER_NOT_FOUND', '用户不存在或不在您的管辖范围内', { field: 'id' });
     }
     if (user.id === actor.userId) throw new AppError('AUTH_FORBIDDEN', '不能在用户管理中修改自己的账户');
+    requireRoleGrantable(actor, user.role);
     return user;
   }
 
@@ -82,9 +83,13 @@ export const usersService = ({ db, authRepo, regionsRepo, audit }: Deps) => {
       return { ok: true };
     },
 
-    /** A new initial password chosen by the manager; the owner must change it at the next login. */
-    async resetPassword(actor: Actor, id: string, password: string) {
+    /**
+     * A new initial password (the manager's, or a generated one-time password answered this once); the owner must
+     * change it at the next login.
+     */
+    async resetPassword(actor: Actor, id: string, chosen?: string) {
       const user = await target(actor, id);
+      const password = chosen ?? oneTimePassword(user.username);
       checkPasswordPolicy(user.username, password);
       const hash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
@@ -102,7 +107,7 @@ export const usersService = ({ db, authRepo, regionsRepo, audit }: Deps) => {
           trx,
         );
       });
-      return { ok: true };
+      return chosen === undefined ? { ok: true, password } : { ok: true };
     },
 
     async change(actor: Actor, id: string, change: UserChange) {
@@ -111,6 +116,7 @@ export const usersService = ({ db, authRepo, regionsRepo, audit }: Deps) => {
       if (!ROLES.includes(role)) {
         throw new AppError('VALIDATION', `角色无效：${role}（可选：${ROLES.join('、')}）`, { field: 'role' });
       }
+      requireRoleGrantable(actor, role);
       const region = await regionsRepo.findByCode(change.regionCode ?? user.regionCode);
       if (!region)
         throw new AppError('REGION_UNKNOWN', `区划代码不存在：${change.regionCode}`, { field: 'regionCode' });

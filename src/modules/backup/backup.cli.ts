@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openAppContext } from '../../app-context.ts';
 import { loadConfig } from '../../config.ts';
+import { analyzeTables } from '../../db/analyze.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { backupEmbedded, restoreEmbedded } from './backup.ts';
 
@@ -35,6 +36,8 @@ export function registerBackupCommands(program: Command): void {
             field: 'key',
           });
         }
+        // A restored database is planned on fresh statistics (issue 18 point 1).
+        await analyzeTables(ctx.database);
         const n = await ctx.database.db
           .selectFrom('households')
           .select((e) => e.fn.countAll<number>().as('n'))

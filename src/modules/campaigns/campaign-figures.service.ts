@@ -10,7 +10,7 @@ import {
   percent,
 } from '../../domain/campaigns/index.ts';
 import { notFound } from '../../shared/app-error.ts';
-import { type Actor, requireScope, scopeFilter } from '../auth/actor.ts';
+import { type Actor, regionPrefix, requireScope, scopeFilter } from '../auth/actor.ts';
 import { campaignVisibleTo } from './campaigns.policy.ts';
 import type { CampaignsRepository } from './campaigns.repository.ts';
 import type { FiguresView, ReportView } from './campaigns.schema.ts';
@@ -75,7 +75,7 @@ export const campaignFiguresService = ({ db, repo, campaigns, problems, now }: D
         sql<number>`count(*) filter (where status = 'overdue' and escalated_to is not null)`.as('escalated'),
       ])
       .where(scopeFilter(actor))
-      .where('region_code', 'like', like(region));
+      .where(regionPrefix('region_code', region));
     if (campaignId) q = q.where('campaign_id', '=', campaignId);
     return q.groupBy(['area_key', 'source', 'status', sql`substr(region_code, 1, ${sql.lit(n)})`]).execute();
   }
@@ -110,7 +110,7 @@ export const campaignFiguresService = ({ db, repo, campaigns, problems, now }: D
       .distinct()
       .where('s.campaign_id', '=', campaignId)
       .where('s.kind', '=', 'spot_check')
-      .where('f.region_code', 'like', like(region))
+      .where(regionPrefix('f.region_code', region))
       .execute();
     const byRegion = new Map(
       children.map((c) => [
@@ -248,7 +248,7 @@ export const campaignFiguresService = ({ db, repo, campaigns, problems, now }: D
         .where('p.campaign_id', '=', campaignId)
         .where('p.status', '=', 'overdue')
         .where(scopeFilter(actor, 'p.region_code'))
-        .where('p.region_code', 'like', like(f.regionCode))
+        .where(regionPrefix('p.region_code', f.regionCode))
         .orderBy('p.deadline')
         .limit(30)
         .execute();

@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import './campaigns.tables.ts';
 import type { TaskArea } from '../../domain/campaigns/index.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 import { campaignVisible } from './campaigns.policy.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -128,8 +128,8 @@ export const campaignsRepository = (db: Kysely<DB>) => ({
       .selectFrom('households')
       .select(['id', 'code', 'region_code as regionCode'])
       .where('monitoring_status', '=', 'eliminated')
-      .where('region_code', 'like', like(regionCode))
-      .where((eb) => eb.or(scopeCodes.map((s) => eb('region_code', 'like', like(s)))))
+      .where(regionPrefix('region_code', regionCode))
+      .where((eb) => eb.or(scopeCodes.map((s) => regionPrefix('region_code', s))))
       .execute();
   },
 
@@ -139,7 +139,7 @@ export const campaignsRepository = (db: Kysely<DB>) => ({
       .select(['id', 'number', 'description', 'region_code as regionCode'])
       .where('campaign_id', '=', campaignId)
       .where('status', '=', 'closed')
-      .where('region_code', 'like', like(regionCode))
+      .where(regionPrefix('region_code', regionCode))
       .execute();
   },
 });

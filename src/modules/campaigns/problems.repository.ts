@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import './campaigns.tables.ts';
 import type { ProblemSource, ProblemStatus } from '../../domain/campaigns/index.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -13,8 +13,6 @@ export interface ProblemFilter {
   source?: ProblemSource;
   areaKey?: string;
 }
-
-const like = (code: string) => `${code.replace(/[%_\\]/g, '')}%`;
 
 /** Problems (问题清单, SPEC §15): every read is limited to the reader's region by `scopeFilter` on p.region_code. */
 export const problemsRepository = (db: Kysely<DB>) => {
@@ -58,7 +56,7 @@ export const problemsRepository = (db: Kysely<DB>) => {
   const filtered = (actor: Actor, f: ProblemFilter, q: Q) => {
     let query = base(actor, q);
     if (f.campaignId) query = query.where('p.campaign_id', '=', f.campaignId);
-    if (f.regionCode) query = query.where('p.region_code', 'like', like(f.regionCode));
+    if (f.regionCode) query = query.where(regionPrefix('p.region_code', f.regionCode));
     if (f.status) query = query.where('p.status', '=', f.status);
     if (f.source) query = query.where('p.source', '=', f.source);
     if (f.areaKey) query = query.where('p.area_key', '=', f.areaKey);
@@ -148,7 +146,7 @@ export const problemsRepository = (db: Kysely<DB>) => {
         ])
         .where('status', 'in', ['rectifying', 'overdue'])
         .where('deadline', '<', today)
-        .where('region_code', 'like', like(regionCode))
+        .where(regionPrefix('region_code', regionCode))
         .forUpdate()
         .execute();
     },

@@ -92,12 +92,7 @@ export async function problemsRoutes(app: FastifyInstance, { campaigns: m }: Pic
         const part = await request.file();
         if (!part) throw new AppError('FILE_MISSING', '请选择要上传的文件', { field: 'file' });
         const content = await part.toBuffer().catch(() => {
-          throw new AppError(
-            'FILE_TOO_LARGE',
-            `文件超过${MAX_CASE_FILE_BYTES / 1024 / 1024}MB上限`,
-            { field: 'file' },
-            413,
-          );
+          throw new AppError('FILE_TOO_LARGE', `文件超过${MAX_CASE_FILE_BYTES / 1024 / 1024}MB上限`, { field: 'file' });
         });
         return reply
           .status(201)

@@ -4,7 +4,7 @@ import { pickN, ratioProblem, type SampleUnit, stratifiedSample } from '../../do
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
-import { type Actor, requireScope } from '../auth/actor.ts';
+import { type Actor, regionPrefix, requireScope } from '../auth/actor.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { campaignVisible, requireCampaignLead, requireCampaignWork } from './campaigns.policy.ts';
 import type { CampaignsRepository } from './campaigns.repository.ts';
@@ -481,7 +481,7 @@ export const spotChecksService = ({ db, repo, campaigns, problems, settings, aud
           'f.checked_at as checkedAt',
         ])
         .where('f.spot_check_id', '=', spotCheckId)
-        .where('f.region_code', 'like', `${actor.regionCode}%`)
+        .where(regionPrefix('f.region_code', actor.regionCode))
         .orderBy('f.checked_at')
         .execute();
       return rows.map((r) => ({ ...r, checkedAt: new Date(r.checkedAt).toISOString() }));

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { CasesTable, DB } from '../../db/schema.ts';
 import { EXCLUSION_SITUATIONS } from '../../domain/assessment/exclusions.ts';
 import { chinaDate } from '../../domain/calendar/index.ts';
 import { applyAction, type CaseAction, currentStep, refusalReason } from '../../domain/procedures/index.ts';
@@ -43,8 +43,6 @@ export interface ActionInput {
   /** 核实说明: the cadre's explanation of the household picture's conflicts (SPEC §7.4), required at a decision step
    * whose picture has any. */
   verificationNote?: string;
-  /** start_publicity: accept the estimated end where a year has no official calendar; marked as estimated. */
-  acceptEstimatedCalendar?: boolean;
 }
 
 interface Deps {
@@ -105,7 +103,7 @@ export const actOnCase =
       }
       const at = now().toISOString();
       const step = currentStep(c.state);
-      const patch: Record<string, unknown> = {};
+      const patch: Updateable<CasesTable> = {};
       if (input.type === 'complete_step' && step.notification && step.notification !== 'acceptance') {
         Object.assign(patch, await decideAtDecisionStep(trx, assessments, actor, c, step.notification, input));
       }
@@ -123,11 +121,7 @@ export const actOnCase =
         }
       }
       const action = { ...input, actor: procedureActor(actor), at } as unknown as CaseAction;
-      const result = applyAction(c.state, action, {
-        inScope: true,
-        calendars: await calendars.list(trx),
-        allowUncertainCalendar: input.acceptEstimatedCalendar === true,
-      });
+      const result = applyAction(c.state, action, { inScope: true, calendars: await calendars.list(trx) });
       if (!result.ok) {
         // The status of each state-machine code is in the registry (ErrorCodes): 409 for a case in the wrong state.
         throw new AppError(result.error.code, result.error.message, result.error.details ?? {});
@@ -158,9 +152,9 @@ export const actOnCase =
       const on = chinaDate(at);
       const merged = {
         ...c,
-        ...(patch.category !== undefined ? { category: patch.category as string } : {}),
-        ...(patch.risk_types ? { riskTypes: patch.risk_types as string[] } : {}),
-        ...(patch.assessment ? { assessment: JSON.parse(patch.assessment as string) } : {}),
+        ...(patch.category !== undefined ? { category: patch.category } : {}),
+        ...(patch.risk_types ? { riskTypes: patch.risk_types } : {}),
+        ...(patch.assessment ? { assessment: JSON.parse(patch.assessment) } : {}),
         ...(refusal ? { refusalReason: refusal } : {}),
       };
       await casesRepo.update(

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { Category, DB, HouseholdUpdate, MonitoringStatus } from '../../db/schema.ts';
 import {
   type CaseEffect,
   type CaseState,
@@ -10,7 +10,7 @@ import {
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
-import { closeCluesAnsweredByCase } from '../clues/clue-lifecycle.ts';
+import { closeCluesAnsweredByCase, reopenCluesMergedIntoCase } from '../clues/clue-lifecycle.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { noticeFacts } from './notice-facts.ts';
 import { recordStatusEvent, voidStatusEvent } from './record-status-event.ts';
@@ -20,7 +20,7 @@ export interface CaseRow {
   kind: 'inclusion' | 'elimination';
   householdId: string;
   regionCode: string;
-  category: string | null;
+  category: Category | null;
   categoryReason: string | null;
   riskTypes: string[];
   assessment: unknown;
@@ -31,8 +31,8 @@ export interface CaseRow {
 
 interface Assessment {
   prior?: {
-    status: string;
-    category: string | null;
+    status: MonitoringStatus;
+    category: Category | null;
     riskTypes: string[];
     includedOn: string | null;
     eliminatedOn: string | null;
@@ -133,16 +133,16 @@ export async function applyCaseEffects(
       await closeCluesAnsweredByCase(trx, audit, actor, { ...c, outcome: e.outcome }, on);
     }
     if (e.type === 'case_finished' && e.outcome === 'completed') {
-      const patch =
+      const patch: HouseholdUpdate =
         c.kind === 'inclusion'
           ? {
-              monitoring_status: 'monitored' as const,
-              category: c.category as never,
+              monitoring_status: 'monitored',
+              category: c.category,
               risk_types: c.riskTypes,
               included_on: on,
               eliminated_on: null,
             }
-          : { monitoring_status: 'eliminated' as const, eliminated_on: on };
+          : { monitoring_status: 'eliminated', eliminated_on: on };
       await trx.updateTable('households').set(patch).where('id', '=', c.householdId).execute();
       await recordStatusEvent(trx, {
         householdId: c.householdId,
@@ -165,14 +165,16 @@ export async function applyCaseEffects(
       );
     }
   }
+  // A reversal that reopens a concluded case reopens the clues it had closed as 并入程序 (issue 10 point 5).
+  if (before.result && !after.result) await reopenCluesMergedIntoCase(trx, audit, actor, c);
   // A reversal that reopens a completed case puts the household back as it was before the procedure.
   if (before.result?.outcome === 'completed' && !after.result && assessment.prior) {
     const p = assessment.prior;
     await trx
       .updateTable('households')
       .set({
-        monitoring_status: p.status as never,
-        category: p.category as never,
+        monitoring_status: p.status,
+        category: p.category,
         risk_types: p.riskTypes,
         included_on: p.includedOn,
         eliminated_on: p.eliminatedOn,

@@ -50,17 +50,20 @@ export const caseFilesService = ({
   casesRepo,
   settings,
   audit,
+  maxFileBytes,
 }: {
   db: Kysely<DB>;
   casesRepo: Pick<CasesRepository, 'find'>;
   settings: Pick<RegionSettings, 'get'>;
   audit: Pick<AuditRepository, 'append'>;
+  /** Bytes a file may have (Config.uploads.caseFileBytes). */
+  maxFileBytes?: number;
 }) => ({
   async upload(actor: Actor, caseId: string, name: string, content: Buffer) {
     requirePermission(actor, 'registry.write');
     const c = await casesRepo.find(actor, caseId);
     if (!c) throw notFound('程序事项');
-    const checked = checkCaseFile(name, content);
+    const checked = checkCaseFile(name, content, maxFileBytes);
     return db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('case_files')

@@ -13,6 +13,11 @@ const LEVEL_OF_ROLE: Record<Role, ActorLevel> = {
   admin: 'county',
   department: 'department',
   supervisor: 'prefecture',
+  // the security and audit administrators do no monitoring work (三员分立): they hold no registry permission at all
+  security_admin: 'province',
+  audit_admin: 'province',
+  // the project officer keeps the fund library and acts on no identification step (docs/decisions/0036)
+  project_officer: 'province',
 };
 
 export function procedureActor(actor: Actor) {

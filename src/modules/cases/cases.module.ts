@@ -28,7 +28,7 @@ export function createCasesModule(deps: {
 }) {
   const { db, audit, settings, now } = deps;
   const casesRepo = casesRepository(db);
-  const calendars = calendarsService({ db, audit });
+  const calendars = calendarsService({ db, audit, now });
   const templates = templatesService({ db, settings, audit });
   const assessments = householdAssessmentService({
     db,

@@ -1,8 +1,8 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { CaseActionsTable, CasesTable, DB } from '../../db/schema.ts';
 import type { CaseState } from '../../domain/procedures/index.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -78,10 +78,10 @@ export const casesRepository = (db: Kysely<DB>) => ({
     return (await q.insertInto('cases').values(row).returning('id').executeTakeFirstOrThrow()).id;
   },
 
-  async update(id: string, patch: Partial<Record<keyof CasesTable, unknown>>, q: Q) {
+  async update(id: string, patch: Updateable<CasesTable>, q: Q) {
     await q
       .updateTable('cases')
-      .set({ ...(patch as object), updated_at: sql`now()`, version: sql`version + 1` })
+      .set({ ...patch, updated_at: sql`now()`, version: sql`version + 1` })
       .where('id', '=', id)
       .execute();
   },
@@ -118,7 +118,7 @@ export const casesRepository = (db: Kysely<DB>) => ({
       .where(scopeFilter(actor, 'c.region_code'));
     if (f.kind) query = query.where('c.kind', '=', f.kind);
     if (f.open !== undefined) query = query.where('c.outcome', f.open ? 'is' : 'is not', null);
-    if (f.region) query = query.where('c.region_code', 'like', `${f.region}%`);
+    if (f.region) query = query.where(regionPrefix('c.region_code', f.region));
     if (f.householdId) query = query.where('c.household_id', '=', f.householdId);
     if (f.level) query = query.where('c.current_level', '=', f.level);
     if (f.overdueOn) query = query.where('c.outcome', 'is', null).where('c.current_due', '<', f.overdueOn);

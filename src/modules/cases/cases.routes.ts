@@ -1,6 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../server/authenticate.ts';
+import { fileTooLarge, refuseAnnouncedOver } from '../../server/upload-limits.ts';
+import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { ActionInput } from './act-on-case.ts';
 import type { CaseFilesService } from './case-files.service.ts';
@@ -13,8 +15,9 @@ type Id = { Params: { id: string } };
 /** Procedures API (SPEC §8.1, §8.3): start, act, files, publicity notice and the three notifications. */
 export async function casesRoutes(
   app: FastifyInstance,
-  deps: { casesModule: CasesModule; caseFiles: CaseFilesService },
+  deps: { casesModule: CasesModule; caseFiles: CaseFilesService } & Partial<Pick<Services, 'limits'>>,
 ) {
+  const maxFile = deps.limits?.uploads.caseFileBytes ?? MAX_CASE_FILE_BYTES;
   const { cases, act, startFromClue } = deps.casesModule;
   const files = deps.caseFiles;
 
@@ -119,23 +122,21 @@ export async function casesRoutes(
 
   // Uploads live in their own scope so that the multipart parser and its limits apply here only.
   await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_CASE_FILE_BYTES, files: 1 } });
+    await scope.register(multipart, { limits: { fileSize: maxFile, files: 1 } });
     scope.post<Id>(
       '/api/cases/:id/files',
       {
         config: { permission: 'registry.write' },
+        // Before the body is read: a body announced over the limit (SHOUXIAN_UPLOAD_CASE_FILE_MB).
+        onRequest: async (request) => refuseAnnouncedOver(request, maxFile),
         schema: { tags: ['cases'], summary: '上传材料（PDF、JPG、PNG、DOCX、XLSX，≤10MB）', params: idParams },
       },
       async (request, reply) => {
         const part = await request.file();
         if (!part) throw new AppError('FILE_MISSING', '请选择要上传的文件', { field: 'file' });
+        // Cut off at the limit while it streams: nothing beyond it is held in memory.
         const content = await part.toBuffer().catch(() => {
-          throw new AppError(
-            'FILE_TOO_LARGE',
-            `文件超过${MAX_CASE_FILE_BYTES / 1024 / 1024}MB上限`,
-            { field: 'file' },
-            413,
-          );
+          throw fileTooLarge(maxFile);
         });
         return reply.status(201).send(await files.upload(actorOf(request), request.params.id, part.filename, content));
       },

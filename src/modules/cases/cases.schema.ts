@@ -43,8 +43,6 @@ export const actionSchema = {
       description:
         'answer_objection: upheld（属实）或 dismissed（不属实）；县级确定时 leading_group_approved（县级领导小组决定）',
     },
-    /** start_publicity: use the weekend-only estimate where a year's official calendar is missing (issue 10). */
-    acceptEstimatedCalendar: { type: 'boolean' },
     attachments: {
       type: 'array',
       maxItems: 50,

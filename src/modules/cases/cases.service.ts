@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { chinaDate } from '../../domain/calendar/index.ts';
+import { chinaDate, hasCalendarFor } from '../../domain/calendar/index.ts';
 import {
   type CaseAction,
   type CaseState,
@@ -77,12 +77,7 @@ export const casesService = ({
       }
       const open = await casesRepo.openFor(h.id, q);
       if (open)
-        throw new AppError(
-          'CASE_ALREADY_OPEN',
-          '该户已有正在办理的程序，请在原程序中继续办理',
-          { caseId: open.id },
-          409,
-        );
+        throw new AppError('CASE_ALREADY_OPEN', '该户已有正在办理的程序，请在原程序中继续办理', { caseId: open.id });
       const startedOn = input.startedOn ?? chinaDate(now().toISOString());
       const template = await templates.resolve(h.regionCode, input.kind, q);
       const state = openCase(template, startedOn);
@@ -189,9 +184,12 @@ export const casesService = ({
         index: c.state.current.stepIndex,
         missingRecords: missingRecords(step, c.state.current.attachments),
       },
-      publicity: c.state.current.publicity ?? null,
+      // Every computed date says whether it is only an estimate (no official calendar for its year, issue 10).
+      publicity: c.state.current.publicity
+        ? { ...c.state.current.publicity, estimated: c.state.current.publicity.uncertain }
+        : null,
       objections: c.state.current.objections,
-      deadlines,
+      deadlines: deadlines.map((d) => ({ ...d, estimated: d.uncertain })),
       actions,
       notifications,
       files,
@@ -204,13 +202,18 @@ export const casesService = ({
     const { overdue, ...rest } = f;
     const today = chinaDate(now().toISOString());
     const r = await casesRepo.list(actor, { ...rest, overdueOn: overdue ? today : undefined });
+    const cals = await calendars.list();
+    const items = r.items.map((c) => ({
+      ...c,
+      dueEstimated: c.currentDue !== null && !hasCalendarFor(c.currentDue, cals),
+    }));
     await audit.append(actor, {
       action: AuditActions.caseList,
       entity: 'case',
       regionCode: actor.regionCode,
       after: { ...f, total: r.total },
     });
-    return { ...r, page: f.page, pageSize: f.pageSize, today };
+    return { ...r, items, page: f.page, pageSize: f.pageSize, today };
   },
 });
 

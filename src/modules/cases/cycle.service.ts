@@ -15,7 +15,7 @@ interface Deps {
   db: Kysely<DB>;
   casesRepo: Pick<CasesRepository, 'roundCases'>;
   templates: Pick<TemplatesService, 'resolve'>;
-  calendars: Pick<CalendarsService, 'list'>;
+  calendars: Pick<CalendarsService, 'list' | 'alert'>;
   settings: Pick<RegionSettings, 'get'>;
   now?: () => Date;
 }
@@ -43,7 +43,9 @@ export const cycleService = ({ db, casesRepo, templates, calendars, settings, no
     const today = chinaDate(now().toISOString());
     // Clues past their decision limit are late items too (issue 10), routine round or not.
     const clues = await overdueClues(db, actor, regionCode, today);
-    if (cycle.skipped) return { cycle, late: [], visibleToYou: [], overdueClues: clues };
+    // A year without its official calendar is estimated, never blocking; the alert asks an admin to load it.
+    const calendarAlert = await calendars.alert(actor);
+    if (cycle.skipped) return { cycle, late: [], visibleToYou: [], overdueClues: clues, calendarAlert };
     const items: CycleItem[] = [];
     for (const c of await casesRepo.roundCases(actor, month)) {
       if (!c.regionCode.startsWith(regionCode)) continue;
@@ -61,6 +63,7 @@ export const cycleService = ({ db, casesRepo, templates, calendars, settings, no
       byLevel: report.byLevel,
       visibleToYou: lateItemsVisibleTo(report, levelOf(actor)),
       overdueClues: clues,
+      calendarAlert,
     };
   },
 });

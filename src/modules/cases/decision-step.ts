@@ -1,5 +1,5 @@
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { Transaction, Updateable } from 'kysely';
+import type { CasesTable, DB } from '../../db/schema.ts';
 import type { AssessmentResult } from '../../domain/assessment/index.ts';
 import { CATEGORY_LABELS } from '../../domain/procedures/index.ts';
 import { AppError } from '../../shared/app-error.ts';
@@ -38,7 +38,7 @@ export async function decideAtDecisionStep(
   c: CaseForDecision,
   notification: 'identification' | 'exit',
   input: ActionInput,
-): Promise<Record<string, unknown>> {
+): Promise<Updateable<CasesTable>> {
   const latest = await trx
     .selectFrom('household_incomes')
     .select((e) => e.fn.max('year').as('year'))

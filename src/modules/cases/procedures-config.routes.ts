@@ -75,11 +75,23 @@ export async function proceduresConfigRoutes(app: FastifyInstance, { casesModule
     },
   );
 
+  app.get(
+    '/api/calendars/alert',
+    { schema: { tags: ['cases'], summary: '节假日安排提醒：待导入的年份、按估算日期办理的程序数' } },
+    async (request) => {
+      return calendars.alert(actorOf(request));
+    },
+  );
+
   app.post<{ Body: unknown }>(
     '/api/calendars',
     {
-      config: { permission: 'users.manage' },
-      schema: { tags: ['cases'], summary: '载入国务院公布的下一年度节假日安排（管理员）', body: { type: 'object' } },
+      config: { permission: 'system.manage' },
+      schema: {
+        tags: ['cases'],
+        summary: '载入国务院公布的下一年度节假日安排（管理员）：JSON，或 { text } 为通知原文',
+        body: { type: 'object' },
+      },
     },
     async (request, reply) => reply.status(201).send(await calendars.load(actorOf(request), request.body)),
   );

@@ -1,11 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import {
+  applyPublicityLevels,
   DEFAULT_ELIMINATION_TEMPLATE,
   DEFAULT_INCLUSION_TEMPLATE,
   DEFAULT_TEMPLATES,
   type ProcedureKind,
   type ProcedureTemplate,
+  publicityLevelsOf,
   validateTemplate,
 } from '../../domain/procedures/index.ts';
 import { AppError } from '../../shared/app-error.ts';
@@ -52,13 +54,19 @@ export const templatesService = ({
   return {
     byCode,
 
-    /** The template in force for a region and kind. */
+    /**
+     * The template in force for a region and kind, under the region's publicity rule (`publicity.levels`, issue 10
+     * point 3): with single-level publicity its township and county publicity steps are left out and the village
+     * publicity lasts at least the set number of working days. Cases open on this, so the machine, the deadlines
+     * and the notices follow the rule.
+     */
     async resolve(regionCode: string, kind: ProcedureKind, q: Q = db): Promise<ProcedureTemplate> {
       const chosen =
         (await settings.get<{ code: string }>(settingKey(kind), regionCode, q)).value?.code ?? defaultCode(kind);
       const template = await byCode(chosen, regionCode, q);
       if (!template) throw new AppError('TEMPLATE_UNKNOWN', `程序模板不存在：${chosen}`);
-      return template;
+      const rule = publicityLevelsOf((await settings.get('publicity.levels', regionCode, q)).value);
+      return applyPublicityLevels(template, rule);
     },
 
     async list(actor: Actor, regionCode: string) {

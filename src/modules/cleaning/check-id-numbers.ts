@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { parseIdNumber } from '../../domain/id-number.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
+import { regionPrefix } from '../auth/actor.ts';
 
 /**
  * The ID-number checks of data cleaning (SPEC §17: invalid checksum; birth date or sex disagreeing with the ID).
@@ -53,7 +54,7 @@ export async function checkIdNumbers(
     const page = await trx
       .selectFrom('persons')
       .select(['id', 'household_id', 'region_code', 'name', 'id_number_enc', 'id_number_masked', 'birth_year', 'sex'])
-      .where('region_code', 'like', `${opts.scope}%`)
+      .where(regionPrefix('region_code', opts.scope))
       .where('id', '>', after)
       .orderBy('id')
       .limit(pageSize)

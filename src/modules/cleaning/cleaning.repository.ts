@@ -1,7 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
-import './cleaning.tables.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 import type { CleaningRule } from './cleaning-rules.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -26,7 +25,7 @@ export const cleaningRepository = (db: Kysely<DB>) => ({
 
   /** A run replaces the problems of its region: they are derived data, recomputed from the registry each time. */
   async clear(scope: string, q: Q) {
-    await q.deleteFrom('cleaning_problems').where('region_code', 'like', `${scope}%`).execute();
+    await q.deleteFrom('cleaning_problems').where(regionPrefix('region_code', scope)).execute();
   },
 
   async apply(rule: CleaningRule, runId: string, scope: string, year: number, q: Q): Promise<number> {
@@ -53,7 +52,7 @@ export const cleaningRepository = (db: Kysely<DB>) => ({
         'finished_at as finishedAt',
       ])
       .where(scopeFilter(actor))
-      .where(sql<boolean>`(region_code LIKE ${`${region}%`} OR ${region} LIKE region_code || '%')`)
+      .where(sql<boolean>`(${regionPrefix('region_code', region)} OR ${region} LIKE region_code || '%')`)
       .where('finished_at', 'is not', null)
       .orderBy('started_at', 'desc')
       .limit(1)
@@ -65,7 +64,7 @@ export const cleaningRepository = (db: Kysely<DB>) => ({
       .selectFrom('cleaning_problems as c')
       .leftJoin('households as h', 'h.id', 'c.household_id')
       .where(scopeFilter(actor, 'c.region_code'));
-    if (f.region) query = query.where('c.region_code', 'like', `${f.region}%`);
+    if (f.region) query = query.where(regionPrefix('c.region_code', f.region));
     if (f.rule) query = query.where('c.rule_code', '=', f.rule);
     const [items, total, byRule] = await Promise.all([
       query

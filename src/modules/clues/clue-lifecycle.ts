@@ -2,27 +2,34 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
-import { type Actor, SYSTEM_ACTOR, scopeFilter } from '../auth/actor.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
 /**
  * Clues and cases stay in step (SPEC §6, issue 10). A declaration from someone not yet in the registry is linked to
- * the household once the declarant is registered: the registry and the declaration hold the same ID-number hash.
- * Set-based and idempotent; called where such a clue is read or acted on (ledger, case start, status page).
+ * the household when the declarant is registered: the registry and the declaration hold the same ID-number hash.
+ * Called by the registry in the transaction that registers the persons (`personIds`), so the link and its audit row
+ * are written with the registration, by its actor — never when a list or a page is read. Idempotent.
  */
-export async function linkRegisteredDeclarants(q: Q, audit: Pick<AuditRepository, 'append'>): Promise<number> {
-  if (!q.isTransaction) return q.transaction().execute((trx) => linkRegisteredDeclarants(trx, audit));
+export async function linkDeclarationsOf(
+  trx: Transaction<DB>,
+  audit: Pick<AuditRepository, 'append'>,
+  actor: Actor,
+  personIds: readonly string[],
+): Promise<number> {
+  if (personIds.length === 0) return 0;
   const r = await sql<{ id: string; regionCode: string; householdId: string }>`
     UPDATE clues c SET household_id = p.household_id, person_id = p.id, region_code = h.region_code
     FROM declarations d
     JOIN persons p ON p.id_number_hash = d.id_number_hash
     JOIN households h ON h.id = p.household_id
     WHERE d.clue_id = c.id AND c.household_id IS NULL AND c.status <> 'closed'
-    RETURNING c.id, c.region_code AS "regionCode", c.household_id AS "householdId"`.execute(q);
+      AND p.id IN (${sql.join(personIds.map((id) => sql`${id}::uuid`))})
+    RETURNING c.id, c.region_code AS "regionCode", c.household_id AS "householdId"`.execute(trx);
   for (const row of r.rows) {
     await audit.append(
-      SYSTEM_ACTOR,
+      actor,
       {
         action: AuditActions.clueLink,
         entity: 'clue',
@@ -31,7 +38,7 @@ export async function linkRegisteredDeclarants(q: Q, audit: Pick<AuditRepository
         householdId: row.householdId,
         after: { householdId: row.householdId, by: 'id_number_hash' },
       },
-      q,
+      trx,
     );
   }
   return r.rows.length;
@@ -98,6 +105,50 @@ export async function closeCluesAnsweredByCase(
 }
 
 /**
+ * A concluded procedure reversed (reopened) no longer answers the clues it closed as 并入程序 (issue 10 point 5):
+ * they are opened again, without the result, and audited. Clues closed otherwise are not touched.
+ */
+export async function reopenCluesMergedIntoCase(
+  trx: Transaction<DB>,
+  audit: Pick<AuditRepository, 'append'>,
+  actor: Actor,
+  c: { id: string; householdId: string },
+): Promise<string[]> {
+  const reopened = await trx
+    .updateTable('clues')
+    .set({
+      status: 'open',
+      result: null,
+      result_note: null,
+      closed_by: null,
+      closed_by_name: null,
+      closed_at: null,
+      case_id: null,
+    })
+    .where('case_id', '=', c.id)
+    .where('result', '=', 'merged_into_case')
+    .where('status', '=', 'closed')
+    .returning(['id', 'region_code as regionCode'])
+    .execute();
+  for (const row of reopened) {
+    await audit.append(
+      actor,
+      {
+        action: AuditActions.clueReopen,
+        entity: 'clue',
+        entityId: row.id,
+        regionCode: row.regionCode,
+        householdId: c.householdId,
+        before: { result: 'merged_into_case', caseId: c.id },
+        after: { status: 'open', reason: '程序办结已撤销' },
+      },
+      trx,
+    );
+  }
+  return reopened.map((r) => r.id);
+}
+
+/**
  * Overdue clues of a region (SPEC §6, §8.2): open past their decision limit (`clues.dueDays`), for the monthly
  * cycle's late items; visible to the village and the level above, like every late item.
  */
@@ -105,7 +156,7 @@ export function overdueClues(q: Q, actor: Actor, regionCode: string, today: stri
   return q
     .selectFrom('clues as c')
     .where(scopeFilter(actor, 'c.region_code'))
-    .where('c.region_code', 'like', `${regionCode}%`)
+    .where(regionPrefix('c.region_code', regionCode))
     .where('c.status', '<>', 'closed')
     .where('c.due_on', '<', today)
     .select([

@@ -1,12 +1,12 @@
-import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
-import type { CluesTable, DB } from '../../db/schema.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
+import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import type { ClueChannel, CluesTable, DB } from '../../db/schema.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
 export interface ClueFilter {
   status?: 'open' | 'verifying' | 'closed' | 'unclosed';
-  channel?: string;
+  channel?: ClueChannel;
   region?: string;
   householdId?: string;
   overdueOn?: string;
@@ -77,8 +77,8 @@ export const cluesRepository = (db: Kysely<DB>) => ({
     if (actor.role === 'department') query = query.where('c.source_ref', 'like', `${actor.department}%`);
     if (f.status === 'unclosed') query = query.where('c.status', '<>', 'closed');
     else if (f.status) query = query.where('c.status', '=', f.status);
-    if (f.channel) query = query.where('c.channel', '=', f.channel as never);
-    if (f.region) query = query.where('c.region_code', 'like', `${f.region}%`);
+    if (f.channel) query = query.where('c.channel', '=', f.channel);
+    if (f.region) query = query.where(regionPrefix('c.region_code', f.region));
     if (f.householdId) query = query.where('c.household_id', '=', f.householdId);
     if (f.overdueOn) query = query.where('c.status', '<>', 'closed').where('c.due_on', '<', f.overdueOn);
     const [items, total] = await Promise.all([
@@ -121,12 +121,88 @@ export const cluesRepository = (db: Kysely<DB>) => ({
       .executeTakeFirst();
   },
 
-  async update(id: string, patch: Partial<Record<keyof CluesTable, unknown>>, q: Q) {
+  /**
+   * Claims the id a phone gave an offline visit (issue 14 point 3). Answers undefined when this call claimed it, else
+   * the receipt already kept; a concurrent claim of the same id waits on the key until the first one commits.
+   */
+  async claimVisit(clientId: string, username: string, householdId: string, q: Transaction<DB>) {
+    const claimed = await q
+      .insertInto('visit_receipts')
+      .values({ client_id: clientId, username, household_id: householdId })
+      .onConflict((oc) => oc.column('client_id').doNothing())
+      .returning('client_id')
+      .executeTakeFirst();
+    if (claimed) return undefined;
+    return q
+      .selectFrom('visit_receipts')
+      .select(['username', 'household_id as householdId', 'response'])
+      .where('client_id', '=', clientId)
+      .executeTakeFirstOrThrow();
+  },
+
+  async keepVisitAnswer(clientId: string, response: unknown, q: Transaction<DB>) {
     await q
-      .updateTable('clues')
-      .set(patch as never)
-      .where('id', '=', id)
+      .updateTable('visit_receipts')
+      .set({ response: JSON.stringify(response) })
+      .where('client_id', '=', clientId)
       .execute();
+  },
+
+  /** A visit's receipt, locked so that its photos are counted one upload at a time. */
+  lockVisit(clientId: string, q: Transaction<DB>) {
+    return q
+      .selectFrom('visit_receipts')
+      .select(['client_id as clientId', 'username', 'household_id as householdId', 'response'])
+      .where('client_id', '=', clientId)
+      .forUpdate()
+      .executeTakeFirst();
+  },
+
+  async visitPhotoOwner(photoId: string, q: Q) {
+    return q
+      .selectFrom('visit_photos')
+      .select(['id', 'visit_client_id as visitClientId', 'size', 'mime'])
+      .where('id', '=', photoId)
+      .executeTakeFirst();
+  },
+
+  async countVisitPhotos(clientId: string, q: Q) {
+    const r = await q
+      .selectFrom('visit_photos')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('visit_client_id', '=', clientId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  async addVisitPhoto(row: Insertable<DB['visit_photos']>, q: Q) {
+    await q.insertInto('visit_photos').values(row).execute();
+  },
+
+  /** The photos of the visits recorded on a clue (without their bytes), oldest first. */
+  visitPhotosOfClue(clueId: string, householdId: string, q: Q = db) {
+    return q
+      .selectFrom('visit_photos as p')
+      .select(['p.id', 'p.visit_client_id as visitClientId', 'p.mime', 'p.size', 'p.uploaded_by as uploadedBy'])
+      .select('p.created_at as createdAt')
+      .where('p.household_id', '=', householdId)
+      .where(sql<boolean>`${clueId}::uuid = any(p.clue_ids)`)
+      .orderBy('p.created_at')
+      .orderBy('p.id')
+      .execute();
+  },
+
+  visitPhoto(clueId: string, photoId: string, q: Q = db) {
+    return q
+      .selectFrom('visit_photos')
+      .select(['id', 'mime', 'size', 'content'])
+      .where('id', '=', photoId)
+      .where(sql<boolean>`${clueId}::uuid = any(clue_ids)`)
+      .executeTakeFirst();
+  },
+
+  async update(id: string, patch: Updateable<CluesTable>, q: Q) {
+    await q.updateTable('clues').set(patch).where('id', '=', id).execute();
   },
 });
 

@@ -1,7 +1,8 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ClueChannel, ClueResult, DB } from '../../db/schema.ts';
-import { chinaToday } from '../../domain/calendar/index.ts';
+import { chinaToday, shiftDate } from '../../domain/calendar/index.ts';
 import type { VisitFindings } from '../../domain/picture/index.ts';
+import { checkReliefPhoto, MAX_RELIEF_PHOTO_BYTES } from '../../domain/relief/relief-photos.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
@@ -9,7 +10,7 @@ import { type Actor, inScope, requirePermission, requireScope } from '../auth/ac
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
-import { linkRegisteredDeclarants } from './clue-lifecycle.ts';
+import { linkDeclarationsOf } from './clue-lifecycle.ts';
 import type { ClueFilter, CluesRepository } from './clues.repository.ts';
 import { clueFactKey } from './fact-key.ts';
 
@@ -51,15 +52,19 @@ interface Deps {
   settings: Pick<RegionSettings, 'get'>;
   audit: Pick<AuditRepository, 'append'>;
   now?: () => Date;
+  /** Bytes a visit photo may have (Config.uploads.reliefPhotoBytes: one cap for every photo taken on a phone). */
+  maxPhotoBytes?: number;
+}
+
+/** Where the cadre stood when recording a visit (the phone's position, only when the cadre allowed it). */
+export interface VisitLocation {
+  latitude: number;
+  longitude: number;
+  /** metres */
+  accuracy?: number;
 }
 
 const MAX_FACTS_CHARS = 16_000;
-
-const addDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * The clue ledger (监测预警信息台账, SPEC §6): every signal from the four channels enters one ledger, is verified and
@@ -73,6 +78,7 @@ export const cluesService = ({
   settings,
   audit,
   now = () => new Date(),
+  maxPhotoBytes = MAX_RELIEF_PHOTO_BYTES,
 }: Deps) => {
   const today = () => chinaToday(now());
 
@@ -120,7 +126,7 @@ export const cluesService = ({
             risk_types: input.riskTypes ?? [],
             severity: input.severity ?? 'normal',
             received_on: receivedOn,
-            due_on: addDays(receivedOn, value.days),
+            due_on: shiftDate(receivedOn, value.days),
             assignee_name: input.assigneeName ?? null,
             assignee_id: null,
             result: null,
@@ -184,6 +190,9 @@ export const cluesService = ({
         noRisk?: boolean;
         /** Structured findings (risk facts, expenses, events) that enter the household picture (SPEC §7.4). */
         findings?: VisitFindings;
+        /** The id the phone gave a visit recorded offline (issue 14 point 3): a repeat upload answers the first. */
+        clientId?: string;
+        location?: VisitLocation;
       },
     ) {
       requirePermission(actor, 'registry.write');
@@ -191,7 +200,37 @@ export const cluesService = ({
         const household = await registryRepo.findHousehold(actor, input.householdId, trx);
         if (!household) throw notFound('农户');
         requireScope(actor, household.regionCode);
-        await linkRegisteredDeclarants(trx, audit);
+        if (!input.clientId) return this.saveVisit(actor, input, household, trx);
+        const kept = await cluesRepo.claimVisit(input.clientId, actor.username, input.householdId, trx);
+        if (kept) {
+          if (kept.username !== actor.username || kept.householdId !== input.householdId)
+            throw new AppError('VISIT_ID_REUSED', '该走访编号已用于另一条走访记录，请重新填写后上传', {
+              field: 'clientId',
+            });
+          return { ...(kept.response as Awaited<ReturnType<typeof this.saveVisit>>), repeated: true };
+        }
+        const saved = await this.saveVisit(actor, input, household, trx);
+        await cluesRepo.keepVisitAnswer(input.clientId, saved, trx);
+        return { ...saved, repeated: false };
+      });
+    },
+
+    /** recordVisit's work inside its transaction, once per visit. */
+    async saveVisit(
+      actor: Actor,
+      input: {
+        householdId: string;
+        visitedOn?: string;
+        finding: string;
+        riskTypes?: string[];
+        noRisk?: boolean;
+        findings?: VisitFindings;
+        location?: VisitLocation;
+      },
+      household: { regionCode: string },
+      trx: Transaction<DB>,
+    ) {
+      {
         const visitedOn = input.visitedOn ?? today();
         const open = await trx
           .selectFrom('clues')
@@ -206,6 +245,7 @@ export const cluesService = ({
           finding: input.finding,
           riskTypes: input.riskTypes ?? [],
           ...(input.findings ? { findings: input.findings } : {}),
+          ...(input.location ? { location: input.location } : {}),
         };
         for (const c of open) {
           const facts = (c.facts ?? {}) as { visits?: unknown[] };
@@ -248,6 +288,7 @@ export const cluesService = ({
               visitedOn,
               riskTypes: input.riskTypes ?? [],
               ...(input.findings ? { findings: input.findings } : {}),
+              ...(input.location ? { location: input.location } : {}),
             },
             riskTypes: input.riskTypes,
             receivedOn: input.visitedOn,
@@ -256,12 +297,103 @@ export const cluesService = ({
         );
         if (input.noRisk) await this.close(actor, saved.id, { result: 'no_risk', note: input.finding }, trx);
         return { ...saved, verified };
+      }
+    },
+
+    /** What the visit form needs to know offline: how many photos a visit may carry, and how large each. */
+    async visitRules(actor: Actor) {
+      requirePermission(actor, 'registry.write');
+      const { perVisit } = (await settings.get<{ perVisit: number }>('clues.visitPhotos', actor.regionCode)).value;
+      return { photosPerVisit: perVisit, photoMaxBytes: maxPhotoBytes };
+    },
+
+    /**
+     * A photo of a visit already uploaded (issue 14 point 3), as its evidence: JPEG or PNG by content, metadata
+     * removed, within the size cap and the region's count per visit. Only the cadre who recorded the visit adds to it,
+     * while the household is in their scope. The phone's id for the photo makes a retried upload answer the first.
+     */
+    async addVisitPhoto(actor: Actor, visitClientId: string, photoId: string, content: Buffer) {
+      requirePermission(actor, 'registry.write');
+      const checked = checkReliefPhoto(content, maxPhotoBytes);
+      if (!checked.ok) throw new AppError(checked.code, checked.message, { field: 'photo' });
+      return db.transaction().execute(async (trx) => {
+        const visit = await cluesRepo.lockVisit(visitClientId, trx);
+        if (!visit || visit.username !== actor.username)
+          throw new AppError('VISIT_NOT_FOUND', '找不到这次走访记录，请先上传走访', { field: 'clientId' });
+        const household = await registryRepo.findHousehold(actor, visit.householdId, trx);
+        if (!household) throw notFound('农户');
+        requireScope(actor, household.regionCode);
+        const kept = await cluesRepo.visitPhotoOwner(photoId, trx);
+        if (kept) {
+          if (kept.visitClientId !== visitClientId)
+            throw new AppError('PHOTO_ID_REUSED', '该照片编号已用于另一次走访，请重新选择照片后上传', {
+              field: 'photoId',
+            });
+          return { id: kept.id, size: kept.size, mime: kept.mime, repeated: true };
+        }
+        const { perVisit } = (await settings.get<{ perVisit: number }>('clues.visitPhotos', household.regionCode, trx))
+          .value;
+        if ((await cluesRepo.countVisitPhotos(visitClientId, trx)) >= perVisit)
+          throw new AppError('VISIT_PHOTOS_FULL', `每次走访最多附${perVisit}张照片`, { field: 'photo' });
+        const answer = (visit.response ?? {}) as { id?: string; verified?: string[] };
+        const clueIds = [...new Set([...(answer.verified ?? []), ...(answer.id ? [answer.id] : [])])];
+        await cluesRepo.addVisitPhoto(
+          {
+            id: photoId,
+            visit_client_id: visitClientId,
+            household_id: visit.householdId,
+            region_code: household.regionCode,
+            clue_ids: clueIds,
+            mime: checked.mime,
+            size: checked.size,
+            sha256: checked.sha256,
+            content: checked.content,
+            uploaded_by: actor.username,
+          },
+          trx,
+        );
+        await audit.append(
+          actor,
+          {
+            action: AuditActions.clueVisitPhoto,
+            entity: 'clue',
+            entityId: clueIds[0] ?? null,
+            regionCode: household.regionCode,
+            householdId: visit.householdId,
+            after: { photoId, visitClientId, mime: checked.mime, size: checked.size, sha256: checked.sha256 },
+          },
+          trx,
+        );
+        return { id: photoId, size: checked.size, mime: checked.mime, repeated: false };
       });
     },
 
-    /** Links declarations of people registered since (issue 10); see clue-lifecycle.ts. */
-    linkDeclarants(q?: Transaction<DB>) {
-      return linkRegisteredDeclarants(q ?? db, audit);
+    /** The photos of the visits recorded on a clue, for whoever may see the clue. */
+    async visitPhotos(actor: Actor, clueId: string) {
+      const clue = await this.get(actor, clueId);
+      if (!clue.householdId) return [];
+      return cluesRepo.visitPhotosOfClue(clueId, clue.householdId);
+    },
+
+    /** One photo's bytes, for whoever may see the clue; each view is audited (personal data at a door). */
+    async visitPhoto(actor: Actor, clueId: string, photoId: string) {
+      const clue = await this.get(actor, clueId);
+      const photo = await cluesRepo.visitPhoto(clueId, photoId);
+      if (!photo) throw notFound('照片');
+      await audit.append(actor, {
+        action: AuditActions.clueVisitPhotoRead,
+        entity: 'clue',
+        entityId: clueId,
+        regionCode: clue.regionCode,
+        householdId: clue.householdId,
+        after: { photoId },
+      });
+      return photo;
+    },
+
+    /** Links the open declaration clues of registered persons, in the caller's transaction (clue-lifecycle.ts). */
+    linkDeclarants(actor: Actor, personIds: readonly string[], trx: Transaction<DB>) {
+      return linkDeclarationsOf(trx, audit, actor, personIds);
     },
 
     /**
@@ -296,7 +428,6 @@ export const cluesService = ({
     async list(actor: Actor, filter: Omit<ClueFilter, 'overdueOn'> & { overdue?: boolean }) {
       if (actor.role !== 'department') requirePermission(actor, 'registry.read');
       const { overdue, ...rest } = filter;
-      await linkRegisteredDeclarants(db, audit);
       const r = await cluesRepo.list(actor, { ...rest, overdueOn: overdue ? today() : undefined });
       await audit.append(actor, {
         action: AuditActions.clueList,
@@ -308,7 +439,6 @@ export const cluesService = ({
     },
 
     async get(actor: Actor, id: string) {
-      await linkRegisteredDeclarants(db, audit);
       const clue = await cluesRepo.find(actor, id);
       if (!clue || (actor.role === 'department' && !clue.sourceRef.startsWith(actor.department ?? '\u0000')))
         throw notFound('线索');

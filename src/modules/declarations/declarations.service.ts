@@ -118,6 +118,8 @@ export const declarationsService = ({
           clue_id: clue.id,
         })
         .execute();
+      // A repeat declaration merged into a clue opened before the declarant was registered: linked now.
+      if (open && person) await clues.linkDeclarants(actor, [person.id], trx);
       return {
         trackingCode: code,
         message: `申报已提交，查询码 ${code}。村里将在核实后与您联系，请凭查询码和手机号查看办理进度。`,
@@ -130,7 +132,6 @@ export const declarationsService = ({
    * (受理、认定、退出告知), each once — including those of a later elimination (issue 10).
    */
   async status(trackingCode: string, phone: string) {
-    await clues.linkDeclarants();
     const d = await db
       .selectFrom('declarations as d')
       .innerJoin('clues as c', 'c.id', 'd.clue_id')

@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context.ts';
 import { chinaToday } from '../../domain/calendar/index.ts';
 import type { Milestone, ProjectStatus } from '../../domain/projects/index.ts';
 import type { Services } from '../../services.ts';
-import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { type Actor, regionPrefix, SYSTEM_ACTOR } from '../auth/actor.ts';
 import type { ProjectInput } from '../projects/projects.schema.ts';
 import { demoActor } from './demo-actor.ts';
 import { DEMO } from './demo-county.ts';
@@ -220,19 +220,22 @@ function reports(course: Course): { at: number; milestones: Milestone[]; share: 
  */
 export async function loadDemoProjects(ctx: AppContext, services: Services) {
   const m = services.projects;
-  const county = await demoActor(ctx.database.db, 'county');
+  // the county project officer keeps the library (docs/decisions/0036); a second officer asks for the asset transfer
+  const officer = await demoActor(ctx.database.db, 'project');
+  const second = await demoActor(ctx.database.db, 'project2');
   const month = chinaToday(ctx.now?.() ?? new Date()).slice(0, 7);
   const year = Number(month.slice(0, 4));
   const townships = (await services.regions.children(SYSTEM_ACTOR, DEMO.county)).children;
   const households = await ctx.database.db
     .selectFrom('households')
     .select(['id', 'region_code', 'monitoring_status'])
-    .where('region_code', 'like', `${DEMO.county}%`)
+    .where(regionPrefix('region_code', DEMO.county))
     .orderBy(({ case: c }) => c().when('monitoring_status', '=', 'monitored').then(0).else(1).end())
     .orderBy('code')
     .limit(60)
     .execute();
   const ids: Record<string, string> = {};
+  const sites: Record<string, string> = {};
   let used = 0;
   for (const d of PROJECTS) {
     const township = townships[d.township % Math.max(1, townships.length)];
@@ -242,7 +245,7 @@ export async function loadDemoProjects(ctx: AppContext, services: Services) {
       const [village] = (await services.regions.children(SYSTEM_ACTOR, township.code)).children;
       if (village) regionCode = village.code;
     }
-    const created = await m.projects.create(county, {
+    const created = await m.projects.create(officer, {
       name: `${township.name}${d.name}`,
       regionCode,
       year,
@@ -253,9 +256,10 @@ export async function loadDemoProjects(ctx: AppContext, services: Services) {
       description: d.description,
     });
     ids[d.name] = created.id;
+    sites[d.name] = regionCode;
     let version = created.version;
     const move = async (to: ProjectStatus, on: string, extra: Record<string, unknown> = {}) => {
-      const p = await m.projects.setStatus(county, created.id, { to, version, on, ...extra });
+      const p = await m.projects.setStatus(officer, created.id, { to, version, on, ...extra });
       version = p.version;
     };
     const startMonth = addMonths(month, -5);
@@ -270,7 +274,7 @@ export async function loadDemoProjects(ctx: AppContext, services: Services) {
       note: '县乡村振兴局组织论证，在项目所在村公示',
     });
     if (d.status === 'reviewing') continue;
-    await m.projects.setPlan(county, created.id, {
+    await m.projects.setPlan(officer, created.id, {
       months: PLAN.map(([at, milestones, paymentShare]) => ({ month: addMonths(month, at), milestones, paymentShare })),
     });
     await move('approved', `${startMonth}-25`, {
@@ -291,7 +295,7 @@ export async function loadDemoProjects(ctx: AppContext, services: Services) {
     const steps = d.course ? reports(d.course) : PLAN.map(([at, milestones, share]) => ({ at, milestones, share }));
     for (const r of steps) {
       if (r.at > 0) continue;
-      await m.projects.reportProgress(county, created.id, {
+      await m.projects.reportProgress(officer, created.id, {
         month: addMonths(month, r.at),
         milestones: r.milestones,
         worksShare: Math.min(1, r.share + 0.05),
@@ -300,7 +304,7 @@ export async function loadDemoProjects(ctx: AppContext, services: Services) {
       });
     }
     if (d.status === 'accepted' || d.status === 'operating') {
-      await m.projects.reportProgress(county, created.id, {
+      await m.projects.reportProgress(officer, created.id, {
         month,
         milestones: ['final_accounts', 'audit_acceptance'],
         worksShare: 1,
@@ -324,7 +328,7 @@ export async function loadDemoProjects(ctx: AppContext, services: Services) {
     const [name, way, amount] = ways[i % ways.length] as (typeof ways)[number];
     const projectId = ids[name];
     if (!projectId) continue;
-    await m.projects.addBeneficiary(county, projectId, {
+    await m.projects.addBeneficiary(officer, projectId, {
       householdId: h.id,
       way,
       amountYuan: amount,
@@ -332,5 +336,90 @@ export async function loadDemoProjects(ctx: AppContext, services: Services) {
     });
     used += 1;
   }
-  return { projects: Object.keys(ids).length, beneficiaries: used };
+  const assets = await loadDemoAssets(services, { officer, second }, ids, sites, year);
+  return { projects: Object.keys(ids).length, beneficiaries: used, assets };
+}
+
+/**
+ * The assets of the accepted and operating demo projects (SPEC §13 item 6): the solar plant with two years of income
+ * and its distribution, the resettlement site's facilities, and a transfer waiting for a second officer's approval.
+ */
+async function loadDemoAssets(
+  services: Services,
+  { officer, second }: { officer: Actor; second: Actor },
+  ids: Record<string, string>,
+  sites: Record<string, string>,
+  year: number,
+) {
+  const m = services.projects;
+  const villageOf = async (code: string | undefined) => {
+    if (!code) return undefined;
+    if (code.length >= 12) return code;
+    return (await services.regions.children(SYSTEM_ACTOR, code)).children[0]?.code;
+  };
+  let count = 0;
+  const SOLAR = '村级光伏电站运维及收益分配项目';
+  const SITE = '易地搬迁安置点配套设施完善项目';
+  const solar = ids[SOLAR];
+  const solarVillage = await villageOf(sites[SOLAR]);
+  if (solar && solarVillage) {
+    const plant = await m.assets.add(officer, solar, {
+      name: '村级光伏电站（200千瓦）',
+      kind: 'operating',
+      valueYuan: 262_000,
+      regionCode: solarVillage,
+      location: '村东荒坡，占地约6亩',
+      ownerKind: 'collective',
+      ownerName: '村股份经济合作社',
+      caretaker: '村委会主任 王德明',
+    });
+    await m.assets.recordIncome(officer, plant.id, {
+      year,
+      incomeYuan: 31_600,
+      distribution: [
+        { purpose: 'public_jobs', amountYuan: 19_200 },
+        { purpose: 'public_works', amountYuan: 6_000 },
+        { purpose: 'maintenance', amountYuan: 3_200 },
+      ],
+      note: '经村民代表大会通过：设置光伏公益岗位8个，每人每月200元',
+    });
+    count += 1;
+    const meter = await m.assets.add(officer, solar, {
+      name: '并网计量及监控设备',
+      kind: 'operating',
+      valueYuan: 18_000,
+      regionCode: solarVillage,
+      location: '电站配电房',
+      ownerKind: 'collective',
+      ownerName: '村股份经济合作社',
+      caretaker: '村电工 李文斌',
+    });
+    await m.assets.requestChange(second, meter.id, {
+      kind: 'transfer',
+      reason: '电站由乡镇光伏运维中心统一运维，计量设备随之移交',
+      newOwnerKind: 'state',
+      newOwnerName: '乡镇光伏运维服务中心',
+      newCaretaker: '运维中心 技术员 赵鹏',
+    });
+    count += 1;
+  }
+  const site = ids[SITE];
+  const siteVillage = await villageOf(sites[SITE]);
+  if (site && siteVillage) {
+    for (const a of [
+      { name: '安置点供排水管网', kind: 'public', valueYuan: 420_000, location: '安置点主干道沿线' },
+      { name: '就业服务站', kind: 'operating', valueYuan: 230_000, location: '安置点综合服务中心一层' },
+      { name: '群众文化活动广场', kind: 'public', valueYuan: 150_000, location: '安置点北侧' },
+    ] as const) {
+      await m.assets.add(officer, site, {
+        ...a,
+        regionCode: siteVillage,
+        ownerKind: a.kind === 'public' ? 'state' : 'collective',
+        ownerName: a.kind === 'public' ? '乡镇人民政府' : '安置点所在村股份经济合作社',
+        caretaker: '安置点社区主任 马玉兰',
+      });
+      count += 1;
+    }
+  }
+  return count;
 }

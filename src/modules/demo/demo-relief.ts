@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Services } from '../../services.ts';
+import { regionPrefix } from '../auth/actor.ts';
 import { regionsRepository } from '../regions/regions.repository.ts';
 import { reliefRepository } from '../relief/relief.repository.ts';
 import { reliefService } from '../relief/relief.service.ts';
@@ -90,7 +91,7 @@ export async function loadDemoRelief(ctx: AppContext, services: Services, villag
   const people = await db
     .selectFrom('persons')
     .select(['id', 'name', 'id_number_enc as enc', 'region_code as regionCode'])
-    .where('region_code', 'like', `${village.slice(0, 9)}%`)
+    .where(regionPrefix('region_code', village.slice(0, 9)))
     .where('relation', '=', 'head')
     .orderBy('id')
     .limit(APPLICATIONS.length)

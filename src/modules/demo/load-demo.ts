@@ -1,9 +1,11 @@
 import type { AppContext } from '../../app-context.ts';
+import { analyzeTables } from '../../db/analyze.ts';
 import type { Services } from '../../services.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { loadDemoPicture } from '../picture/demo-picture.ts';
 import { loadDemoCampaigns } from './demo-campaigns.ts';
 import { DEMO, DEMO_USERS } from './demo-county.ts';
+import { loadDemoHistory } from './demo-history.ts';
 import { loadDemoProjects } from './demo-projects.ts';
 import { loadDemoRelief } from './demo-relief.ts';
 
@@ -24,6 +26,8 @@ export async function loadDemoIfEmpty(ctx: AppContext, services: Services, loadP
   await services.regions.ensureUpperLevels();
   await services.regions.loadCounty(SYSTEM_ACTOR, DEMO.county);
   for (const line of DEMO.lines) await services.lines.set(SYSTEM_ACTOR, line);
+  // Single-level publicity, as 2026 counties hold it (issue 10 point 3), recorded with history like any setting.
+  await services.settings.set(SYSTEM_ACTOR, 'publicity.levels', DEMO.county, DEMO.publicity);
   const [township] = (await services.regions.children(SYSTEM_ACTOR, DEMO.county)).children;
   const [village] = township ? (await services.regions.children(SYSTEM_ACTOR, township.code)).children : [];
   if (!township || !village) throw new Error('演示县缺少乡镇或村数据');
@@ -51,6 +55,11 @@ export async function loadDemoIfEmpty(ctx: AppContext, services: Services, loadP
   if (population) await loadDemoProjects(ctx, services);
   // household picture (issue 9): department evidence and a conflict for the 研判 panel
   if (population) await loadDemoPicture(ctx, services, village.code);
+  // 12 months of monitoring work (issue 13 point 8): clues, procedures, measures, reviews, eliminations, returns.
+  const history = population ? await loadDemoHistory(ctx, { share: DEMO.historyShare }) : undefined;
+  // The demo's work histories fill many tables through the services: leave them all analysed (issue 18 point 1).
+  if (population) await analyzeTables(ctx.database);
+  if (history) log.info(history, '演示县十二个月的监测帮扶记录已生成');
   log.info({ township: township.code, village: village.code, ...population }, '演示县已载入');
-  return { township: township.code, village: village.code, population };
+  return { township: township.code, village: village.code, population, history };
 }

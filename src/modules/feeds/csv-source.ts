@@ -72,12 +72,16 @@ async function* decode(input: AsyncIterable<Buffer | string>, onDetect: (e: CsvE
  * The single "sheet" of a CSV file. Blank lines are kept as empty rows so that row numbers are the ones a person
  * sees when opening the file in Excel.
  */
-export function csvSheet(input: Readable, onEncoding?: (encoding: CsvEncoding) => void): SheetSource {
+export function csvSheet(
+  input: Readable,
+  onEncoding?: (encoding: CsvEncoding) => void,
+  maxColumns = Number.POSITIVE_INFINITY,
+): SheetSource {
   async function* rows(): AsyncGenerator<SourceRow> {
     let tokenizer: CsvTokenizer | undefined;
     let rowNumber = 0;
     const decoded = decode(input, (encoding, head) => {
-      tokenizer = new CsvTokenizer(detectDelimiter(head));
+      tokenizer = new CsvTokenizer(detectDelimiter(head), maxColumns);
       onEncoding?.(encoding);
     });
     for await (const text of decoded) {

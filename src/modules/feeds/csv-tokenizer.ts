@@ -39,8 +39,16 @@ export class CsvTokenizer {
   private quotedLF = 0;
   private quotedCR = 0;
 
-  constructor(delimiter: ',' | '\t' | ';' = ',') {
+  /**
+   * Cells kept per record: a record is cut at `maxColumns` cells, plus the first non-empty cell beyond them when there
+   * is one — so a row wider than the cap shows as `maxColumns + 1` cells and memory stays bounded whatever the width
+   * (a 1,000,000-column line, issue 11 point 6).
+   */
+  private readonly maxColumns: number;
+
+  constructor(delimiter: ',' | '\t' | ';' = ',', maxColumns = Number.POSITIVE_INFINITY) {
     this.delimiter = delimiter.charCodeAt(0);
+    this.maxColumns = maxColumns;
   }
 
   /** Complete records found in this piece of text; an unfinished one is carried to the next call. */
@@ -156,7 +164,10 @@ export class CsvTokenizer {
   }
 
   private endField(tail: string): void {
-    this.record.push(this.field + tail);
+    if (this.record.length < this.maxColumns) this.record.push(this.field + tail);
+    else if (this.record.length === this.maxColumns && (this.field !== '' || tail !== '')) {
+      this.record.push(this.field + tail);
+    }
     this.field = '';
     this.fieldQuoted = false;
   }

@@ -12,13 +12,16 @@ export type FeedErrorCode =
   | 'FEED_HEADER_NOT_FOUND'
   | 'FEED_RECORD_KIND_AMBIGUOUS'
   | 'FEED_MISSING_COLUMNS'
-  | 'FEED_UNREADABLE_FILE';
+  | 'FEED_UNREADABLE_FILE'
+  | 'FEED_TOO_MANY_COLUMNS'
+  | 'FEED_HEADER_TOO_LONG'
+  | 'FEED_XLSX_TOO_LARGE';
 
 const feedError = (code: FeedErrorCode, message: string, details: Record<string, unknown> = {}) =>
-  new AppError(code, message, details, 400);
+  new AppError(code, message, details);
 
 /** Neither a path nor a stream was given. */
-export const noInput = () => new AppError('VALIDATION', '未提供要导入的文件', {}, 400);
+export const noInput = () => new AppError('VALIDATION', '未提供要导入的文件', {});
 
 /** The department code is not one of FEEDS. */
 export const unknownDepartment = (department: string) =>
@@ -79,6 +82,35 @@ export const unsupportedWorksheetXml = () =>
     'FEED_UNREADABLE_FILE',
     '该 .xlsx 文件由其他软件生成，工作表的存储格式无法逐行读取：请在Excel或WPS中打开后“另存为” .xlsx，再重新上传',
     { layout: 'worksheet-xml' },
+  );
+
+/** A header row (or, without a header, a row near the top) wider than the column cap (issue 11 point 6). */
+export const tooManyColumns = (rowNumber: number, maxColumns: number, sheetName?: string) =>
+  feedError(
+    'FEED_TOO_MANY_COLUMNS',
+    `${sheetName ? `工作表“${sheetName}”` : ''}第${rowNumber}行超过${maxColumns}列，超出上限：请删去表格右侧多余的列，或使用下载的模板`,
+    { rowNumber, maxColumns, ...(sheetName ? { sheetName } : {}) },
+  );
+
+/** A header cell longer than the cap: not a column name (issue 11 point 6). */
+export const headerTooLong = (rowNumber: number, column: number, maxChars: number, sheetName?: string) =>
+  feedError(
+    'FEED_HEADER_TOO_LONG',
+    `${sheetName ? `工作表“${sheetName}”` : ''}第${rowNumber}行第${column}列的列名超过${maxChars}个字符：请改为简短的列名，或使用下载的模板`,
+    { rowNumber, column, maxChars, ...(sheetName ? { sheetName } : {}) },
+  );
+
+/**
+ * A part of an .xlsx that would unpack to more than the cap, or whose compression ratio only a zip bomb has (issue 11
+ * point 6): refused before or while it is unpacked.
+ */
+export const xlsxTooLarge = (part: string, reason: 'size' | 'ratio', limit: number) =>
+  feedError(
+    'FEED_XLSX_TOO_LARGE',
+    reason === 'size'
+      ? `该 .xlsx 文件解压后过大（单个工作表超过${Math.round(limit / 1024 / 1024)}MB）：请拆分为多个文件，或另存为 CSV 后上传`
+      : `该 .xlsx 文件压缩比异常（超过${limit}倍），疑为恶意构造的文件，已拒绝：请在Excel中另存为 .xlsx 后重新上传`,
+    { part, reason, limit },
   );
 
 /** A file the reader cannot make sense of: a broken or renamed .xlsx, a malformed CSV. System errors pass through. */

@@ -1,13 +1,17 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { type Readable, Transform } from 'node:stream';
+import { DEFAULT_FEED_LIMITS, type FeedLimits } from '../../config.ts';
 import { type FeedRecord, findFeed } from '../../domain/feeds/index.ts';
 import { cellText, type FeedValue, normalizeCell } from './cell-normalize.ts';
 import { type CsvEncoding, csvSheet } from './csv-source.ts';
 import {
   headerNotFound,
+  headerTooLong,
   kindAmbiguous,
   missingColumns,
   noInput,
+  tooManyColumns,
   unknownDepartment,
   unknownRecordKind,
   unreadableFile,
@@ -48,6 +52,8 @@ export interface ParseFeedOptions {
   onHeader?: (info: FeedHeaderInfo) => void;
   /** Called for every worksheet with a header, before its rows: read, or left out with the reason. */
   onSheet?: (sheet: FeedSheetInfo) => void;
+  /** Column, header-cell and .xlsx unpacking caps (Config.feedLimits); the defaults when left out. */
+  limits?: Partial<FeedLimits>;
 }
 
 /**
@@ -121,13 +127,18 @@ type FileFormat = 'xlsx' | 'csv';
 async function openFile(
   path: string,
   format: FileFormat,
+  limits: FeedLimits,
   onRead?: (bytes: number) => void,
 ): Promise<{ stream: Readable; tabs?: XlsxTab[] }> {
   if (format === 'xlsx') {
     try {
-      return await readableXlsx(path, onRead);
+      return await readableXlsx(path, onRead, { maxPartBytes: limits.xlsxMaxPartBytes, maxRatio: limits.xlsxMaxRatio });
     } catch (error) {
       if (!(error instanceof ZipLayoutError)) throw error;
+      // A zip whose directory cannot be read (damaged, truncated, or made so on purpose) is not handed to the
+      // streaming reader as it is: that reader unpacks whatever the local headers say, with no bound (a zip bomb,
+      // issue 11 point 6). Excel cannot open such a file either; re-saving it makes a readable one.
+      if (await looksLikeZip(path)) throw error;
     }
   }
   const file = createReadStream(path, { highWaterMark: 64 * 1024 });
@@ -143,6 +154,17 @@ async function openFile(
   return { stream: file.pipe(counter) };
 }
 
+async function looksLikeZip(path: string): Promise<boolean> {
+  const fd = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    await fd.read(head, 0, 2, 0);
+    return head.toString('latin1') === 'PK';
+  } finally {
+    await fd.close();
+  }
+}
+
 function formatOf(fileName: string): FileFormat {
   if (/\.(xlsx|xlsm)$/i.test(fileName)) return 'xlsx';
   if (/\.(csv|txt)$/i.test(fileName)) return 'csv';
@@ -154,9 +176,28 @@ async function* sheetsOf(
   format: FileFormat,
   tabs: XlsxTab[] | undefined,
   onEncoding: (e: CsvEncoding) => void,
+  maxColumns: number,
 ) {
-  if (format === 'xlsx') yield* xlsxSheets(input, tabs);
-  else yield csvSheet(input, onEncoding);
+  if (format === 'xlsx') yield* xlsxSheets(input, tabs, maxColumns);
+  else yield csvSheet(input, onEncoding, maxColumns);
+}
+
+/**
+ * The header rows of a match within the caps (issue 11 point 6): a header wider than `maxColumns` or a header cell
+ * longer than `maxHeaderChars` refuses the file at once, before any row is read — its labels would otherwise be kept
+ * with the import and sent with every import list.
+ */
+function checkHeaderSize(head: SourceRow[], match: HeaderMatch, limits: FeedLimits, sheetName?: string): void {
+  for (const rowNumber of match.headerRowNumbers) {
+    const row = head.find((r) => r.rowNumber === rowNumber);
+    if (!row) continue;
+    if (row.cells.length > limits.maxColumns) throw tooManyColumns(rowNumber, limits.maxColumns, sheetName);
+    row.cells.forEach((cell, i) => {
+      if (cellText(cell).length > limits.maxHeaderChars) {
+        throw headerTooLong(rowNumber, i + 1, limits.maxHeaderChars, sheetName);
+      }
+    });
+  }
 }
 
 /** Rows at the top of a sheet, kept for header detection and then replayed. */
@@ -170,10 +211,20 @@ async function scan(rows: AsyncIterator<SourceRow>, limit: number): Promise<Sour
   return head;
 }
 
-function checkRow(row: SourceRow, sheetNo: number, department: string, match: HeaderMatch, today: Date): FeedRowResult {
+function checkRow(
+  row: SourceRow,
+  sheetNo: number,
+  department: string,
+  match: HeaderMatch,
+  today: Date,
+  maxColumns: number,
+): FeedRowResult {
   const { record } = match;
   const values: Record<string, FeedValue> = {};
   const errors: FeedCellError[] = [];
+  if (row.cells.length > maxColumns) {
+    errors.push({ column: '整行', message: `本行超过${maxColumns}列，超出上限：请删去表格右侧多余的内容` });
+  }
   for (const column of record.columns) values[column.key] = null;
   for (const b of match.bindings) {
     const result = normalizeCell(b.column, row.cells[b.index], { today, multiplier: b.multiplier });
@@ -280,17 +331,31 @@ export async function* parseFeedFile(options: ParseFeedOptions): AsyncGenerator<
   const records = candidateRecords(department, options.recordKind);
   const today = options.today ?? new Date();
   const limit = options.headerScanRows ?? 50;
+  const limits: FeedLimits = { ...DEFAULT_FEED_LIMITS, ...options.limits };
   const format = formatOf(fileName);
   if (!options.stream && !options.path) throw noInput();
-  const opened = options.stream
-    ? { stream: options.stream }
-    : await openFile(options.path as string, format, options.onRead);
+  let opened: { stream: Readable; tabs?: XlsxTab[] };
+  try {
+    opened = options.stream
+      ? { stream: options.stream }
+      : await openFile(options.path as string, format, limits, options.onRead);
+  } catch (error) {
+    throw unreadableFile(fileName, format, error);
+  }
   const input = opened.stream;
   let encoding: CsvEncoding | undefined;
   try {
-    const sheets = sheetsOf(input, format, opened.tabs, (e) => {
-      encoding = e;
-    });
+    const sheets = sheetsOf(
+      input,
+      format,
+      opened.tabs,
+      (e) => {
+        encoding = e;
+      },
+      limits.maxColumns,
+    );
+    /** A row near the top wider than the cap: named when no header is found (a million-column line). */
+    let wide: { rowNumber: number; sheetName?: string } | undefined;
     let chosen: FeedRecord | undefined;
     // Sheets passed over before the record kind is known are reported once it is (onSheet follows onHeader).
     const before: FeedSheetInfo[] = [];
@@ -298,8 +363,12 @@ export async function* parseFeedFile(options: ParseFeedOptions): AsyncGenerator<
     let firstProblem: Error | undefined;
     for await (const sheet of sheets) {
       const head = await scan(sheet.rows, limit);
+      const where = format === 'xlsx' ? sheet.name : undefined;
+      const overWide = head.find((r) => r.cells.length > limits.maxColumns);
+      if (overWide) wide ??= { rowNumber: overWide.rowNumber, sheetName: where };
       if (sheet.hidden) {
         const seen = findHeader(head, findFeed(department)?.records ?? records).match;
+        if (seen) checkHeaderSize(head, seen, limits, where);
         if (seen) report(sheetInfo(sheet, seen, `工作表“${sheet.name}”已隐藏，未导入：如需导入请在Excel中取消隐藏`));
         continue;
       }
@@ -309,9 +378,9 @@ export async function* parseFeedFile(options: ParseFeedOptions): AsyncGenerator<
         if (found.ambiguous) throw kindAmbiguous(found.ambiguous);
         if (!found.match) continue;
         match = found.match;
+        checkHeaderSize(head, match, limits, where);
         if (match.missingRequired.length > 0) {
           // A summary sheet with a few of the columns may come before the detail: look on.
-          const where = format === 'xlsx' ? sheet.name : undefined;
           firstProblem ??= missingColumns(match.record, match.missingRequired, match.headerRowNumbers, where);
           report(sheetInfo(sheet, match, missingReason(sheet, match)));
           continue;
@@ -323,6 +392,7 @@ export async function* parseFeedFile(options: ParseFeedOptions): AsyncGenerator<
       } else {
         const later = laterSheetHeader(sheet, head, chosen, department);
         if (!later) continue;
+        checkHeaderSize(head, later.match, limits, where);
         options.onSheet?.(sheetInfo(sheet, later.match, later.reason));
         if (later.reason !== undefined) continue; // the reader drains the rest of the sheet
         match = later.match;
@@ -336,7 +406,7 @@ export async function* parseFeedFile(options: ParseFeedOptions): AsyncGenerator<
         const wasFirst = firstData;
         firstData = false;
         if (wasFirst && isColumnNumberRow(row)) return undefined;
-        return checkRow(row, sheet.number, department, match, today);
+        return checkRow(row, sheet.number, department, match, today, limits.maxColumns);
       };
       for (const row of head.slice(match.lastHeaderIndex + 1)) {
         const result = check(row);
@@ -347,7 +417,10 @@ export async function* parseFeedFile(options: ParseFeedOptions): AsyncGenerator<
         if (result) yield result;
       }
     }
-    if (!chosen) throw firstProblem ?? headerNotFound(records, limit);
+    if (!chosen) {
+      if (!firstProblem && wide) throw tooManyColumns(wide.rowNumber, limits.maxColumns, wide.sheetName);
+      throw firstProblem ?? headerNotFound(records, limit);
+    }
   } catch (error) {
     throw unreadableFile(fileName, format, error);
   } finally {

@@ -20,14 +20,19 @@ export function createFeeds(deps: {
   screening: Pick<ScreeningService, 'screenBatch'>;
   /** Runs when a file has loaded, in its last transaction (see ImportDeps.afterImport). */
   afterImport?: ImportDeps['afterImport'];
+  /** Column, header and .xlsx part caps (Config.feedLimits). */
+  limits?: ImportDeps['limits'];
+  /** The services' clock for the import's times (see feedsRepository). */
+  now?: () => Date;
 }) {
   return feedsService({
     db: deps.db,
-    feedsRepo: feedsRepository(deps.db),
+    feedsRepo: feedsRepository(deps.db, deps.now),
     regionsRepo: deps.regionsRepo,
     audit: deps.audit,
     cipher: deps.cipher,
     screenBatch: (trx, actor, batch) => deps.screening.screenBatch(trx, actor, batch),
     afterImport: deps.afterImport,
+    limits: deps.limits,
   });
 }

@@ -1,7 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
-import './feeds.tables.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 import type { StoredBadRow, StoredFeedRow } from './stored-row.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -42,8 +41,11 @@ export interface ImportFilter {
   pageSize: number;
 }
 
-/** Department feed imports and records (SPEC §10). Batch writes take the batch's transaction. */
-export const feedsRepository = (db: Kysely<DB>) => ({
+/**
+ * Department feed imports and records (SPEC §10). Batch writes take the batch's transaction. `now`: the services' clock for the import's start and end (the demo county's history imports on its own days);
+ * without it, the database's time.
+ */
+export const feedsRepository = (db: Kysely<DB>, now?: () => Date) => ({
   findByKey(k: ImportKey, q: Q = db) {
     return q
       .selectFrom('feed_imports as i')
@@ -74,6 +76,7 @@ export const feedsRepository = (db: Kysely<DB>) => ({
         imported_by: row.actor.username,
         user_id: row.actor.userId,
         error: null,
+        ...(now ? { started_at: now() } : {}),
       })
       .onConflict((oc) => oc.columns(['department', 'region_code', 'period', 'file_sha256']).doNothing())
       .execute();
@@ -170,7 +173,7 @@ export const feedsRepository = (db: Kysely<DB>) => ({
       .set({
         status,
         error,
-        finished_at: sql`now()`,
+        finished_at: now ? now() : sql`now()`,
         ...(header === undefined ? {} : { header: JSON.stringify(header) }),
       })
       .where('id', '=', id)
@@ -192,7 +195,7 @@ export const feedsRepository = (db: Kysely<DB>) => ({
     let query = db.selectFrom('feed_imports as i').where(scopeFilter(actor, 'i.region_code'));
     if (actor.role === 'department') query = query.where('i.department', '=', actor.department ?? '');
     if (f.department) query = query.where('i.department', '=', f.department);
-    if (f.region) query = query.where('i.region_code', 'like', `${f.region}%`);
+    if (f.region) query = query.where(regionPrefix('i.region_code', f.region));
     const [items, total] = await Promise.all([
       query
         .select(importColumns)

@@ -7,13 +7,12 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { actorOf } from '../../server/authenticate.ts';
+import { fileTooLarge, refuseAnnouncedOver } from '../../server/upload-limits.ts';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { mayImportFeeds } from './feeds.policy.ts';
 import { importListQuery, importParams, templateParams, uploadQuery } from './feeds.schema.ts';
 import { UPLOAD_DIR_PREFIX } from './recover-uploads.ts';
-
-const MAX_UPLOAD = 2 * 1024 * 1024 * 1024;
 
 const attachment = (reply: FastifyReply, fileName: string, type: string) =>
   reply
@@ -24,7 +23,11 @@ const attachment = (reply: FastifyReply, fileName: string, type: string) =>
  * Department feed API (SPEC §10): definitions and templates, multipart upload of .xlsx/.csv files, imports and
  * their bad-row reports. @fastify/multipart is registered in this plugin's own scope.
  */
-export async function feedsRoutes(app: FastifyInstance, { feeds }: Pick<Services, 'feeds'>): Promise<void> {
+export async function feedsRoutes(
+  app: FastifyInstance,
+  { feeds, limits }: Pick<Services, 'feeds' | 'limits'>,
+): Promise<void> {
+  const maxUpload = limits.uploads.feedImportBytes;
   app.get('/api/feeds', { schema: { tags: ['feeds'], summary: '各部门推送数据的定义（数据类型与列）' } }, async () =>
     feeds.list(),
   );
@@ -45,7 +48,7 @@ export async function feedsRoutes(app: FastifyInstance, { feeds }: Pick<Services
   );
 
   await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 1, fields: 10 } });
+    await scope.register(multipart, { limits: { fileSize: maxUpload, files: 1, fields: 10 } });
     scope.post<{ Params: { department: string }; Querystring: { region?: string; period: string; kind?: string } }>(
       '/api/feeds/:department/imports',
       {
@@ -57,9 +60,7 @@ export async function feedsRoutes(app: FastifyInstance, { feeds }: Pick<Services
           if (!mayImportFeeds(actor)) {
             throw new AppError('AUTH_FORBIDDEN', '您的角色无权导入部门数据', { role: actor.role });
           }
-          if (Number(request.headers['content-length'] ?? 0) > MAX_UPLOAD) {
-            throw new AppError('VALIDATION', '文件过大', { field: 'file' }, 413);
-          }
+          refuseAnnouncedOver(request, maxUpload);
         },
         schema: {
           tags: ['feeds'],
@@ -79,8 +80,13 @@ export async function feedsRoutes(app: FastifyInstance, { feeds }: Pick<Services
         const dir = mkdtempSync(join(tmpdir(), UPLOAD_DIR_PREFIX));
         try {
           const path = join(dir, randomUUID());
-          await pipeline(file.file, createWriteStream(path));
-          if (file.file.truncated) throw new AppError('VALIDATION', '文件过大', { field: 'file' }, 413);
+          // The body is cut off at the limit while it streams (SHOUXIAN_UPLOAD_FEED_MB): nothing is imported, no
+          // import row is made, and the part written so far goes with its directory below.
+          await pipeline(file.file, createWriteStream(path, { mode: 0o600 })).catch((error) => {
+            if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxUpload);
+            throw error;
+          });
+          if (file.file.truncated) throw fileTooLarge(maxUpload);
           const fields = file.fields as Record<string, { value?: string } | undefined>;
           const field = (name: string) => fields[name]?.value;
           const q = request.query;

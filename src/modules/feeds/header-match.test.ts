@@ -22,8 +22,8 @@ describe('normalizeHeader (SPEC §10: columns mapped by header name)', () => {
 });
 
 describe('feed definitions (SPEC §10 table, 博尔塔拉 §七)', () => {
-  it('has all 17 departments with their stable codes', () => {
-    expect(DEPARTMENT_CODES).toHaveLength(17);
+  it('has the 17 departments of 博尔塔拉 §七 and staffing, with their stable codes', () => {
+    expect(DEPARTMENT_CODES).toHaveLength(18);
     for (const code of DEPARTMENT_CODES) expect(FEEDS[code].department).toBe(code);
   });
 

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely, Transaction } from 'kysely';
+import type { FeedLimits } from '../../config.ts';
+import { analyzeTables, FEED_ANALYZE_ROWS } from '../../db/analyze.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FeedRecord, findFeed, findFeedRecord } from '../../domain/feeds/index.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
@@ -64,6 +66,8 @@ export interface ImportDeps {
    */
   afterImport?: (trx: Transaction<DB>, actor: Actor, loaded: LoadedImport) => Promise<unknown>;
   today?: () => Date;
+  /** Column, header-cell and .xlsx unpacking caps (Config.feedLimits, issue 11 point 6); defaults when left out. */
+  limits?: Partial<FeedLimits>;
 }
 
 /** The import that has just loaded, as the after-import hook sees it. */
@@ -151,6 +155,7 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
   const sheetByNo = new Map<number, StoredSheet>();
   const rows = parseFeedFile({
     path: input.path,
+    limits: deps.limits,
     onRead: (n) => {
       bytesRead += n;
     },
@@ -168,7 +173,7 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
     },
   })[Symbol.asyncIterator]();
   let next = await rows.next(); // file-level problems (no header, missing columns) surface here, before any write
-  if (!header) throw new AppError('FEED_HEADER_NOT_FOUND', '未找到表头行', {}, 400);
+  if (!header) throw new AppError('FEED_HEADER_NOT_FOUND', '未找到表头行', {});
   const record = findFeedRecord(department, header.recordKind) as FeedRecord;
   const imp =
     existing ??
@@ -286,6 +291,11 @@ export async function importFeedFile(deps: ImportDeps, actor: Actor, input: Impo
     );
     return row;
   });
+  // A large import leaves the feed tables analysed at their final size (issue 18 point 1): the growth steps above stop
+  // at the last power of two, which may be half the file.
+  if (done.rowsNew >= FEED_ANALYZE_ROWS) {
+    await analyzeTables(deps.db, ['feed_records', 'screening_hits', 'clues', 'feed_import_errors']);
+  }
   return summarize(done, { alreadyLoaded: false, resumedBatches });
 }
 

@@ -41,12 +41,21 @@ function parseRange(ref: string): MergeRange {
   };
 }
 
-function toSourceRow(row: ExcelJS.Row): SourceRow {
+/** Cells beyond `maxColumns` are dropped but the first non-empty one, which marks the row as too wide (csv-tokenizer). */
+function toSourceRow(row: ExcelJS.Row, maxColumns: number): SourceRow {
   const values = row.values;
   const cells: RawCell[] = [];
   if (Array.isArray(values)) {
     // ExcelJS row values are 1-based (index 0 unused) and sparse.
-    for (let i = 1; i < values.length; i++) cells.push(toRawCell(values[i]));
+    const kept = Math.min(values.length, maxColumns + 1);
+    for (let i = 1; i < kept; i++) cells.push(toRawCell(values[i]));
+    for (let i = kept; i < values.length; i++) {
+      const extra = toRawCell(values[i]);
+      if (extra !== null && extra !== '') {
+        cells.push(extra);
+        break;
+      }
+    }
   }
   return { rowNumber: row.number, cells };
 }
@@ -68,7 +77,11 @@ function sheetName(reader: unknown, worksheet: unknown): string | undefined {
  * Each worksheet in workbook order. A sheet's rows are pulled by the caller; when the caller moves on to the next
  * sheet, what is left of this one is drained first, because the zip entries can only be read in order.
  */
-export async function* xlsxSheets(input: Readable, tabs?: readonly XlsxTab[]): AsyncGenerator<SheetSource> {
+export async function* xlsxSheets(
+  input: Readable,
+  tabs?: readonly XlsxTab[],
+  maxColumns = Number.POSITIVE_INFINITY,
+): AsyncGenerator<SheetSource> {
   // ExcelJS pipes the input into the unzipper, and pipe() does not forward a source error (a missing file, a broken
   // upload): without this race the reader would wait forever. Each read races its own short-lived promise — one
   // promise shared by every race would keep a reaction, and with it a row, for each read until the end (a leak of
@@ -110,7 +123,7 @@ export async function* xlsxSheets(input: Readable, tabs?: readonly XlsxTab[]): A
           finished = true;
           return { done: true, value: undefined };
         }
-        return { done: false, value: toSourceRow(r.value) };
+        return { done: false, value: toSourceRow(r.value, maxColumns) };
       },
     };
     // readableXlsx puts the sheets in tab order, after the shared strings (so none is parked and reordered): the n-th

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { unsupportedWorksheetXml } from './feed-errors.ts';
+import { unsupportedWorksheetXml, xlsxTooLarge } from './feed-errors.ts';
 import { dropPrefixes, mergesIn, needsRewrite, readableSheetXml } from './sheet-xml.ts';
 import {
   centralDirectory,
@@ -37,6 +37,61 @@ import {
 
 /** workbook.xml and its relationships are read whole to learn the tabs; anything bigger is not a real one. */
 const MAX_SMALL_PART = 16 * 1024 * 1024;
+
+/**
+ * Bounds on unpacking (issue 11 point 6; Config.feedLimits): a 2 MB file that unpacks to 2 GB (a zip bomb) took 70 s
+ * and 1 GB of memory. Every part this hands to the reader — worksheets, shared strings, styles — is checked twice:
+ * its declared sizes in the central directory before anything is unpacked, and the bytes it really unpacks to in the
+ * one pass made here anyway (merges, prefixes), which the reader's own later pass over the same bytes cannot exceed.
+ */
+export interface UnpackCaps {
+  /** Uncompressed bytes of one part. */
+  maxPartBytes: number;
+  /** Uncompressed ÷ compressed bytes of one part, once past RATIO_GRACE. */
+  maxRatio: number;
+}
+
+/** Parts smaller than this are never refused for their ratio: a small sheet of repeated cells compresses very well. */
+export const RATIO_GRACE = 1024 * 1024;
+
+const NO_CAPS: UnpackCaps = { maxPartBytes: Number.POSITIVE_INFINITY, maxRatio: Number.POSITIVE_INFINITY };
+
+/** Refuses a part from its declared sizes, before a byte of it is unpacked. */
+function checkDeclared(entry: ZipEntry, caps: UnpackCaps): void {
+  if (entry.size > caps.maxPartBytes) throw xlsxTooLarge(entry.name, 'size', caps.maxPartBytes);
+  if (entry.size > RATIO_GRACE && entry.size / Math.max(1, entry.compressedSize) > caps.maxRatio) {
+    throw xlsxTooLarge(entry.name, 'ratio', caps.maxRatio);
+  }
+}
+
+/** A part's bytes, unpacked, that fail with FEED_XLSX_TOO_LARGE as soon as they pass a cap (the sizes may lie). */
+function guardedPart(path: string, entry: ZipEntry, start: number, caps: UnpackCaps): Readable {
+  const source = partStream(path, entry, start);
+  if (caps === NO_CAPS) return source;
+  let total = 0;
+  const guard = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      total += chunk.length;
+      if (total > caps.maxPartBytes) return done(xlsxTooLarge(entry.name, 'size', caps.maxPartBytes));
+      if (total > RATIO_GRACE && total / Math.max(1, entry.compressedSize) > caps.maxRatio) {
+        return done(xlsxTooLarge(entry.name, 'ratio', caps.maxRatio));
+      }
+      done(null, chunk);
+    },
+  });
+  source.on('error', (e) => guard.destroy(e));
+  guard.on('close', () => source.destroy());
+  return source.pipe(guard);
+}
+
+/** Unpacks a part once, only to count it against the caps (the shared strings and styles, which are not scanned). */
+async function measurePart(path: string, entry: ZipEntry, start: number, caps: UnpackCaps): Promise<void> {
+  checkDeclared(entry, caps);
+  if (entry.compressedSize === 0 || caps === NO_CAPS) return;
+  for await (const _ of guardedPart(path, entry, start, caps) as AsyncIterable<Buffer>) {
+    // counted by the guard
+  }
+}
 
 /** A worksheet in the workbook's tab order, with the part that holds it. */
 export interface XlsxTab {
@@ -125,10 +180,12 @@ async function scanSheet(
   path: string,
   entry: ZipEntry,
   start: number,
+  caps: UnpackCaps,
 ): Promise<{ merges: string[]; rewrite: boolean }> {
   const merges: string[] = [];
+  checkDeclared(entry, caps);
   if (entry.compressedSize === 0) return { merges, rewrite: false };
-  const source = partStream(path, entry, start);
+  const source = guardedPart(path, entry, start, caps);
   const keep = 512;
   let tail = Buffer.alloc(0);
   let head = '';
@@ -159,10 +216,12 @@ async function scanSheet(
 /** A part rewritten here is held in memory: beyond this the file is refused with advice instead. */
 const MAX_REWRITTEN_PART = 256 * 1024 * 1024;
 
-async function wholePart(path: string, entry: ZipEntry, start: number): Promise<Buffer> {
+async function wholePart(path: string, entry: ZipEntry, start: number, caps: UnpackCaps): Promise<Buffer> {
   if (entry.size > MAX_REWRITTEN_PART) throw unsupportedWorksheetXml();
+  checkDeclared(entry, caps);
+  const held = { ...caps, maxPartBytes: Math.min(caps.maxPartBytes, MAX_REWRITTEN_PART) };
   const chunks: Buffer[] = [];
-  for await (const chunk of partStream(path, entry, start) as AsyncIterable<Buffer>) chunks.push(chunk);
+  for await (const chunk of guardedPart(path, entry, start, held) as AsyncIterable<Buffer>) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
@@ -185,6 +244,7 @@ async function prefixedRoot(path: string, entry: ZipEntry, start: number, root: 
 export async function readableXlsx(
   path: string,
   onRead?: (bytes: number) => void,
+  caps: UnpackCaps = NO_CAPS,
 ): Promise<{ stream: Readable; tabs: XlsxTab[] }> {
   const fd = await open(path, 'r');
   /** What goes into the new zip, in order: a part of the file (from `start`, under `name`) or one made here. */
@@ -212,10 +272,16 @@ export async function readableXlsx(
       if (!entry) return false;
       const start = await dataStart(fd, entry);
       if (await prefixedRoot(path, entry, start, root)) {
-        make(name, Buffer.from(dropPrefixes((await wholePart(path, entry, start)).toString('latin1')), 'latin1'));
-      } else plan.push({ entry, name, start });
+        const xml = (await wholePart(path, entry, start, caps)).toString('latin1');
+        make(name, Buffer.from(dropPrefixes(xml), 'latin1'));
+      } else {
+        await measurePart(path, entry, start, caps);
+        plan.push({ entry, name, start });
+      }
       return true;
     };
+    const types = byName.get('[Content_Types].xml');
+    if (types) checkDeclared(types, { ...caps, maxPartBytes: Math.min(caps.maxPartBytes, MAX_SMALL_PART) });
     await take('[Content_Types].xml');
     await take('xl/_rels/workbook.xml.rels');
     await take('xl/workbook.xml');
@@ -225,9 +291,9 @@ export async function readableXlsx(
       const entry = byName.get(tab.part) as ZipEntry;
       const start = await dataStart(fd, entry);
       const name = `xl/worksheets/sheet${tab.number}.xml`;
-      const scan = await scanSheet(path, entry, start);
+      const scan = await scanSheet(path, entry, start, caps);
       if (scan.rewrite) {
-        const xml = readableSheetXml((await wholePart(path, entry, start)).toString('latin1'));
+        const xml = readableSheetXml((await wholePart(path, entry, start, caps)).toString('latin1'));
         make(name, Buffer.from(xml, 'latin1'));
         mergesIn(Buffer.from(xml, 'latin1').toString('utf8'), tab.merges);
       } else {

@@ -147,7 +147,16 @@ export async function readPart(fd: FileHandle, entry: ZipEntry, max: number): Pr
   if (entry.size > max || entry.compressedSize > max) throw new ZipLayoutError(`${entry.name} too large`);
   const raw = await readAt(fd, await dataStart(fd, entry), entry.compressedSize);
   if (entry.method === 0) return raw.toString('utf8');
-  if (entry.method === 8) return inflateRawSync(raw).toString('utf8');
+  // The declared size may lie (a zip bomb): never unpack more than `max`.
+  if (entry.method === 8) {
+    try {
+      return inflateRawSync(raw, { maxOutputLength: max }).toString('utf8');
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ZipLayoutError(`${entry.name} too large`);
+      throw error;
+    }
+  }
   throw new ZipLayoutError(`compression method ${entry.method}`);
 }
 

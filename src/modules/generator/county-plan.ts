@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { birthDateOfId } from '../../domain/id-number.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { regionPrefix } from '../auth/actor.ts';
 import { type VillageRef, villageLabel } from './household-factory.ts';
 import type { IdAllocator } from './id-allocator.ts';
 
@@ -47,7 +48,7 @@ export async function loadCountyPlan(database: Database, county: string, append:
   const existing = await db
     .selectFrom('households')
     .select((e) => e.fn.countAll<number>().as('n'))
-    .where('region_code', 'like', `${county}%`)
+    .where(regionPrefix('region_code', county))
     .executeTakeFirstOrThrow();
   const existingHouseholds = Number(existing.n);
   if (existingHouseholds > 0 && !append) {
@@ -55,14 +56,13 @@ export async function loadCountyPlan(database: Database, county: string, append:
       'GENERATOR_COUNTY_NOT_EMPTY',
       `县 ${county} 已有 ${existingHouseholds} 户数据；如需在其后追加生成，请加 --append`,
       { county, households: existingHouseholds },
-      409,
     );
   }
   const lastSeq = new Map<string, number>();
   if (existingHouseholds > 0) {
     const rows = await sql<{ village: string; seq: string }>`
       SELECT left(code, 12) AS village, max(right(code, 4)) AS seq FROM households
-      WHERE region_code LIKE ${`${county}%`} AND code ~ '^[0-9]{16}$' GROUP BY 1`.execute(db);
+      WHERE ${regionPrefix('region_code', county)} AND code ~ '^[0-9]{16}$' GROUP BY 1`.execute(db);
     for (const r of rows.rows) lastSeq.set(r.village, Number(r.seq));
   }
   return {

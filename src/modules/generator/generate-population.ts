@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AppContext } from '../../app-context.ts';
+import { analyzeTables, REGISTRY_TABLES } from '../../db/analyze.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { loadCountyPlan, reserveExistingIds } from './county-plan.ts';
 import { CsvBatchBuilder } from './csv-rows.ts';
@@ -109,6 +110,8 @@ export async function generatePopulation(ctx: AppContext, opts: GenerateOptions)
     await pending;
     return counts;
   });
+  // Straight after a load the planner must see the new rows (issue 18 point 1), not wait for autovacuum.
+  await analyzeTables(ctx.database, REGISTRY_TABLES);
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   ctx.logger.info({ category: 'generator', county, year, ...written, seconds }, 'synthetic population generated');
   return { county, year, seed: opts.seed, households: written.households, persons: written.persons, seconds };

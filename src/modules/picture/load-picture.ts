@@ -100,7 +100,7 @@ export const pictureLoader = ({ db, registryRepo, cipher, pictureRepo = pictureR
         year: i.year,
         survey: i.survey,
         surveyedOn: dateText(i.surveyedOn),
-        recordedAt: new Date(i.recordedAt as unknown as string).toISOString(),
+        recordedAt: new Date(i.recordedAt).toISOString(),
         wage: Number(i.wage),
         businessNet: toYuan(toFen(i.businessGross) - toFen(i.businessCost)),
         property: Number(i.property),

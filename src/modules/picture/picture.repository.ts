@@ -63,34 +63,33 @@ export const pictureRepository = (db: Kysely<DB>) => ({
   },
 
   async exclusionRules(regionCode: string, q: Q = db): Promise<DepartmentRuleInput[]> {
-    const rules = await q
-      .selectFrom('screening_rules')
-      .select([
-        'code',
-        'department',
-        'record_kind as recordKind',
-        'signal',
-        'severity',
-        'exclusion_item as exclusionItem',
-        'risk_type as riskType',
-        'condition',
-        'thresholds',
-        'enabled',
-      ])
-      .where('condition_kind', '=', 'record_test')
-      .where('signal', '=', 'exclusion')
-      .orderBy('sort_order')
-      .execute();
+    // One round trip, not two: the region settings of the same rules are read alongside the rules (a subquery names
+    // them), so the picture's critical path stays the household plus one round of concurrent lookups (issue 9).
+    const exclusionRule = (w: Q) =>
+      w.selectFrom('screening_rules').where('condition_kind', '=', 'record_test').where('signal', '=', 'exclusion');
+    const [rules, settings] = await Promise.all([
+      exclusionRule(q)
+        .select([
+          'code',
+          'department',
+          'record_kind as recordKind',
+          'signal',
+          'severity',
+          'exclusion_item as exclusionItem',
+          'risk_type as riskType',
+          'condition',
+          'thresholds',
+          'enabled',
+        ])
+        .orderBy('sort_order')
+        .execute(),
+      q
+        .selectFrom('screening_rule_settings')
+        .select(['rule_code as ruleCode', 'region_code as regionCode', 'thresholds', 'enabled', 'set_at as setAt'])
+        .where('rule_code', 'in', exclusionRule(q).select('code'))
+        .execute(),
+    ]);
     if (rules.length === 0) return [];
-    const settings = await q
-      .selectFrom('screening_rule_settings')
-      .select(['rule_code as ruleCode', 'region_code as regionCode', 'thresholds', 'enabled', 'set_at as setAt'])
-      .where(
-        'rule_code',
-        'in',
-        rules.map((r) => r.code),
-      )
-      .execute();
     const out: DepartmentRuleInput[] = [];
     for (const r of rules) {
       const own = settings

@@ -4,8 +4,9 @@ import { FILING_ITEMS, FILING_STATUSES, type FilingKind, PROJECT_STATUS_LABELS }
 import { AppError } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
-import { type Actor, ROLE_LABELS, requireScope } from '../auth/actor.ts';
+import { type Actor, requireScope } from '../auth/actor.ts';
 import { checkCaseFile } from '../cases/case-files.ts';
+import { requireFilingReview, requireProjectWrite } from './projects.policy.ts';
 import type { ProjectsService } from './projects.service.ts';
 
 interface Deps {
@@ -76,9 +77,7 @@ export const projectFilingsService = ({ db, projects, audit }: Deps) => {
     },
 
     async upload(actor: Actor, projectId: string, kind: FilingKind, item: string, name: string, content: Buffer) {
-      if (!['county', 'admin'].includes(actor.role)) {
-        throw new AppError('AUTH_FORBIDDEN', `您的角色（${ROLE_LABELS[actor.role]}）不能上传报备材料`);
-      }
+      requireProjectWrite(actor, '上传报备材料');
       const p = await projects.load(actor, projectId);
       requireScope(actor, p.region_code);
       if (!itemsOf(kind)[item]) throw new AppError('PROJECT_INVALID', '没有该报备材料项', { field: 'item' });
@@ -113,9 +112,7 @@ export const projectFilingsService = ({ db, projects, audit }: Deps) => {
 
     /** Submits a filing: every item of the checklist needs a file, and the project must be at the right stage. */
     async submit(actor: Actor, projectId: string, kind: FilingKind, note = '') {
-      if (!['county', 'admin'].includes(actor.role)) {
-        throw new AppError('AUTH_FORBIDDEN', `您的角色（${ROLE_LABELS[actor.role]}）不能提交报备`);
-      }
+      requireProjectWrite(actor, '提交报备');
       const p = await projects.load(actor, projectId);
       requireScope(actor, p.region_code);
       if (!FILING_STATUSES[kind].includes(p.status)) {
@@ -164,9 +161,7 @@ export const projectFilingsService = ({ db, projects, audit }: Deps) => {
 
     /** The city supervisor's review: approve, or return with a reason. */
     async decide(actor: Actor, projectId: string, kind: FilingKind, decision: 'approve' | 'return', note = '') {
-      if (!['supervisor', 'admin'].includes(actor.role)) {
-        throw new AppError('AUTH_FORBIDDEN', `您的角色（${ROLE_LABELS[actor.role]}）不能审核报备，须由市级审核`);
-      }
+      requireFilingReview(actor);
       const p = await projects.load(actor, projectId);
       requireScope(actor, p.region_code);
       const current = (await view(projectId)).find((k) => k.kind === kind);

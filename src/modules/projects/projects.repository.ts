@@ -2,8 +2,8 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import './projects.tables.ts';
 import type { BenefitWay, ProjectStatus } from '../../domain/projects/index.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
-import { likePrefix, projectVisible } from './projects.policy.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
+import { projectVisible } from './projects.policy.ts';
 import type { KeyResponsible, ProjectFund } from './projects.tables.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -79,7 +79,7 @@ export const projectsRepository = (db: Kysely<DB>) => ({
 
   listProjects(actor: Actor, f: { region?: string; year?: number; status?: ProjectStatus }, q: Q = db) {
     let query = q.selectFrom('projects as p').selectAll('p').where(projectVisible(actor));
-    if (f.region) query = query.where('p.region_code', 'like', likePrefix(f.region));
+    if (f.region) query = query.where(regionPrefix('p.region_code', f.region));
     if (f.year) query = query.where('p.year', '=', f.year);
     if (f.status) query = query.where('p.status', '=', f.status);
     return query.orderBy('p.year', 'desc').orderBy('p.number', 'asc').limit(5000).execute();
@@ -271,6 +271,15 @@ export const projectsRepository = (db: Kysely<DB>) => ({
       .executeTakeFirst();
   },
 
+  /** Links a beneficiary row to the assistance measure it was counted as (migration 0211). */
+  linkMeasure(beneficiaryId: string, measureId: string, q: Q = db) {
+    return q
+      .updateTable('project_beneficiaries')
+      .set({ measure_id: measureId })
+      .where('id', '=', beneficiaryId)
+      .execute();
+  },
+
   /** Beneficiary households of a project inside the reader's scope, with head and live members. */
   beneficiaries(actor: Actor, projectId: string, q: Q = db) {
     return q
@@ -289,6 +298,7 @@ export const projectsRepository = (db: Kysely<DB>) => ({
         'b.way',
         'b.amount_yuan as amountYuan',
         'b.note',
+        'b.measure_id as measureId',
         sql<number>`(SELECT count(*) FROM persons p WHERE p.household_id = h.id AND p.status = 'normal')::int`.as(
           'persons',
         ),

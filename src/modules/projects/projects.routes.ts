@@ -6,6 +6,17 @@ import { typedRoutes } from '../../server/typed-routes.ts';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/app-error.ts';
 import {
+  AssetChangeInput,
+  AssetDecisionInput,
+  AssetIdParams,
+  AssetIncomeInput,
+  AssetInput,
+  AssetListQuery,
+  AssetRegisterSchema,
+  AssetSchema,
+  ChangeIdParams,
+} from './project-assets.schema.ts';
+import {
   BeneficiaryInput,
   BulletinSchema,
   FilingDecisionInput,
@@ -40,7 +51,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects',
     {
-      config: { permission: 'policy:projects' as const },
+      config: { permission: 'projects.write' as const },
       schema: { tags, summary: '项目申报入库', body: ProjectInput, response: { 201: ProjectSchema } },
     },
     async (request, reply) => reply.status(201).send(await m.projects.create(actorOf(request), request.body)),
@@ -112,7 +123,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.put(
     '/api/projects/rules',
     {
-      config: { permission: 'policy:projects' as const },
+      config: { permission: 'settings.write' as const },
       schema: { tags, summary: '设置项目管理规则', body: RulesInput, response: { 200: RulesSchema } },
     },
     async (request) => m.rules.set(actorOf(request), request.body.regionCode, request.body.value),
@@ -133,7 +144,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/status',
     {
-      config: { permission: 'policy:projects' as const },
+      config: { permission: 'projects.write' as const },
       schema: {
         tags,
         summary: '论证公示、入库、实施、验收、运营或出库',
@@ -147,7 +158,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/plan',
     {
-      config: { permission: 'policy:projects' as const },
+      config: { permission: 'projects.write' as const },
       schema: {
         tags,
         summary: '制定月度计划（六个节点、计划支付比例）',
@@ -161,7 +172,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/progress',
     {
-      config: { permission: 'policy:projects' as const },
+      config: { permission: 'projects.write' as const },
       schema: {
         tags,
         summary: '填报月度进度',
@@ -175,7 +186,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/beneficiaries',
     {
-      config: { permission: 'policy:projects' as const },
+      config: { permission: 'projects.write' as const },
       schema: {
         tags,
         summary: '登记联农带农受益户',
@@ -208,7 +219,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/filings/:kind/submit',
     {
-      config: { permission: 'policy:projects' as const },
+      config: { permission: 'projects.write' as const },
       schema: {
         tags,
         summary: '提交双报备（材料须齐全）',
@@ -222,6 +233,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
   r.post(
     '/api/projects/:id/filings/:kind/decision',
     {
+      // the city supervisor's review (projects.policy.ts requireFilingReview)
       config: { permission: 'policy:projects' as const },
       schema: {
         tags,
@@ -241,13 +253,96 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
       ),
   );
 
+  r.get(
+    '/api/projects/:id/assets',
+    {
+      schema: {
+        tags,
+        summary: '项目形成的资产（收益分配、变更和核销申请）',
+        params: IdParams,
+        response: { 200: Type.Array(AssetSchema) },
+      },
+    },
+    async (request) => m.assets.ofProject(actorOf(request), request.params.id),
+  );
+  r.post(
+    '/api/projects/:id/assets',
+    {
+      config: { permission: 'projects.write' as const },
+      schema: {
+        tags,
+        summary: '登记项目资产（验收后确权登记）',
+        params: IdParams,
+        body: AssetInput,
+        response: { 201: AssetSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await m.assets.add(actorOf(request), request.params.id, request.body)),
+  );
+  r.get(
+    '/api/project-assets',
+    {
+      schema: {
+        tags,
+        summary: '项目资产台账（按区划、状态；含分类合计）',
+        querystring: AssetListQuery,
+        response: { 200: AssetRegisterSchema },
+      },
+    },
+    async (request) => m.assets.register(actorOf(request), request.query),
+  );
+  r.post(
+    '/api/project-assets/:assetId/incomes',
+    {
+      config: { permission: 'projects.write' as const },
+      schema: {
+        tags,
+        summary: '登记资产年度收益及分配（同一年度再次填报则替换）',
+        params: AssetIdParams,
+        body: AssetIncomeInput,
+        response: { 200: AssetSchema },
+      },
+    },
+    async (request) => m.assets.recordIncome(actorOf(request), request.params.assetId, request.body),
+  );
+  r.post(
+    '/api/project-assets/:assetId/changes',
+    {
+      config: { permission: 'projects.write' as const },
+      schema: {
+        tags,
+        summary: '申请资产权属变更或报废核销（经其他经办人审批后生效）',
+        params: AssetIdParams,
+        body: AssetChangeInput,
+        response: { 201: AssetSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await m.assets.requestChange(actorOf(request), request.params.assetId, request.body)),
+  );
+  r.post(
+    '/api/project-asset-changes/:changeId/decision',
+    {
+      config: { permission: 'projects.write' as const },
+      schema: {
+        tags,
+        summary: '审批资产变更或核销申请（申请人本人不能审批）',
+        params: ChangeIdParams,
+        body: AssetDecisionInput,
+        response: { 200: AssetSchema },
+      },
+    },
+    async (request) => m.assets.decideChange(actorOf(request), request.params.changeId, request.body),
+  );
+
   // The import lives in its own scope so that the multipart parser and its limit apply here only.
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
     typedRoutes(scope).post(
       '/api/projects/import',
       {
-        config: { permission: 'policy:projects' as const },
+        config: { permission: 'projects.write' as const },
         schema: {
           tags,
           summary: '导入项目库台账（Excel，表头可在前30行内，可按乡镇分表）',
@@ -259,7 +354,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
         const part = await request.file();
         if (!part) throw new AppError('FILE_MISSING', '请选择要导入的文件', { field: 'file' });
         const content = await part.toBuffer().catch(() => {
-          throw new AppError('FILE_TOO_LARGE', '文件超过20MB上限', { field: 'file' }, 413);
+          throw new AppError('FILE_TOO_LARGE', '文件超过20MB上限', { field: 'file' });
         });
         return m.importLibrary(actorOf(request), content, request.query.year ? { year: request.query.year } : {});
       },
@@ -267,7 +362,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
     typedRoutes(scope).post(
       '/api/projects/:id/filings/:kind/files',
       {
-        config: { permission: 'policy:projects' as const },
+        config: { permission: 'projects.write' as const },
         schema: {
           tags,
           summary: '上传双报备材料（PDF、JPG、PNG、DOCX、XLSX）',
@@ -280,7 +375,7 @@ export async function projectsRoutes(app: FastifyInstance, { projects: m }: Pick
         const part = await request.file();
         if (!part) throw new AppError('FILE_MISSING', '请选择要上传的文件', { field: 'file' });
         const content = await part.toBuffer().catch(() => {
-          throw new AppError('FILE_TOO_LARGE', '文件超过20MB上限', { field: 'file' }, 413);
+          throw new AppError('FILE_TOO_LARGE', '文件超过20MB上限', { field: 'file' });
         });
         return m.filings.upload(
           actorOf(request),

@@ -96,7 +96,15 @@ export const ProgressInput = Type.Object(
 export type ProgressInput = Static<typeof ProgressInput>;
 
 export const BeneficiaryInput = Type.Object(
-  { householdId: Uuid, way: oneOf(BENEFIT_WAYS), amountYuan: Yuan, note: Type.Optional(Text(200)) },
+  {
+    householdId: Uuid,
+    way: oneOf(BENEFIT_WAYS),
+    amountYuan: Yuan,
+    note: Type.Optional(Text(200)),
+    countAsMeasure: Type.Optional(
+      Type.Boolean({ description: '监测户：同时记为一项帮扶措施（务工记为就业帮扶，其他记为产业帮扶）' }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type BeneficiaryInput = Static<typeof BeneficiaryInput>;
@@ -198,6 +206,8 @@ export const ProjectDetailSchema = Type.Object({
       way: oneOf(BENEFIT_WAYS),
       amountYuan: Type.Number(),
       note: Type.String(),
+      /** The assistance measure this benefit was counted as (SPEC §9), if any. */
+      measureId: Nullable(Uuid),
     }),
   ),
   benefit: BenefitFiguresSchema,

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { chinaToday } from '../../domain/calendar/index.ts';
 import { toFen, toYuan } from '../../domain/money.ts';
 import {
+  BENEFIT_WAY_LABELS,
   canMove,
   isKeyProject,
   type Milestone,
@@ -12,9 +13,11 @@ import {
   warningHistory,
 } from '../../domain/projects/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
+import type { PlanService } from '../assistance/plan.service.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, requireScope } from '../auth/actor.ts';
+import { fenOf, invalid, yuanText } from './project-input.ts';
 import type { ProjectRulesService } from './project-rules.ts';
 import { type ProjectRow, projectView, toPlan, toReports, warningView } from './project-view.ts';
 import { canWriteProjects, requireProjectRead, requireProjectWrite } from './projects.policy.ts';
@@ -32,19 +35,11 @@ import type {
 interface Deps {
   db: Kysely<DB>;
   repo: ProjectsRepository;
+  /** The assistance plan, to count a monitored household's benefit as a measure in the same transaction. */
+  measures?: Pick<PlanService, 'addMeasure'>;
   rules: ProjectRulesService;
   audit: Pick<AuditRepository, 'append'>;
   now: () => Date;
-}
-
-const invalid = (message: string, field: string) => new AppError('PROJECT_INVALID', message, { field });
-const yuanText = (fen: number) => toYuan(fen).toFixed(2);
-
-function fenOf(amount: number, field: string): number {
-  if (!Number.isFinite(amount) || amount < 0 || Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6) {
-    throw invalid('金额应为不小于0、最多2位小数的元数', field);
-  }
-  return toFen(amount);
 }
 
 /** Editable statuses of the plan and progress: the project is in the plan and not yet handed over to operation. */
@@ -57,7 +52,7 @@ const REPORTABLE: readonly ProjectStatus[] = ['approved', 'implementing', 'accep
  * of the six milestones and the monthly progress reports; the households that benefit (联农带农). Every change is
  * audited in its transaction.
  */
-export const projectsService = ({ db, repo, rules, audit, now }: Deps) => {
+export const projectsService = ({ db, repo, measures, rules, audit, now }: Deps) => {
   const thisMonth = () => chinaToday(now()).slice(0, 7);
 
   async function load(actor: Actor, id: string): Promise<ProjectRow> {
@@ -225,6 +220,7 @@ export const projectsService = ({ db, repo, rules, audit, now }: Deps) => {
           way: b.way,
           amountYuan: Number(b.amountYuan),
           note: b.note,
+          measureId: b.measureId,
         })),
         benefit: {
           households: f?.households ?? 0,
@@ -415,6 +411,8 @@ export const projectsService = ({ db, repo, rules, audit, now }: Deps) => {
         throw invalid('受益户须在项目所在县（市、区）内', 'householdId');
       }
       const amount = fenOf(input.amountYuan, 'amountYuan');
+      // Read before the transaction: the embedded database has one connection, which the transaction holds.
+      const { fundName } = await rules.of(row.region_code);
       await db.transaction().execute(async (trx) => {
         const inserted = await repo.insertBeneficiary(
           {
@@ -430,6 +428,26 @@ export const projectsService = ({ db, repo, rules, audit, now }: Deps) => {
           trx,
         );
         if (!inserted) throw new AppError('CONFLICT', '该户已按此方式登记为本项目受益户', { field: 'way' });
+        if (input.countAsMeasure) {
+          if (household.monitoringStatus !== 'monitored') {
+            throw invalid('只有监测户的项目受益可以记为帮扶措施', 'countAsMeasure');
+          }
+          if (!measures) throw invalid('帮扶措施暂不可用', 'countAsMeasure');
+          const measure = await measures.addMeasure(
+            actor,
+            household.id,
+            {
+              // 就地就近就业 for a job at the project, 联农带农利益联结 for dividends, rent, land and purchase orders.
+              subtype: input.way === 'job' ? 'local_employment' : 'benefit_linkage',
+              content: `参与衔接资金项目“${row.name}”（${row.task_force}），${BENEFIT_WAY_LABELS[input.way]}，年受益${toYuan(amount)}元`,
+              amount: toYuan(amount),
+              fundSource: fundName,
+            },
+            trx,
+            'project_benefit',
+          );
+          await repo.linkMeasure(inserted.id, measure.id, trx);
+        }
         await audit.append(
           actor,
           {
@@ -438,7 +456,7 @@ export const projectsService = ({ db, repo, rules, audit, now }: Deps) => {
             entityId: id,
             regionCode: household.regionCode,
             householdId: household.id,
-            after: { way: input.way, amountYuan: toYuan(amount) },
+            after: { way: input.way, amountYuan: toYuan(amount), countAsMeasure: input.countAsMeasure ?? false },
           },
           trx,
         );

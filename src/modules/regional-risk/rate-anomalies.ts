@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { regionPrefix } from '../auth/actor.ts';
 
 /**
  * Rate anomalies (SPEC §11: "warns when a region's clue or inclusion rate in a period rises above its usual level";
@@ -31,7 +32,6 @@ export async function rateAnomalies(
 ): Promise<AnomalyRow[]> {
   const { scope, month, codeLength: L, params: p } = opts;
   const start = `${month}-01`;
-  const prefix = `${scope}%`;
   const { rows } = await sql<AnomalyRow>`
     WITH bounds AS (
       SELECT ${start}::date AS m0, (${start}::date + interval '1 month')::date AS m1,
@@ -42,7 +42,7 @@ export async function rateAnomalies(
         count(*) FILTER (WHERE c.received_on >= b.m0) AS cur,
         count(*) FILTER (WHERE c.received_on < b.m0) AS prev
       FROM clues c, bounds b
-      WHERE c.region_code LIKE ${prefix} AND length(c.region_code) >= ${sql.lit(L)}
+      WHERE ${regionPrefix('c.region_code', scope)} AND length(c.region_code) >= ${sql.lit(L)}
         AND c.received_on >= b.p0 AND c.received_on < b.m1
       GROUP BY 1
     ),
@@ -51,12 +51,13 @@ export async function rateAnomalies(
         count(*) FILTER (WHERE h.included_on >= b.m0) AS cur,
         count(*) FILTER (WHERE h.included_on < b.m0) AS prev
       FROM households h, bounds b
-      WHERE h.region_code LIKE ${prefix} AND h.included_on >= b.p0 AND h.included_on < b.m1
+      WHERE ${regionPrefix('h.region_code', scope)} AND h.included_on >= b.p0 AND h.included_on < b.m1
       GROUP BY 1
     ),
     households_per_region AS (
-      SELECT left(region_code, ${sql.lit(L)}) AS region, count(*) AS n FROM households
-      WHERE region_code LIKE ${prefix} GROUP BY 1
+      -- The maintained per-village totals (migration 0180), not a count of the scope's households.
+      SELECT left(t.region_code, ${sql.lit(L)}) AS region, sum(t.households) AS n FROM region_household_totals t
+      WHERE ${regionPrefix('t.region_code', scope)} GROUP BY 1
     ),
     figures AS (
       SELECT coalesce(c.region, i.region) AS region, coalesce(hh.n, 0)::int AS households,

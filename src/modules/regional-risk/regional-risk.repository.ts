@@ -1,8 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
-import './regional-risk.tables.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 import type { RegionalEventType } from './regional-risk.tables.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -82,7 +81,7 @@ export const regionalRiskRepository = (db: Kysely<DB>) => ({
     const r = await sql`INSERT INTO regional_risk_households (event_id, household_id, region_code, reason)
       SELECT ${eventId}::uuid, h.id, h.region_code, ${reason}
       FROM households h
-      WHERE h.region_code LIKE ${`${region}%`} ${filters.length ? sql`AND ${sql.join(filters, sql` AND `)}` : sql``}
+      WHERE ${regionPrefix('h.region_code', region)} ${filters.length ? sql`AND ${sql.join(filters, sql` AND `)}` : sql``}
       ON CONFLICT DO NOTHING`.execute(q);
     return Number(r.numAffectedRows ?? 0);
   },

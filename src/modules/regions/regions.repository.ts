@@ -41,6 +41,8 @@ export const regionsRepository = (db: Kysely<DB>) => ({
   /** Ancestors from the province down, the region itself last. */
   async path(code: string, q: Q = db): Promise<RegionRow[]> {
     const codes = [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
+    // The national level ('') has no ancestors; `in ()` is not SQL.
+    if (codes.length === 0) return [];
     const rows = await q.selectFrom('regions').select(columns).where('code', 'in', codes).execute();
     return rows.sort((a, b) => a.code.length - b.code.length);
   },

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { analyzeTables } from '../../db/analyze.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
@@ -57,6 +58,8 @@ export const regionsService = ({ db, regionsRepo, audit }: Deps) => ({
         trx,
       );
     });
+    // The scope and tree queries are planned on the county's villages at once (issue 18 point 1).
+    await analyzeTables(db, ['regions']);
     return { county: `${county.name}（${countyCode}）`, townships, villages };
   },
 

@@ -1,22 +1,22 @@
-import type { NewPerson } from '../../db/schema.ts';
+import type { NewPerson, PersonsTable } from '../../db/schema.ts';
 import { maskIdNumber, parseIdNumber } from '../../domain/id-number.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { AppError } from '../../shared/app-error.ts';
 
-/** A household member as the API receives it (SPEC §4.2). */
+/** A household member as the API receives it (SPEC §4.2); the word lists are the database's checks. */
 export interface PersonInput {
   name: string;
   idNumber: string;
-  relation: string;
+  relation: PersonsTable['relation'];
   birthDate?: string;
-  sex?: 'male' | 'female';
-  status?: string;
-  health?: string;
+  sex?: PersonsTable['sex'];
+  status?: NonNullable<NewPerson['status']>;
+  health?: NonNullable<NewPerson['health']>;
   disabilityCategory?: string | null;
   disabilityLevel?: number | null;
-  labor?: string;
-  education?: string | null;
-  employment?: string | null;
+  labor?: NonNullable<NewPerson['labor']>;
+  education?: PersonsTable['education'];
+  employment?: PersonsTable['employment'];
   employmentMonths?: number | null;
   insuredMedical?: boolean;
   insuredPension?: boolean;

@@ -1,20 +1,22 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
-import type { DB, HouseholdUpdate, NewHousehold, NewPerson } from '../../db/schema.ts';
+import type { Category, DB, HouseholdUpdate, MonitoringStatus, NewHousehold, NewPerson } from '../../db/schema.ts';
 import { birthDateOfId } from '../../domain/id-number.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
 export interface HouseholdFilter {
   region?: string;
-  status?: string;
-  category?: string;
+  status?: MonitoringStatus;
+  category?: Category;
   name?: string;
   idHash?: string;
   liftedOut?: boolean;
   page: number;
   pageSize: number;
+  /** Keyset cursor: the last household code of the previous page (issue 18); takes the place of `page`. */
+  after?: string;
 }
 
 const householdColumns = [
@@ -97,14 +99,34 @@ export const registryRepository = (db: Kysely<DB>, cipher: Pick<PiiCipher, 'decr
       .selectFrom('households as h')
       .leftJoin('persons as head', 'head.id', 'h.head_person_id')
       .where(scopeFilter(actor, 'h.region_code'));
-    if (f.region) query = query.where('h.region_code', 'like', `${f.region}%`);
-    if (f.status) query = query.where('h.monitoring_status', '=', f.status as never);
-    if (f.category) query = query.where('h.category', '=', f.category as never);
+    if (f.region) query = query.where(regionPrefix('h.region_code', f.region));
+    if (f.status) query = query.where('h.monitoring_status', '=', f.status);
+    if (f.category) query = query.where('h.category', '=', f.category);
     if (f.liftedOut !== undefined) query = query.where('h.lifted_out', '=', f.liftedOut);
-    if (f.name) {
-      const name = f.name;
+    if (f.name?.trim()) {
+      // Fuzzy (issue 14 point 6): part of a member's name, of the household code or of the address, or the two
+      // last characters of a member's ID number, all the masked number shows of it.
+      const term = f.name.trim();
+      const like = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const tail = /^[0-9][0-9Xx]$/.test(term) ? `%${term.toUpperCase()}` : undefined;
       query = query.where((eb) =>
-        eb.exists(eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.name', '=', name)),
+        eb.or([
+          eb.exists(
+            eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').where('m.name', 'like', like),
+          ),
+          eb('h.code', 'like', like),
+          eb('h.address', 'like', like),
+          ...(tail
+            ? [
+                eb.exists(
+                  eb
+                    .selectFrom('persons as t')
+                    .whereRef('t.household_id', '=', 'h.id')
+                    .where('t.id_number_masked', 'like', tail),
+                ),
+              ]
+            : []),
+        ]),
       );
     }
     if (f.idHash) {
@@ -116,6 +138,84 @@ export const registryRepository = (db: Kysely<DB>, cipher: Pick<PiiCipher, 'decr
       );
     }
     return query;
+  };
+
+  /** The list's page: keyset after a household code, or an offset for old links. */
+  const pageQuery = (actor: Actor, f: HouseholdFilter) => {
+    const page = filtered(actor, f)
+      .select([
+        'h.id',
+        'h.code',
+        'h.region_code as regionCode',
+        'h.address',
+        'h.lifted_out as liftedOut',
+        'h.monitoring_status as monitoringStatus',
+        'h.category',
+        'h.risk_types as riskTypes',
+        'head.name as headName',
+        'head.id_number_masked as headIdNumber',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('persons as m')
+          .whereRef('m.household_id', '=', 'h.id')
+          .where('m.status', '=', 'normal')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('memberCount'),
+      )
+      .orderBy('h.code')
+      .limit(f.pageSize);
+    return f.after !== undefined ? page.where('h.code', '>', f.after) : page.offset((f.page - 1) * f.pageSize);
+  };
+
+  /** Households and living members of the filtered list, counted row by row (member searches, exact on demand). */
+  const countQueries = (actor: Actor, f: Omit<HouseholdFilter, 'page' | 'pageSize'>) => {
+    const query = filtered(actor, f);
+    return {
+      households: query.select((e) => e.fn.countAll<number>().as('n')),
+      persons: query
+        .innerJoin('persons as pp', 'pp.household_id', 'h.id')
+        .where('pp.status', '=', 'normal')
+        .select((e) => e.fn.countAll<number>().as('n')),
+    };
+  };
+
+  const countFiltered = async (actor: Actor, f: Omit<HouseholdFilter, 'page' | 'pageSize'>) => {
+    const q = countQueries(actor, f);
+    const [total, persons] = await Promise.all([
+      q.households.executeTakeFirstOrThrow(),
+      q.persons.executeTakeFirstOrThrow(),
+    ]);
+    return { total: Number(total.n), persons: Number(persons.n) };
+  };
+
+  /** "X户Y人" of a scope and filters from the maintained per-village totals: a sum over the villages' rows. */
+  const figuresQuery = (
+    actor: Actor,
+    f: Pick<HouseholdFilter, 'region' | 'status' | 'category' | 'liftedOut'>,
+    q: Q = db,
+  ) => {
+    let query = q
+      .selectFrom('region_household_totals as t')
+      .where(scopeFilter(actor, 't.region_code'))
+      .select((e) => [
+        e.fn.coalesce(e.fn.sum<string>('t.households'), sql<string>`0`).as('households'),
+        e.fn.coalesce(e.fn.sum<string>('t.persons'), sql<string>`0`).as('persons'),
+      ]);
+    if (f.region) query = query.where(regionPrefix('t.region_code', f.region));
+    if (f.status) query = query.where('t.monitoring_status', '=', f.status);
+    if (f.category) query = query.where('t.category', '=', f.category);
+    if (f.liftedOut !== undefined) query = query.where('t.lifted_out', '=', f.liftedOut);
+    return query;
+  };
+
+  const maintainedFigures = async (
+    actor: Actor,
+    f: Pick<HouseholdFilter, 'region' | 'status' | 'category' | 'liftedOut'>,
+    q: Q = db,
+  ) => {
+    const r = await figuresQuery(actor, f, q).executeTakeFirstOrThrow();
+    return { total: Number(r.households), persons: Number(r.persons) };
   };
 
   return {
@@ -184,46 +284,50 @@ export const registryRepository = (db: Kysely<DB>, cipher: Pick<PiiCipher, 'decr
         .execute();
     },
 
+    /**
+     * One page of the household list in code order, and its "X户Y人" (issue 18 point 2). The page is a keyset range
+     * (`after` = the previous page's last code) or, for old links, an offset. The figures are a lookup in the
+     * maintained per-village totals (migration 0180) for every filter they hold — scope, region, status, category,
+     * lifted out — and counted only for a member search (name or ID number), which an index keeps to a few rows.
+     */
     async list(actor: Actor, f: HouseholdFilter) {
-      const query = filtered(actor, f);
-      const [items, total, persons] = await Promise.all([
-        query
-          .select([
-            'h.id',
-            'h.code',
-            'h.region_code as regionCode',
-            'h.address',
-            'h.lifted_out as liftedOut',
-            'h.monitoring_status as monitoringStatus',
-            'h.category',
-            'h.risk_types as riskTypes',
-            'head.name as headName',
-            'head.id_number_masked as headIdNumber',
-          ])
-          .select((eb) =>
-            eb
-              .selectFrom('persons as m')
-              .whereRef('m.household_id', '=', 'h.id')
-              .where('m.status', '=', 'normal')
-              .select((e) => e.fn.countAll<number>().as('n'))
-              .as('memberCount'),
-          )
-          .orderBy('h.code')
-          .limit(f.pageSize)
-          .offset((f.page - 1) * f.pageSize)
-          .execute(),
-        query.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        query
-          .innerJoin('persons as pp', 'pp.household_id', 'h.id')
-          .where('pp.status', '=', 'normal')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow(),
+      const page = pageQuery(actor, f);
+      const counted = f.name !== undefined || f.idHash !== undefined;
+      const [items, figures] = await Promise.all([
+        page.execute(),
+        counted ? countFiltered(actor, f) : maintainedFigures(actor, f),
       ]);
+      const last = items.length === f.pageSize ? items[items.length - 1]?.code : undefined;
       return {
         items: items.map((i) => ({ ...i, memberCount: Number(i.memberCount) })),
-        total: Number(total.n),
-        persons: Number(persons.n),
+        ...figures,
+        figuresFrom: counted ? ('counted' as const) : ('maintained' as const),
+        nextCursor: last ?? null,
       };
+    },
+
+    countFiltered,
+    maintainedFigures,
+
+    /**
+     * The list's SQL as it runs, compiled for EXPLAIN (`npm run sql:explain`, the scale test): the page, the
+     * maintained figures and the counted figures of a member search.
+     */
+    listQueries(actor: Actor, f: HouseholdFilter) {
+      return {
+        page: pageQuery(actor, f).compile(),
+        figures: figuresQuery(actor, f).compile(),
+        countHouseholds: countQueries(actor, f).households.compile(),
+        countPersons: countQueries(actor, f).persons.compile(),
+      };
+    },
+
+    /** How many households an export of these filters writes (the progress bar's total). */
+    async exportCount(actor: Actor, f: Omit<HouseholdFilter, 'page' | 'pageSize'>) {
+      const r = await filtered(actor, f)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
     },
 
     /**

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../server/authenticate.ts';
 import type { Services } from '../../services.ts';
@@ -33,37 +32,6 @@ export async function registryRoutes(app: FastifyInstance, { registry }: Pick<Se
     async (request) => {
       const q = request.query as Parameters<typeof registry.list>[1];
       return registry.list(actorOf(request), { ...q, page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
-    },
-  );
-
-  app.get<{ Querystring: Record<string, never> & { unmasked?: boolean } }>(
-    '/api/households/export.xlsx',
-    {
-      schema: {
-        tags: ['registry'],
-        summary: '导出农户档案（按当前筛选条件；Excel，流式；记入审计）',
-        querystring: {
-          ...householdListQuerySchema,
-          properties: {
-            ...Object.fromEntries(
-              Object.entries(householdListQuerySchema.properties).filter(([k]) => k !== 'page' && k !== 'pageSize'),
-            ),
-            unmasked: { type: 'boolean', description: '导出完整身份证号（须有查看权限；记入审计）' },
-          },
-        },
-      },
-    },
-    async (request, reply) => {
-      const { unmasked, ...filter } = request.query as Parameters<typeof registry.exportList>[1] & {
-        unmasked?: boolean;
-      };
-      const write = await registry.exportList(actorOf(request), filter, { reveal: unmasked === true });
-      const out = new PassThrough();
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('农户档案.xlsx')}`);
-      write(out).catch((err) => out.destroy(err));
-      return reply.send(out);
     },
   );
 

@@ -112,10 +112,20 @@ export const householdListQuerySchema = {
     status: { type: 'string', enum: ['none', 'monitored', 'eliminated'] },
     category: { type: 'string', enum: ['unstable', 'marginal', 'sudden'] },
     liftedOut: { type: 'boolean' },
-    name: { type: 'string', minLength: 1, maxLength: 50, description: '成员姓名（精确）' },
+    name: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 50,
+      description: '模糊查找：成员姓名、户编号、住址的一部分，或身份证号末两位',
+    },
     idNumber: { type: 'string', minLength: 1, maxLength: 40, description: '成员身份证号（精确）' },
-    page: { type: 'integer', minimum: 1, default: 1 },
+    page: { type: 'integer', minimum: 1, default: 1, description: '页码（旧式分页；翻页请用 after）' },
     pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+    after: {
+      type: 'string',
+      pattern: '^[0-9A-Za-z-]{1,40}$',
+      description: '上一页最后一户的户编号（按户编号翻页，取上一页返回的 nextCursor）',
+    },
   },
 } as const;
 
@@ -167,6 +177,12 @@ export const householdListOut = {
   properties: {
     total: { type: 'integer', description: '户数' },
     persons: { type: 'integer', description: '人数（共同生活成员，X户Y人）' },
+    figuresFrom: {
+      type: 'string',
+      enum: ['maintained', 'counted'],
+      description: 'X户Y人的来源：按村维护的汇总（maintained）或逐户清点（counted，按成员姓名或身份证号查找时）',
+    },
+    nextCursor: { type: ['string', 'null'], description: '下一页的 after；已是最后一页时为 null' },
     page: { type: 'integer' },
     pageSize: { type: 'integer' },
     items: {

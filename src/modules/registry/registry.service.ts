@@ -1,4 +1,3 @@
-import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { chinaToday } from '../../domain/calendar/index.ts';
@@ -10,8 +9,8 @@ import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
 import { type Actor, can, inScope, requirePermission, requireScope } from '../auth/actor.ts';
+import { linkDeclarationsOf } from '../clues/clue-lifecycle.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
-import { writeHouseholdWorkbook } from './household-export.ts';
 import { type PersonInput, type PersonPatch, personPatchColumns, personRow, protectIdNumber } from './person-input.ts';
 import type { HouseholdFilter, RegistryRepository } from './registry.repository.ts';
 
@@ -201,6 +200,13 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
         const persons = await registryRepo.insertPersons(rows, trx);
         const head = persons.find((p) => p.relation === 'head');
         await registryRepo.updateHousehold(id, { head_person_id: head?.id ?? null, version: 1 }, trx);
+        // A member who declared before being registered: the open clue is linked now, in this transaction.
+        await linkDeclarationsOf(
+          trx,
+          audit,
+          actor,
+          persons.map((p) => p.id),
+        );
         await audit.append(
           actor,
           {
@@ -257,54 +263,6 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
         after: { ...rest, byIdNumber: idNumber !== undefined, total: result.total },
       });
       return { ...result, page: filter.page, pageSize: filter.pageSize };
-    },
-
-    /**
-     * The household list as Excel with the filters shown on screen (SPEC §12; issue 13 point 4), streamed to `out`.
-     * ID numbers stay masked unless the user may reveal them and asks to; the export, its filters and its size are
-     * audited — as a reveal when full numbers were written.
-     */
-    async exportList(
-      actor: Actor,
-      filter: Omit<HouseholdFilter, 'idHash' | 'page' | 'pageSize'> & { idNumber?: string },
-      opts: { reveal?: boolean } = {},
-    ): Promise<(out: Writable) => Promise<{ rows: number; persons: number }>> {
-      requirePermission(actor, 'registry.read');
-      if (opts.reveal) requirePermission(actor, 'pii.reveal');
-      const { idNumber, ...rest } = filter;
-      const idHash = idNumber ? protectIdNumber(cipher, idNumber, 'idNumber', now()).columns.id_number_hash : undefined;
-      const unit = (await regionsRepo.path(actor.regionCode)).map((r) => r.name).join('');
-      const named = [
-        rest.region && `区划 ${rest.region}`,
-        rest.status && `监测状态 ${rest.status}`,
-        rest.category && `类别 ${rest.category}`,
-        rest.liftedOut !== undefined && (rest.liftedOut ? '脱贫户' : '非脱贫户'),
-        rest.name && `成员姓名 ${rest.name}`,
-        idNumber && '按身份证号查找',
-      ].filter(Boolean);
-      async function* pages() {
-        for await (const page of registryRepo.exportPages(actor, { ...rest, idHash })) {
-          yield page.map((r) => ({
-            ...r,
-            headId: opts.reveal && r.headIdEnc ? cipher.decrypt(r.headIdEnc) : r.headIdMasked,
-          }));
-        }
-      }
-      // Checked and named above, so a refusal is a JSON error; the workbook is then written as it streams.
-      return async (out) => {
-        const written = await writeHouseholdWorkbook(
-          out,
-          { unit, date: today(), filters: named.length ? named.join('；') : '全部' },
-          pages(),
-        );
-        await audit.append(actor, {
-          action: opts.reveal ? AuditActions.personRevealId : AuditActions.householdExport,
-          entity: 'household',
-          regionCode: actor.regionCode,
-          after: { ...rest, byIdNumber: idNumber !== undefined, export: true, ...written },
-        });
-        return written;
-      };
     },
 
     async update(actor: Actor, id: string, patch: HouseholdPatch) {
@@ -370,6 +328,7 @@ export const registryService = ({ db, registryRepo, regionsRepo, audit, cipher, 
         });
         const [created] = await registryRepo.insertPersons([row], trx);
         await registryRepo.updateHousehold(householdId, {}, trx);
+        if (created) await linkDeclarationsOf(trx, audit, actor, [created.id]);
         await audit.append(
           actor,
           {

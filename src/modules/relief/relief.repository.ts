@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { DB, ReliefRequestStepsTable, ReliefRequestsTable } from '../../db/schema.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -154,7 +154,7 @@ export const reliefRepository = (db: Kysely<DB>) => ({
     else if (f.status) query = query.where('r.status', '=', f.status);
     if (f.department) query = query.where('r.department', '=', f.department);
     if (f.item) query = query.where('r.item_code', '=', f.item);
-    if (f.region) query = query.where('r.region_code', 'like', `${f.region.replace(/[%_\\]/g, '')}%`);
+    if (f.region) query = query.where(regionPrefix('r.region_code', f.region));
     const [rows, total] = await Promise.all([
       query
         .select(listColumns)
@@ -217,7 +217,7 @@ export const reliefRepository = (db: Kysely<DB>) => ({
     return q
       .selectFrom('relief_requests as r')
       .where(scopeFilter(actor, 'r.region_code'))
-      .where('r.region_code', 'like', `${region.replace(/[%_\\]/g, '')}%`)
+      .where(regionPrefix('r.region_code', region))
       .where('r.received_on', '>=', from)
       .where('r.received_on', '<=', to)
       .select([
@@ -234,6 +234,68 @@ export const reliefRepository = (db: Kysely<DB>) => ({
       .groupBy(['r.item_code', 'r.item_name', 'r.department'])
       .orderBy('r.item_code')
       .execute();
+  },
+
+  /** The photos of an application in upload order, without their bytes. */
+  photos(requestId: string, q: Q = db) {
+    return q
+      .selectFrom('relief_request_photos')
+      .select(['id', 'seq', 'mime', 'size', 'uploaded_by as uploadedBy', 'created_at as createdAt'])
+      .where('request_id', '=', requestId)
+      .orderBy('seq')
+      .execute();
+  },
+
+  /**
+   * Adds a photo as the next one of the application; the same photo again (a retried upload) answers with the one
+   * stored. The application's row is locked so two uploads at once cannot take the same number or pass the cap.
+   */
+  async addPhoto(
+    row: { requestId: string; regionCode: string; mime: 'image/jpeg' | 'image/png'; size: number; sha256: string },
+    content: Buffer,
+    uploadedBy: string,
+    max: number,
+    q: Transaction<DB>,
+  ): Promise<{ id: string; seq: number; duplicate: boolean } | { full: true }> {
+    await q.selectFrom('relief_requests').select('id').where('id', '=', row.requestId).forUpdate().execute();
+    const same = await q
+      .selectFrom('relief_request_photos')
+      .select(['id', 'seq'])
+      .where('request_id', '=', row.requestId)
+      .where('sha256', '=', row.sha256)
+      .executeTakeFirst();
+    if (same) return { ...same, duplicate: true };
+    const { n, last } = await q
+      .selectFrom('relief_request_photos')
+      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('seq').as('last')])
+      .where('request_id', '=', row.requestId)
+      .executeTakeFirstOrThrow();
+    if (Number(n) >= max) return { full: true };
+    const seq = Number(last ?? 0) + 1;
+    const inserted = await q
+      .insertInto('relief_request_photos')
+      .values({
+        request_id: row.requestId,
+        region_code: row.regionCode,
+        seq,
+        mime: row.mime,
+        size: row.size,
+        sha256: row.sha256,
+        content,
+        uploaded_by: uploadedBy,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: inserted.id, seq, duplicate: false };
+  },
+
+  photo(requestId: string, photoId: string, q: Q = db) {
+    return q
+      .selectFrom('relief_request_photos')
+      .select(['id', 'mime', 'content', 'seq'])
+      .where('request_id', '=', requestId)
+      .where('id', '=', photoId)
+      .executeTakeFirst();
   },
 });
 

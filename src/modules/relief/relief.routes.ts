@@ -1,8 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_RELIEF_PHOTO_BYTES } from '../../domain/relief/relief-photos.ts';
 import type { ReliefAction } from '../../domain/relief/relief-request.ts';
 import type { ReliefItem } from '../../domain/relief/service-items.ts';
 import { actorOf } from '../../server/authenticate.ts';
 import { typedRoutes } from '../../server/typed-routes.ts';
+import { readPhoto, refuseAnnouncedOver } from '../../server/upload-limits.ts';
+import type { Services } from '../../services.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { RegistryRepository } from '../registry/registry.repository.ts';
 import * as s from './relief.schema.ts';
@@ -32,8 +36,19 @@ function toAction(body: s.ActionBody): ReliefAction {
  */
 export async function reliefRoutes(
   app: FastifyInstance,
-  { relief, registryRepo }: { relief: ReliefService; registryRepo: Pick<RegistryRepository, 'findHousehold'> },
+  {
+    relief,
+    registryRepo,
+    limits,
+  }: {
+    relief: ReliefService;
+    registryRepo: Pick<RegistryRepository, 'findHousehold'>;
+    limits?: Pick<Services['limits'], 'uploads'>;
+  },
 ) {
+  const maxPhoto = limits?.uploads.reliefPhotoBytes ?? MAX_RELIEF_PHOTO_BYTES;
+  const photoLimitMb = Math.round((maxPhoto / 1024 / 1024) * 10) / 10;
+  const announced = async (request: FastifyRequest) => refuseAnnouncedOver(request, maxPhoto, 'photo', '照片');
   const r = typedRoutes(app);
   const publicLimit = (max: number) => ({ public: true, rateLimit: { max, timeWindow: '1 minute' } });
 
@@ -212,6 +227,55 @@ export async function reliefRoutes(
       },
     },
     async (request) => relief.act(actorOf(request), request.params.id, toAction(request.body)),
+  );
+
+  // Photo uploads live in their own scope so that the multipart parser and its limits apply here only.
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: maxPhoto, files: 1, fields: 2 } });
+    const photos = typedRoutes(scope);
+    photos.post(
+      '/api/public/relief-requests/:trackingCode/photos',
+      {
+        config: publicLimit(20),
+        onRequest: announced,
+        schema: {
+          tags,
+          summary: `申请人补充照片（凭查询码和手机号；JPG、PNG，≤${photoLimitMb}MB，去除位置等附加信息）`,
+          params: s.trackingParams,
+          response: { 201: s.photoReply },
+        },
+      },
+      async (request, reply) => {
+        const { content, fields } = await readPhoto(request, maxPhoto);
+        if (!fields.phone?.trim()) throw new AppError('VALIDATION', '请填写申请时的手机号', { field: 'phone' });
+        return reply.status(201).send(await relief.addPublicPhoto(request.params.trackingCode, fields.phone, content));
+      },
+    );
+    photos.post(
+      '/api/relief-requests/:id/photos',
+      {
+        config: { permission: 'policy:relief-photo' },
+        onRequest: announced,
+        schema: { tags, summary: '为救助申请补充照片', params: s.idParams, response: { 201: s.photoReply } },
+      },
+      async (request, reply) => {
+        const { content } = await readPhoto(request, maxPhoto);
+        return reply.status(201).send(await relief.addPhoto(actorOf(request), request.params.id, content));
+      },
+    );
+  });
+
+  r.get(
+    '/api/relief-requests/:id/photos/:photoId',
+    { schema: { tags, summary: '查看救助申请照片（记入审计日志）', params: s.photoParams } },
+    async (request, reply) => {
+      const p = await relief.photo(actorOf(request), request.params.id, request.params.photoId);
+      return reply
+        .type(p.mime)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `inline; filename="photo-${p.seq}.${p.mime === 'image/png' ? 'png' : 'jpg'}"`)
+        .send(p.content);
+    },
   );
 
   r.get(

@@ -109,6 +109,8 @@ export const submittedReply = Type.Object({
   departmentName: Type.String(),
   dueOn: Type.String(),
   dueEstimated: Type.Boolean(),
+  /** How many photos the applicant may attach (region setting `relief.limits`). */
+  photosAllowed: Type.Integer(),
   message: Type.String(),
 });
 
@@ -147,6 +149,8 @@ export const publicStatusReply = Type.Object({
   rating: nullable(Type.Integer()),
   needsConfirmation: Type.Boolean(),
   canRate: Type.Boolean(),
+  photoCount: Type.Integer(),
+  photosAllowed: Type.Integer(),
   steps: Type.Array(step),
 });
 
@@ -215,8 +219,22 @@ export const detailReply = Type.Intersect([
     inRegistry: Type.Boolean(),
     mayHandle: Type.Boolean(),
     steps: Type.Array(step),
+    photos: Type.Array(
+      Type.Object({ id: Type.String(), seq: Type.Integer(), size: Type.Integer(), mime: Type.String() }),
+    ),
   }),
 ]);
+
+export const photoParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  photoId: Type.String({ format: 'uuid' }),
+});
+export const photoReply = Type.Object({
+  id: Type.String(),
+  seq: Type.Integer(),
+  size: Type.Integer(),
+  mime: Type.String(),
+});
 
 export const actionBody = Type.Object(
   {

@@ -4,6 +4,7 @@ import { isDepartmentCode } from '../../domain/assistance/measure-catalogue.ts';
 import { chinaToday, daysInMonth } from '../../domain/calendar/dates.ts';
 import { addWorkingDays } from '../../domain/calendar/working-days.ts';
 import { maskIdNumber } from '../../domain/id-number.ts';
+import { checkReliefPhoto } from '../../domain/relief/relief-photos.ts';
 import {
   applyReliefAction,
   mayHandle,
@@ -29,7 +30,7 @@ import { AppError, notFound } from '../../shared/app-error.ts';
 import { maskPhone, normalizePhone, trackingCode } from '../../shared/public-applicant.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
-import { type Actor, inScope, requirePermission, requireScope, SYSTEM_ACTOR } from '../auth/actor.ts';
+import { type Actor, can, inScope, requirePermission, requireScope, SYSTEM_ACTOR } from '../auth/actor.ts';
 import type { CalendarsService } from '../cases/calendars.service.ts';
 import type { CluesService } from '../clues/clues.service.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
@@ -77,6 +78,8 @@ interface Deps {
   calendars: Pick<CalendarsService, 'list'>;
   audit: Pick<AuditRepository, 'append'>;
   now?: () => Date;
+  /** Bytes a photo may have (Config.uploads.reliefPhotoBytes). */
+  maxPhotoBytes?: number;
 }
 
 /** The citizen actor: no account; recorded as `citizen` in the audit log. */
@@ -115,6 +118,7 @@ export const reliefService = ({
   calendars,
   audit,
   now = () => new Date(),
+  maxPhotoBytes,
 }: Deps) => {
   const today = () => chinaToday(now());
   /** Each step is dated on the service's clock, as the dates of the application are. */
@@ -142,10 +146,12 @@ export const reliefService = ({
   /** The limits of the county that handles an application in `regionCode` (县级办理: one county, one rule). */
   async function limits(regionCode: string) {
     return (
-      await settings.get<{ escalateAfterDays: number; perPhonePerDay: number; perIdPerDay: number }>(
-        'relief.limits',
-        countyOf(regionCode),
-      )
+      await settings.get<{
+        escalateAfterDays: number;
+        perPhonePerDay: number;
+        perIdPerDay: number;
+        photosPerRequest: number;
+      }>('relief.limits', countyOf(regionCode))
     ).value;
   }
 
@@ -193,6 +199,7 @@ export const reliefService = ({
     const due = addWorkingDays(receivedOn, item.limitDays, await calendars.list());
     const person = await reliefRepo.findPersonByIdHash(columns.id_number_hash);
     const code = trackingCode('JZ');
+    const { photosPerRequest } = await limits(village.code);
     const channelName = RELIEF_CHANNEL_LABELS[channel];
     return db.transaction().execute(async (trx) => {
       // Every application is also a monitoring clue on the household (SPEC §14, §6 channel 1); a person not yet in
@@ -269,6 +276,7 @@ export const reliefService = ({
         departmentName: departmentName(item.department),
         dueOn: due.end,
         dueEstimated: due.uncertain,
+        photosAllowed: photosPerRequest,
         message: `申请已提交，查询码 ${code}。${departmentName(item.department)}将在${item.limitDays}个工作日内（${due.end}前）办理答复，请凭查询码和手机号查看办理进度。`,
       };
     });
@@ -325,8 +333,89 @@ export const reliefService = ({
     return actor.role !== 'department' || actor.department === r.department;
   }
 
+  /** Stores one checked photo as the application's next, audited in the same transaction. */
+  async function storePhoto(
+    actor: Actor,
+    r: { id: string; regionCode: string; householdId: string | null },
+    content: Buffer,
+    uploadedBy: string,
+  ) {
+    const checked = checkReliefPhoto(content, maxPhotoBytes);
+    if (!checked.ok) throw new AppError(checked.code, checked.message, { field: 'photo' });
+    const max = (await limits(r.regionCode)).photosPerRequest;
+    return db.transaction().execute(async (trx) => {
+      const row = {
+        requestId: r.id,
+        regionCode: r.regionCode,
+        mime: checked.mime,
+        size: checked.size,
+        sha256: checked.sha256,
+      };
+      const stored = await reliefRepo.addPhoto(row, checked.content, uploadedBy, max, trx);
+      if ('full' in stored) {
+        throw new AppError('RELIEF_PHOTOS_FULL', `每件申请最多附${max}张照片`, { field: 'photo' });
+      }
+      if (!stored.duplicate) {
+        await audit.append(
+          actor,
+          {
+            action: AuditActions.reliefPhotoAdd,
+            entity: 'relief_request',
+            entityId: r.id,
+            regionCode: r.regionCode,
+            householdId: r.householdId,
+            after: {
+              photoId: stored.id,
+              seq: stored.seq,
+              mime: checked.mime,
+              size: checked.size,
+              sha256: checked.sha256,
+            },
+          },
+          trx,
+        );
+      }
+      return { id: stored.id, seq: stored.seq, size: checked.size, mime: checked.mime };
+    });
+  }
+
   return {
     catalogue,
+
+    /** The applicant adds a photo to their application (凭查询码和手机号), until it is answered. */
+    async addPublicPhoto(code: string, phone: string, content: Buffer) {
+      const r = await byCodeAndPhone(code, phone);
+      if (r.status === 'replied') throw new AppError('RELIEF_ALREADY_DONE', '申请已办结，不能再补充照片');
+      return storePhoto(CITIZEN, r, content, 'citizen');
+    },
+
+    /** A cadre or the handling department adds a photo (政府托举 evidence, a visit's picture). */
+    async addPhoto(actor: Actor, id: string, content: Buffer) {
+      const r = await reliefRepo.findById(id);
+      if (!r || !canSee(actor, r)) throw notFound('救助申请');
+      if (!mayHandle(actor, r) && !can(actor, 'registry.write')) {
+        throw new AppError('AUTH_FORBIDDEN', '您没有为该申请补充照片的权限');
+      }
+      if (r.status === 'replied') throw new AppError('RELIEF_ALREADY_DONE', '申请已办结，不能再补充照片');
+      return storePhoto(actor, r, content, actor.username);
+    },
+
+    /** One photo's bytes for whoever may see the application; each view is audited. */
+    async photo(actor: Actor, id: string, photoId: string) {
+      const r = await reliefRepo.findById(id);
+      if (!r || !canSee(actor, r)) throw notFound('救助申请');
+      const p = await reliefRepo.photo(id, photoId);
+      if (!p) throw notFound('照片');
+      await audit.append(actor, {
+        action: AuditActions.reliefPhotoRead,
+        entity: 'relief_request',
+        entityId: r.id,
+        regionCode: r.regionCode,
+        householdId: r.householdId,
+        after: { photoId: p.id },
+      });
+      return p;
+    },
 
     async publicCatalogue(villageCode: string) {
       const village = await regionsRepo.findByCode(villageCode);
@@ -410,6 +499,8 @@ export const reliefService = ({
         rating: r.rating,
         needsConfirmation: r.channel === 'proxy' && !r.confirmedAt,
         canRate: r.status === 'replied' && r.rating === null,
+        photoCount: (await reliefRepo.photos(r.id)).length,
+        photosAllowed: r.status === 'replied' ? 0 : (await limits(r.regionCode)).photosPerRequest,
         steps: await presentSteps(r.id),
       };
     },
@@ -498,6 +589,7 @@ export const reliefService = ({
         inRegistry: r.personId !== null,
         mayHandle: handler,
         steps: await presentSteps(r.id),
+        photos: (await reliefRepo.photos(r.id)).map((p) => ({ id: p.id, seq: p.seq, size: p.size, mime: p.mime })),
       };
     },
 

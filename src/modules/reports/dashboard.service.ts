@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { lastTwelveMonths } from '../../domain/reports/period.ts';
 import type { Actor } from '../auth/actor.ts';
-import { prefixPattern } from './figure-aggregate.ts';
 import type { FiguresService } from './figures.service.ts';
 import { childBoundaries } from './map-boundaries.ts';
 import { monthlyTrend } from './trend.repository.ts';
@@ -22,7 +21,7 @@ export const dashboardService = ({ db, figures }: Deps) => ({
   async dashboard(actor: Actor, regionCode: string | undefined, month: string | undefined) {
     const m = month ?? figures.today().slice(0, 7);
     const set = await figures.figures(actor, regionCode, m);
-    const trend = await monthlyTrend(db, prefixPattern(set.region.code), lastTwelveMonths(m), set.period.asOf);
+    const trend = await monthlyTrend(db, set.region.code, lastTwelveMonths(m), set.period.asOf);
     const ranking = set.children
       .map((c) => {
         const f = c.figures;

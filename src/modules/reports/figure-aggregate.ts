@@ -77,8 +77,3 @@ export function analytic<T>(q: Q, fn: (trx: Q) => Promise<T>): Promise<T> {
     return fn(trx);
   });
 }
-
-/** `${prefix}%` for a region-code LIKE, with LIKE's wildcards taken out of the code. */
-export function prefixPattern(code: string): string {
-  return `${code.replace(/[%_\\]/g, '')}%`;
-}

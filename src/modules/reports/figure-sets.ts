@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { CATEGORIES, CHANNELS, RISK_TYPES } from '../../domain/reports/figures.ts';
 import { instantBounds } from '../../domain/reports/period.ts';
+import { regionPrefix } from '../auth/actor.ts';
 import type { FigureDef } from './figure-aggregate.ts';
 
 /**
@@ -9,8 +10,8 @@ import type { FigureDef } from './figure-aggregate.ts';
  * and the household lists behind them (figure-households.ts) both use the definition.
  */
 export interface Bounds {
-  /** Region-code LIKE pattern of the scope. */
-  prefix: string;
+  /** Region code of the scope ('' for the country); rows match it as an index range (regionPrefix). */
+  region: string;
   start: string | null;
   end: string;
   asOf: string;
@@ -30,7 +31,7 @@ function statusOn(b: Bounds, only?: 'monitored') {
     FROM (
       SELECT DISTINCT ON (e.household_id) e.household_id, e.region_code, e.to_status, e.category, e.risk_types
       FROM household_status_events e
-      WHERE e.region_code LIKE ${b.prefix} AND e.voided_at IS NULL AND e.effective_on <= ${b.asOf}::date
+      WHERE ${regionPrefix('e.region_code', b.region)} AND e.voided_at IS NULL AND e.effective_on <= ${b.asOf}::date
       ORDER BY e.household_id, e.effective_on DESC, e.id DESC
     ) l JOIN households h ON h.id = l.household_id
     ${only ? sql`WHERE l.to_status = 'monitored'` : sql``}`;
@@ -45,7 +46,7 @@ export function stockBase(b: Bounds): RawBuilder<unknown> {
   return sql`
     SELECT h.id AS household_id, h.region_code, h.monitoring_status AS status, h.category, h.risk_types, h.backstop,
       ${livePersons} AS persons
-    FROM households h WHERE h.region_code LIKE ${b.prefix} AND h.monitoring_status <> 'none'`;
+    FROM households h WHERE ${regionPrefix('h.region_code', b.region)} AND h.monitoring_status <> 'none'`;
 }
 
 /** Monitored households on asOf, with whether a measure and a 帮扶责任人 were in place by then (SPEC §9). */
@@ -54,7 +55,7 @@ export function monitoredBase(b: Bounds): RawBuilder<unknown> {
   const base = b.current
     ? sql`SELECT h.id AS household_id, h.region_code, 'monitored'::text AS status, h.category, h.risk_types,
           h.backstop, ${livePersons} AS persons
-        FROM households h WHERE h.region_code LIKE ${b.prefix} AND h.monitoring_status = 'monitored'`
+        FROM households h WHERE ${regionPrefix('h.region_code', b.region)} AND h.monitoring_status = 'monitored'`
     : statusOn(b, 'monitored');
   return sql`
     SELECT s.*,
@@ -74,7 +75,7 @@ export function flowBase(b: Bounds): RawBuilder<unknown> {
     SELECT DISTINCT ON (e.household_id, e.kind = 'eliminated') e.household_id, e.region_code, e.kind, e.category,
       e.risk_types, e.persons, e.effective_on
     FROM household_status_events e
-    WHERE e.region_code LIKE ${b.prefix} AND e.voided_at IS NULL AND e.effective_on <= ${b.end}::date
+    WHERE ${regionPrefix('e.region_code', b.region)} AND e.voided_at IS NULL AND e.effective_on <= ${b.end}::date
       ${b.start ? sql`AND e.effective_on >= ${b.start}::date` : sql``}
     ORDER BY e.household_id, e.kind = 'eliminated', e.effective_on DESC, e.id DESC`;
 }
@@ -85,7 +86,7 @@ export function clueBase(b: Bounds): RawBuilder<unknown> {
   return sql`
     SELECT c.household_id, c.region_code, c.channel, c.received_on, c.due_on, c.closed_at
     FROM clues c
-    WHERE c.region_code LIKE ${b.prefix} AND c.received_on <= ${b.end}::date
+    WHERE ${regionPrefix('c.region_code', b.region)} AND c.received_on <= ${b.end}::date
       ${from ? sql`AND (c.closed_at IS NULL OR c.closed_at >= ${from}::timestamptz OR c.received_on >= ${b.start}::date)` : sql``}`;
 }
 
@@ -94,7 +95,7 @@ export function caseBase(b: Bounds): RawBuilder<unknown> {
   return sql`
     SELECT k.household_id, k.region_code, k.kind, k.started_on, k.finished_on, k.outcome, k.current_due
     FROM cases k
-    WHERE k.region_code LIKE ${b.prefix} AND k.started_on <= ${b.end}::date
+    WHERE ${regionPrefix('k.region_code', b.region)} AND k.started_on <= ${b.end}::date
       ${b.start ? sql`AND (k.finished_on IS NULL OR k.finished_on >= ${b.start}::date)` : sql``}`;
 }
 

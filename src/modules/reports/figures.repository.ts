@@ -12,6 +12,7 @@ import {
   type RiskType,
   share,
 } from '../../domain/reports/figures.ts';
+import { regionPrefix } from '../auth/actor.ts';
 import type { CurrentStock } from './current-stock.ts';
 import { aggregateByRegion, type FigureValues, type Q } from './figure-aggregate.ts';
 import {
@@ -35,7 +36,7 @@ async function regionalRisks(q: Q, b: Bounds, lengths: number[]) {
     WITH ev AS (
       SELECT x.event_id, x.household_id, x.region_code
       FROM regional_risk_households x JOIN regional_risk_events e ON e.id = x.event_id
-      WHERE x.region_code LIKE ${b.prefix} AND e.started_on <= ${b.end}::date
+      WHERE ${regionPrefix('x.region_code', b.region)} AND e.started_on <= ${b.end}::date
         ${b.start ? sql`AND e.started_on >= ${b.start}::date` : sql``}
     ),
     hh AS (
@@ -58,7 +59,7 @@ async function regionalRisks(q: Q, b: Bounds, lengths: number[]) {
 /** Running procedures by step per region prefix, with those past their step's deadline (SPEC §8.1, §8.2). */
 export async function openCasesByStep(
   q: Q,
-  prefix: string,
+  region: string,
   today: string,
   lengths: number[],
 ): Promise<Map<string, CaseStep[]>> {
@@ -69,7 +70,7 @@ export async function openCasesByStep(
         WHERE s ->> 'code' = k.current_step LIMIT 1), k.current_step) AS "stepName",
       count(*)::int AS count, count(*) FILTER (WHERE k.current_due < ${today}::date)::int AS overdue
     FROM cases k CROSS JOIN unnest(${lens}) AS lv(len)
-    WHERE k.region_code LIKE ${prefix} AND k.outcome IS NULL AND k.current_step IS NOT NULL
+    WHERE ${regionPrefix('k.region_code', region)} AND k.outcome IS NULL AND k.current_step IS NOT NULL
       AND length(k.region_code) >= lv.len
     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2 DESC, 6 DESC, 3`.execute(q);
   const out = new Map<string, CaseStep[]>();
@@ -166,13 +167,13 @@ export async function computeFigures(
   stock: CurrentStock,
 ): Promise<Map<string, RegionFigures>> {
   const [totals, details, flows, clues, cases, risks, steps] = await Promise.all([
-    b.current ? stock.totals(q, b.prefix, lengths, b.asOf) : aggregateByRegion(q, stockBase(b), STOCK_TOTALS, lengths),
+    b.current ? stock.totals(q, b.region, lengths, b.asOf) : aggregateByRegion(q, stockBase(b), STOCK_TOTALS, lengths),
     aggregateByRegion(q, monitoredBase(b), MONITORED_DETAILS, lengths),
     aggregateByRegion(q, flowBase(b), FLOWS, lengths),
     aggregateByRegion(q, clueBase(b), clueDefs(b), lengths),
     aggregateByRegion(q, caseBase(b), caseDefs(b), lengths),
     regionalRisks(q, b, lengths),
-    b.current ? openCasesByStep(q, b.prefix, b.asOf, lengths) : Promise.resolve(new Map<string, CaseStep[]>()),
+    b.current ? openCasesByStep(q, b.region, b.asOf, lengths) : Promise.resolve(new Map<string, CaseStep[]>()),
   ]);
   const codes = new Set([
     ...totals.keys(),

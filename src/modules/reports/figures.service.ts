@@ -8,7 +8,6 @@ import { AppError, notFound } from '../../shared/app-error.ts';
 import { type Actor, requirePermission, requireScope } from '../auth/actor.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import type { CurrentStock } from './current-stock.ts';
-import { prefixPattern } from './figure-aggregate.ts';
 import { figureHouseholds } from './figure-households.ts';
 import { type Bounds, figureDef } from './figure-sets.ts';
 import { computeFigures, emptyFigures } from './figures.repository.ts';
@@ -47,7 +46,7 @@ export function periodOf(key: string, today: string): Period {
 }
 
 export function boundsOf(regionCode: string, p: Period): Bounds {
-  return { prefix: prefixPattern(regionCode), start: p.start, end: p.end, asOf: p.asOf, current: p.current };
+  return { region: regionCode, start: p.start, end: p.end, asOf: p.asOf, current: p.current };
 }
 
 /** The sentences of a region's figures as the offices write them (枣庄 2022, SPEC §12). */

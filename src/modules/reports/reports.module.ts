@@ -4,7 +4,7 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { cycleService } from '../cases/cycle.service.ts';
 import type { RegionalRiskService } from '../regional-risk/regional-risk.service.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
-import { type CurrentStock, stockFromRegistry } from './current-stock.ts';
+import { type CurrentStock, stockFromTotals } from './current-stock.ts';
 import { dashboardService } from './dashboard.service.ts';
 import { figuresService } from './figures.service.ts';
 import { reportsService } from './reports.service.ts';
@@ -19,9 +19,10 @@ export function createReports(deps: {
   cycle: Pick<ReturnType<typeof cycleService>, 'month'>;
   regionalRisk: Pick<RegionalRiskService, 'list' | 'anomalies'>;
   stock?: CurrentStock;
+  relief?: Parameters<typeof reportsService>[0]['relief'];
   now?: () => Date;
 }) {
-  const stock = deps.stock ?? stockFromRegistry;
+  const stock = deps.stock ?? stockFromTotals;
   const figures = figuresService({ ...deps, stock });
   const snapshots = snapshotsService({
     db: deps.db,
@@ -37,6 +38,7 @@ export function createReports(deps: {
     snapshots,
     cycle: deps.cycle,
     regionalRisk: deps.regionalRisk,
+    relief: deps.relief,
   });
   const dashboard = dashboardService({ db: deps.db, figures });
   return { figures, snapshots, reports, dashboard };

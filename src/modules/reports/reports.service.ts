@@ -18,7 +18,9 @@ import {
   cluesTable,
   monitoringTable,
   type RegionRow,
+  type ReliefMonthRow,
   type ReportTable,
+  reliefTable,
   riskTypeTable,
 } from '../../domain/reports/report-tables.ts';
 import { AppError } from '../../shared/app-error.ts';
@@ -27,7 +29,6 @@ import { AuditActions } from '../audit/audit-actions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { cycleService } from '../cases/cycle.service.ts';
 import type { RegionalRiskService } from '../regional-risk/regional-risk.service.ts';
-import { prefixPattern } from './figure-aggregate.ts';
 import { type FiguresService, figureText, type RegionRef } from './figures.service.ts';
 import { writeReportCsv, writeReportXlsx } from './report-files.ts';
 import type { SnapshotsService } from './snapshots.service.ts';
@@ -89,6 +90,14 @@ interface Deps {
   snapshots: Pick<SnapshotsService, 'latestFrozen'>;
   cycle: Pick<ReturnType<typeof cycleService>, 'month'>;
   regionalRisk: Pick<RegionalRiskService, 'list' | 'anomalies'>;
+  /** The relief platform's month (SPEC §14), counted by the relief module. */
+  relief?: {
+    figures(
+      actor: Actor,
+      region: string,
+      month: string,
+    ): Promise<{ totals: Omit<ReliefMonthRow, 'itemName' | 'departmentName'>; items: ReliefMonthRow[] }>;
+  };
 }
 
 const LEVEL_NAMES: Record<string, string> = {
@@ -103,7 +112,7 @@ const LEVEL_NAMES: Record<string, string> = {
  * items named by level), 季分析 (inclusions and eliminations by category and risk type, the quarter's trend, regional
  * risks and a draft 季通报), 年动态 (the annual full screening: visits, member changes, incomes, reviews).
  */
-export const reportsService = ({ db, audit, figures, snapshots, cycle, regionalRisk }: Deps) => {
+export const reportsService = ({ db, audit, figures, snapshots, cycle, regionalRisk, relief }: Deps) => {
   function header(kind: ReportKind, region: RegionRef, period: Period) {
     return {
       kind,
@@ -219,6 +228,11 @@ export const reportsService = ({ db, audit, figures, snapshots, cycle, regionalR
           cluesTable('二、监测预警线索办理情况', children, total),
           casesTable('三、识别纳入和风险消除程序办理情况', children, total),
           assistanceTable('四、帮扶措施落实情况', children, total),
+          ...(relief
+            ? [await relief.figures(actor, b.region.code, month)].map((r) =>
+                reliefTable('五、政府救助平台申请办理情况', r.items, r.totals),
+              )
+            : []),
         ],
         cycle: await monthCycle(actor, b.region, month),
       };
@@ -230,7 +244,7 @@ export const reportsService = ({ db, audit, figures, snapshots, cycle, regionalR
       const b = await base(actor, 'quarterly', regionCode, quarter);
       const { total, children, ...rest } = b;
       const p = b.period;
-      const trend = await monthlyTrend(db, prefixPattern(b.region.code), p.months, p.asOf);
+      const trend = await monthlyTrend(db, b.region.code, p.months, p.asOf);
       const events = (await regionalRisk.list(actor, 200)) as {
         title: string;
         regionCode: string;
@@ -294,10 +308,10 @@ export const reportsService = ({ db, audit, figures, snapshots, cycle, regionalR
       const b = await base(actor, 'annual', regionCode, year);
       const { total, children, ...rest } = b;
       const lengths = [b.region.code.length, ...(children[0] ? [children[0].code.length] : [])];
-      const dyn = await annualDynamics(db, prefixPattern(b.region.code), Number(year), lengths);
+      const dyn = await annualDynamics(db, b.region.code, Number(year), lengths);
       const trend = await monthlyTrend(
         db,
-        prefixPattern(b.region.code),
+        b.region.code,
         b.period.months.filter((m) => `${m}-01` <= b.period.asOf),
         b.period.asOf,
       );

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { HP } from '../../domain/reports/figures.ts';
+import { regionPrefix } from '../auth/actor.ts';
 import { analytic, type Q } from './figure-aggregate.ts';
 
 export interface TrendPoint {
@@ -18,7 +19,7 @@ export interface TrendPoint {
  * each month's end, from the status history in two passes, and clues received and closed per month. Same definitions
  * as the figures (figure-sets.ts): a household counts once per direction in a month; voided events do not count.
  */
-export async function monthlyTrend(q: Q, prefix: string, months: string[], today: string): Promise<TrendPoint[]> {
+export async function monthlyTrend(q: Q, region: string, months: string[], today: string): Promise<TrendPoint[]> {
   if (months.length === 0) return [];
   const first = `${months[0]}-01`;
   const last = `${months[months.length - 1]}-01`;
@@ -43,7 +44,7 @@ export async function monthlyTrend(q: Q, prefix: string, months: string[], today
       SELECT e.id, e.household_id, e.kind, e.to_status, e.effective_on, e.persons,
         (SELECT count(*) FROM persons p WHERE p.household_id = e.household_id AND p.status = 'normal')::int AS live
       FROM household_status_events e
-      WHERE e.region_code LIKE ${prefix} AND e.voided_at IS NULL AND e.effective_on <= ${today}::date
+      WHERE ${regionPrefix('e.region_code', region)} AND e.voided_at IS NULL AND e.effective_on <= ${today}::date
     ),
     flows AS (
       SELECT month, count(*) FILTER (WHERE NOT out)::int AS ih, coalesce(sum(persons) FILTER (WHERE NOT out), 0)::int AS ip,
@@ -65,13 +66,13 @@ export async function monthlyTrend(q: Q, prefix: string, months: string[], today
     ),
     received AS (
       SELECT to_char(c.received_on, 'YYYY-MM') AS month, count(*)::int AS n FROM clues c
-      WHERE c.region_code LIKE ${prefix} AND c.received_on >= ${first}::date AND c.received_on <= ${today}::date
+      WHERE ${regionPrefix('c.region_code', region)} AND c.received_on >= ${first}::date AND c.received_on <= ${today}::date
       GROUP BY 1
     ),
     closed AS (
       SELECT to_char((c.closed_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') AS month, count(*)::int AS n
       FROM clues c
-      WHERE c.region_code LIKE ${prefix} AND c.closed_at >= ${`${first}T00:00:00+08:00`}::timestamptz
+      WHERE ${regionPrefix('c.region_code', region)} AND c.closed_at >= ${`${first}T00:00:00+08:00`}::timestamptz
       GROUP BY 1
     ),
     clue_months AS (
@@ -110,7 +111,7 @@ export interface AnnualDynamics {
 /** 年动态 (SPEC §12): the annual full screening's work, per region prefix. */
 export async function annualDynamics(
   q: Q,
-  prefix: string,
+  region: string,
   year: number,
   lengths: number[],
 ): Promise<Map<string, AnnualDynamics>> {
@@ -131,7 +132,7 @@ export async function annualDynamics(
           AND i.recorded_at >= ${from}::timestamptz AND i.recorded_at < ${to}::timestamptz) AS incomes_updated,
         EXISTS (SELECT 1 FROM effectiveness_review_households x JOIN effectiveness_reviews r ON r.id = x.review_id
           WHERE x.household_id = h.id AND r.year = ${year}) AS reviewed
-      FROM households h WHERE h.region_code LIKE ${prefix}
+      FROM households h WHERE ${regionPrefix('h.region_code', region)}
     )
     SELECT left(hh.region_code, lv.len) AS g,
       count(*)::int AS rh, coalesce(sum(persons), 0)::int AS rp,

@@ -23,7 +23,7 @@ const COMPILERS = {
 } as const;
 
 const invalid = (rule: string, message: string) =>
-  new AppError('SCREENING_RULE_INVALID', `规则 ${rule} 无效：${message}`, { rule }, 400);
+  new AppError('SCREENING_RULE_INVALID', `规则 ${rule} 无效：${message}`, { rule });
 
 function checkTests(rule: ScreeningRule, tests: FieldTest[] | undefined): void {
   for (const t of tests ?? []) {

@@ -10,7 +10,7 @@ import { type FieldTest, type RecordTestCondition, TEST_OPS } from './rule-types
  */
 
 const invalid = (message: string, details: Record<string, unknown> = {}) =>
-  new AppError('SCREENING_RULE_INVALID', message, details, 400);
+  new AppError('SCREENING_RULE_INVALID', message, details);
 
 function bound(value: string | number | boolean, kind: FieldKind): RawBuilder<unknown> {
   if (kind === 'fen') {

@@ -68,7 +68,7 @@ export function fieldRef(department: string, recordKind: string, field: string, 
   const record = findFeedRecord(department, recordKind);
   const column = record?.columns.find((c) => c.key === field);
   if (!column || column.type === 'id_number') {
-    throw new AppError('SCREENING_RULE_INVALID', `规则引用了不存在的字段：${field}`, { field }, 400);
+    throw new AppError('SCREENING_RULE_INVALID', `规则引用了不存在的字段：${field}`, { field });
   }
   const kind = KIND_OF[column.type];
   return { expr: jsonField(alias, field, kind), kind, registry: false };

@@ -1,9 +1,8 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, scopeFilter } from '../auth/actor.ts';
+import { type Actor, regionPrefix, scopeFilter } from '../auth/actor.ts';
 import type { RegionSetting } from './regional-thresholds.ts';
 import type { ScreeningRule } from './rule-types.ts';
-import './screening.tables.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -63,9 +62,7 @@ export const screeningRepository = (db: Kysely<DB>) => ({
       .selectFrom('screening_rule_settings')
       .distinctOn(['rule_code', 'region_code'])
       .select(['rule_code', 'region_code', 'thresholds', 'enabled'])
-      .where((eb) =>
-        eb.or([eb('region_code', 'like', `${scope}%`), ...(up.length ? [eb('region_code', 'in', up)] : [])]),
-      )
+      .where((eb) => eb.or([regionPrefix('region_code', scope), ...(up.length ? [eb('region_code', 'in', up)] : [])]))
       .orderBy('rule_code')
       .orderBy('region_code')
       .orderBy('set_at', 'desc')
@@ -189,7 +186,7 @@ export const screeningRepository = (db: Kysely<DB>) => ({
   async qualityItems(actor: Actor, f: QualityFilter) {
     let query = db.selectFrom('data_quality_items as d').where(scopeFilter(actor, 'd.region_code'));
     if (actor.role === 'department') query = query.where('d.department', '=', actor.department ?? '');
-    if (f.region) query = query.where('d.region_code', 'like', `${f.region}%`);
+    if (f.region) query = query.where(regionPrefix('d.region_code', f.region));
     if (f.department) query = query.where('d.department', '=', f.department);
     if (f.open) query = query.where('d.resolved_at', 'is', null);
     const [items, total] = await Promise.all([
@@ -252,7 +249,7 @@ export const screeningRepository = (db: Kysely<DB>) => ({
         resolution = '基础数据库中已有此人（按身份证号比对）'
       FROM feed_records r JOIN households h ON h.id = r.household_id
       WHERE d.record_id = r.id AND d.kind = 'unmatched_person' AND d.resolved_at IS NULL
-        AND d.region_code LIKE ${`${scope}%`} AND h.region_code LIKE ${`${scope}%`}`.execute(q);
+        AND ${regionPrefix('d.region_code', scope)} AND ${regionPrefix('h.region_code', scope)}`.execute(q);
     return Number(r.numAffectedRows ?? 0);
   },
 
@@ -263,7 +260,7 @@ export const screeningRepository = (db: Kysely<DB>) => ({
       .select(['id', 'region_code as regionCode', 'thresholds', 'enabled', 'set_by_name as setBy', 'set_at as setAt'])
       .where('rule_code', '=', code)
       .where((eb) =>
-        eb.or([eb('region_code', 'like', `${scope}%`), ...ancestors(scope).map((a) => eb('region_code', '=', a))]),
+        eb.or([regionPrefix('region_code', scope), ...ancestors(scope).map((a) => eb('region_code', '=', a))]),
       )
       .orderBy('set_at', 'desc')
       .orderBy('id', 'desc')

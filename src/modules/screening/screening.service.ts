@@ -4,8 +4,7 @@ import { chinaToday, shiftDate } from '../../domain/calendar/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditActions } from '../audit/audit-actions.ts';
-import { type Actor, requirePermission, requireScope } from '../auth/actor.ts';
-import { requireCountyWork } from '../feeds/feeds.policy.ts';
+import { type Actor, requireCountyWork, requirePermission, requireScope } from '../auth/actor.ts';
 import type { RegionsRepository } from '../regions/regions.repository.ts';
 import type { RegionSettings } from '../settings/region-settings.ts';
 import { validateRule } from './compile-rule.ts';
@@ -233,10 +232,10 @@ export const screeningService = ({
       const thresholds = input.thresholds ?? {};
       for (const [name, value] of Object.entries(thresholds)) {
         if (!(name in rule.thresholds)) {
-          throw new AppError('SCREENING_RULE_INVALID', `规则 ${code} 没有阈值 ${name}`, { field: name }, 400);
+          throw new AppError('SCREENING_RULE_INVALID', `规则 ${code} 没有阈值 ${name}`, { field: name });
         }
         if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-          throw new AppError('SCREENING_RULE_INVALID', `阈值 ${name} 应为非负数`, { field: name }, 400);
+          throw new AppError('SCREENING_RULE_INVALID', `阈值 ${name} 应为非负数`, { field: name });
         }
       }
       validateRule({ ...rule, thresholds: { ...rule.thresholds, ...thresholds } });
@@ -291,7 +290,7 @@ export const screeningService = ({
           throw notFound('数据质量问题');
         }
         if (item.resolved_at) {
-          throw new AppError('DATA_QUALITY_RESOLVED', '该数据质量问题已处理', { field: 'id' }, 409);
+          throw new AppError('DATA_QUALITY_RESOLVED', '该数据质量问题已处理', { field: 'id' });
         }
         await screeningRepo.resolveQualityItem(id, actor.username, note, trx);
         await audit.append(

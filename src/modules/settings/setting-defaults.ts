@@ -16,9 +16,10 @@ import { DEFAULT_THRESHOLDS, validateThresholds } from '../../domain/assessment/
 import { checkTekunAges, DEFAULT_TEKUN_AGES } from '../../domain/assistance/household-facts.ts';
 import { noticePrivacyViolations } from '../../domain/procedures/notice-privacy.ts';
 import { DEFAULT_NOTICE_ISSUERS, DEFAULT_NOTICE_WORDING } from '../../domain/procedures/notice-wording.ts';
+import { MIN_SINGLE_LEVEL_DAYS } from '../../domain/procedures/publicity-levels.ts';
 
 /** How a field is typed, checked and entered. `share`: a fraction in (0, 1]; `amount`: yuan, at most 2 decimals. */
-export type SettingFieldKind = 'integer' | 'number' | 'share' | 'amount' | 'text' | 'months';
+export type SettingFieldKind = 'integer' | 'number' | 'share' | 'amount' | 'text' | 'months' | 'choice';
 
 export interface SettingField {
   /** Chinese name in forms and messages. */
@@ -31,6 +32,8 @@ export interface SettingField {
   /** For `text`. */
   maxLength?: number;
   unit?: string;
+  /** For `choice`: the stored values and their Chinese names, in the order a form offers them. */
+  options?: readonly { value: string; label: string }[];
   /** SPEC §3: the direction in which a lower level may move it ('lower': only the same or lower than above). */
   tighter?: 'lower' | 'higher';
 }
@@ -90,6 +93,14 @@ export const SETTING_DEFINITIONS = {
     fields: { days: days('核实时限') },
     required: ['days'],
   },
+  'clues.visitPhotos': {
+    name: '入户走访照片',
+    description: '干部入户走访（含离线走访）每次最多可附的照片数；照片在手机上压缩后上传，作为走访佐证。',
+    spec: '§6',
+    default: { perVisit: 4 },
+    fields: { perVisit: { label: '每次走访照片数', kind: 'integer', min: 0, max: 12, unit: '张' } },
+    required: ['perVisit'],
+  },
   'assistance.responsibleDays': {
     name: '帮扶责任人落实时限',
     description: '纳入监测后须在多少天内明确帮扶责任人，逾期列入帮扶缺口。',
@@ -133,6 +144,33 @@ export const SETTING_DEFINITIONS = {
     },
     required: [],
   },
+  // Issue 10 point 3: since 2024 counties publicise once, in the village, for at least 5 working days.
+  'publicity.levels': {
+    name: '公示层级',
+    description:
+      '按程序模板在各级公示，或只在村内公示一次（2024年起各县做法：村级公示不少于5个工作日，乡镇、县级不再公示公告）。只影响此后启动的程序；已在办理的程序按启动时的规定办理。',
+    spec: '§8.1',
+    default: { mode: 'template', villageDays: MIN_SINGLE_LEVEL_DAYS } as { mode: string; villageDays: number },
+    fields: {
+      mode: {
+        label: '公示方式',
+        kind: 'choice',
+        options: [
+          { value: 'template', label: '按程序模板规定的各级公示' },
+          { value: 'village_only', label: '仅在村内公示一次' },
+        ],
+      },
+      villageDays: {
+        label: '村级公示天数',
+        kind: 'integer',
+        min: MIN_SINGLE_LEVEL_DAYS,
+        max: 30,
+        unit: '个工作日',
+        tighter: 'higher',
+      },
+    },
+    required: [],
+  },
   'risk.anomaly': {
     name: '区域异常预警参数',
     description: '某村、乡镇当月新增线索或纳入率高于前几个月平均水平的倍数、对比月数和每千户新增线索下限，超过即预警。',
@@ -164,13 +202,14 @@ export const SETTING_DEFINITIONS = {
   'relief.limits': {
     name: '政府救助平台时限与防滥用',
     description:
-      '救助申请超期未办结多少天后上报州市、省级监管（云南为10天）；同一手机号、同一身份证号每天最多可提交的申请数。',
+      '救助申请超期未办结多少天后上报州市、省级监管（云南为10天）；同一手机号、同一身份证号每天最多可提交的申请数；每件申请最多可附的照片数。',
     spec: '§14',
-    default: { escalateAfterDays: 10, perPhonePerDay: 3, perIdPerDay: 3 },
+    default: { escalateAfterDays: 10, perPhonePerDay: 3, perIdPerDay: 3, photosPerRequest: 6 },
     fields: {
       escalateAfterDays: { label: '上报上级监管天数', kind: 'integer', min: 1, max: 60, unit: '天', tighter: 'lower' },
       perPhonePerDay: { label: '每个手机号每天申请数', kind: 'integer', min: 1, max: 50, unit: '件' },
       perIdPerDay: { label: '每个身份证号每天申请数', kind: 'integer', min: 1, max: 50, unit: '件' },
+      photosPerRequest: { label: '每件申请照片数', kind: 'integer', min: 0, max: 12, unit: '张' },
     },
     required: [],
   },
@@ -244,6 +283,23 @@ export const SETTING_DEFINITIONS = {
       county: { label: '县级署名', kind: 'text', maxLength: 60 },
     },
     required: [],
+  },
+  'exports.retentionDays': {
+    name: '导出文件保存期限',
+    description: '后台导出生成的Excel文件在服务器上保存的天数，期满自动删除（文件含个人信息，不宜久存）。',
+    spec: '§17',
+    default: { days: 7 },
+    fields: { days: { label: '保存天数', kind: 'integer', min: 1, max: 90, unit: '天', tighter: 'lower' } },
+    required: ['days'],
+  },
+  'audit.retentionMonths': {
+    name: '审计日志保存期限',
+    description:
+      '审计日志在系统中保存的月数，不少于6个月（等保2.0三级）。更早的记录只能由系统管理员用 shouxian audit archive 归档为文件后移出，归档文件仍可校验。',
+    spec: '§17',
+    default: { months: 6 },
+    fields: { months: { label: '保存月数', kind: 'integer', min: 6, max: 120, unit: '个月', tighter: 'higher' } },
+    required: ['months'],
   },
 } as const satisfies Record<string, SettingDefinition>;
 

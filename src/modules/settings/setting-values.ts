@@ -56,6 +56,10 @@ function fieldProblem(f: SettingField, v: unknown): string | null {
       return typeof v === 'string' && v.length <= (f.maxLength ?? 200)
         ? null
         : `应为不超过${f.maxLength ?? 200}个字的文字`;
+    case 'choice':
+      return typeof v === 'string' && (f.options ?? []).some((o) => o.value === v)
+        ? null
+        : `应为以下之一：${(f.options ?? []).map((o) => o.label).join('、')}`;
     case 'months':
       return Array.isArray(v) &&
         v.length <= 24 &&
@@ -175,6 +179,8 @@ export function settingJsonSchema(def: SettingDefinition): Record<string, unknow
     else if (f.kind === 'amount') properties[field] = { ...base, type: 'number', exclusiveMinimum: 0, maximum: f.max };
     else if (f.kind === 'number') properties[field] = { ...base, type: 'number', minimum: f.min, maximum: f.max };
     else if (f.kind === 'text') properties[field] = { ...base, type: 'string', maxLength: f.maxLength };
+    else if (f.kind === 'choice')
+      properties[field] = { ...base, type: 'string', enum: (f.options ?? []).map((o) => o.value) };
     else {
       properties[field] = {
         ...base,

@@ -19,12 +19,16 @@ const field = {
   properties: {
     name: { type: 'string' },
     label: { type: 'string' },
-    kind: { type: 'string', enum: ['integer', 'number', 'share', 'amount', 'text', 'months'] },
+    kind: { type: 'string', enum: ['integer', 'number', 'share', 'amount', 'text', 'months', 'choice'] },
     min: { type: 'number' },
     max: { type: 'number' },
     decimals: { type: 'integer' },
     maxLength: { type: 'integer' },
     unit: { type: 'string' },
+    options: {
+      type: 'array',
+      items: { type: 'object', properties: { value: { type: 'string' }, label: { type: 'string' } } },
+    },
     tighter: { type: 'string', enum: ['lower', 'higher'] },
     required: { type: 'boolean' },
   },

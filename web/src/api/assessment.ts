@@ -70,6 +70,7 @@ export interface PictureConflict {
 
 export interface PictureRecord {
   recordId: string;
+  department: string;
   departmentName: string;
   recordName: string;
   outcome: string;

@@ -69,6 +69,8 @@ export interface PublicityPeriod {
   days: number;
   unit: 'working' | 'calendar';
   uncertain: boolean;
+  /** Same as `uncertain`: the end is a weekends-only estimate (issue 10). */
+  estimated?: boolean;
 }
 
 export interface Objection {
@@ -193,6 +195,8 @@ export interface CaseRow {
   currentStep: string | null;
   currentLevel: StepLevel | null;
   currentDue: string | null;
+  /** The due date lies in a year without an official holiday calendar: weekends-only estimate (issue 10). */
+  dueEstimated?: boolean;
   startedOn: string;
   outcome: CaseOutcome | null;
   category: Category | null;
@@ -235,8 +239,6 @@ export interface CaseActionInput {
   assessmentYear?: number;
   /** 核实说明 of the household picture's conflicts (SPEC §7.4). */
   verificationNote?: string;
-  /** start_publicity: use the estimated end where the year's holiday calendar is missing (issue 10). */
-  acceptEstimatedCalendar?: boolean;
 }
 
 export const casesApi = {

@@ -10,6 +10,8 @@ export interface HouseholdQuery {
   idNumber?: string;
   page?: number;
   pageSize?: number;
+  /** The previous page's last household code: the next page by code (keyset), used when paging forward. */
+  after?: string;
 }
 
 export type PersonInput = Partial<Omit<Member, 'id' | 'age'>> & { name: string; idNumber: string; relation: string };

@@ -54,9 +54,30 @@ export interface CycleReport {
   late: LateItem[];
   byLevel?: Record<StepLevel, LateItem[]>;
   visibleToYou: LateItem[];
+  calendarAlert?: CalendarAlert;
+}
+
+/** Years to load and open cases working on estimated dates (issue 10 point 6). */
+export interface CalendarAlert {
+  missingYears: number[];
+  estimatedCases: number;
+  message: string | null;
+}
+
+export interface CalendarYear {
+  year: number;
+  source: string;
+  holidays: number;
+  workdays: number;
 }
 
 export const proceduresApi = {
+  calendars: () => api.get<CalendarYear[]>('/api/calendars'),
+  calendarAlert: () => api.get<CalendarAlert>('/api/calendars/alert'),
+  loadCalendar: (text: string) =>
+    api.post<{ year: number; holidays: number; workdays: number; recomputedCases: number }>('/api/calendars', {
+      text,
+    }),
   templates: (region: string) => api.get<TemplateList>('/api/procedure-templates', { region }),
   choose: (regionCode: string, kind: ProcedureKind, code: string) =>
     api.put<ProcedureTemplate>('/api/procedure-templates/choice', { regionCode, kind, code }),

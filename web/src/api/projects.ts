@@ -86,6 +86,8 @@ export interface Beneficiary {
   way: BenefitWay;
   amountYuan: number;
   note: string;
+  /** The assistance measure this benefit was counted as, if any. */
+  measureId: string | null;
 }
 export interface ProjectDetail {
   project: Project;
@@ -187,14 +189,110 @@ export const projectsApi = {
       evidence?: string[];
     },
   ) => api.post<ProjectDetail>(`/api/projects/${id}/progress`, body),
-  addBeneficiary: (id: string, body: { householdId: string; way: BenefitWay; amountYuan: number; note?: string }) =>
-    api.post<ProjectDetail>(`/api/projects/${id}/beneficiaries`, body),
+  addBeneficiary: (
+    id: string,
+    body: { householdId: string; way: BenefitWay; amountYuan: number; note?: string; countAsMeasure?: boolean },
+  ) => api.post<ProjectDetail>(`/api/projects/${id}/beneficiaries`, body),
   bulletin: (region: string | undefined, month: string) =>
     api.get<Bulletin>('/api/projects/bulletin', { region, month }),
   bulletinExportUrl: (region: string | undefined, month: string) =>
     `/api/projects/bulletin/export${toQueryString({ region, month })}`,
   rules: (region?: string) => api.get<ProjectRules>('/api/projects/rules', { region }),
+  householdBenefits: (householdId: string) =>
+    api.get<HouseholdBenefit[]>(`/api/households/${householdId}/project-benefits`),
+  assets: (id: string) => api.get<ProjectAsset[]>(`/api/projects/${id}/assets`),
+  addAsset: (id: string, body: AssetInput) => api.post<ProjectAsset>(`/api/projects/${id}/assets`, body),
+  assetRegister: (q: { region?: string; status?: AssetStatus }) => api.get<AssetRegister>('/api/project-assets', q),
+  recordAssetIncome: (
+    assetId: string,
+    body: { year: number; incomeYuan: number; distribution: AssetIncomeShare[]; note?: string },
+  ) => api.post<ProjectAsset>(`/api/project-assets/${assetId}/incomes`, body),
+  requestAssetChange: (
+    assetId: string,
+    body: {
+      kind: AssetChangeKind;
+      reason: string;
+      newOwnerKind?: AssetOwnerKind;
+      newOwnerName?: string;
+      newCaretaker?: string;
+    },
+  ) => api.post<ProjectAsset>(`/api/project-assets/${assetId}/changes`, body),
+  decideAssetChange: (changeId: string, body: { approve: boolean; note?: string }) =>
+    api.post<ProjectAsset>(`/api/project-asset-changes/${changeId}/decision`, body),
 };
+
+/** Shapes of the asset register (src/modules/projects/project-assets.schema.ts, SPEC §13 item 6). */
+export type AssetKind = 'operating' | 'public' | 'household';
+export type AssetOwnerKind = 'state' | 'collective';
+export type AssetStatus = 'in_use' | 'written_off';
+export type AssetChangeKind = 'transfer' | 'write_off';
+export type IncomePurpose = 'household_dividend' | 'public_jobs' | 'collective' | 'maintenance' | 'public_works';
+export interface AssetIncomeShare {
+  purpose: IncomePurpose;
+  amountYuan: number;
+}
+export interface AssetInput {
+  name: string;
+  kind: AssetKind;
+  valueYuan: number;
+  regionCode: string;
+  location: string;
+  ownerKind: AssetOwnerKind;
+  ownerName: string;
+  caretaker: string;
+  registeredOn?: string;
+}
+export interface AssetChange {
+  id: string;
+  kind: AssetChangeKind;
+  reason: string;
+  newOwnerKind: AssetOwnerKind | null;
+  newOwnerName: string | null;
+  newCaretaker: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  canDecide: boolean;
+}
+export interface ProjectAsset {
+  id: string;
+  projectId: string;
+  projectName: string;
+  projectYear: number;
+  regionCode: string;
+  regionName: string;
+  name: string;
+  kind: AssetKind;
+  valueYuan: number;
+  location: string;
+  ownerKind: AssetOwnerKind;
+  ownerName: string;
+  caretaker: string;
+  status: AssetStatus;
+  registeredOn: string;
+  incomes: {
+    year: number;
+    incomeYuan: number;
+    distribution: AssetIncomeShare[];
+    undistributedYuan: number;
+    note: string;
+    reportedBy: string;
+    reportedAt: string;
+  }[];
+  changes: AssetChange[];
+}
+export interface AssetRegister {
+  assets: ProjectAsset[];
+  totals: {
+    count: number;
+    valueYuan: number;
+    byKind: { kind: AssetKind; count: number; valueYuan: number }[];
+    pendingChanges: number;
+  };
+}
 
 export interface ImportResult {
   imported: number;
@@ -236,3 +334,14 @@ export const filingsApi = {
   decide: (id: string, kind: string, decision: 'approve' | 'return', note?: string) =>
     api.post<Filing[]>(`/api/projects/${id}/filings/${kind}/decision`, { decision, ...(note ? { note } : {}) }),
 };
+
+/** A project a household benefits from (联农带农), for its file. */
+export interface HouseholdBenefit {
+  projectId: string;
+  projectName: string;
+  projectStatus: ProjectStatus;
+  year: number;
+  way: BenefitWay;
+  amountYuan: number;
+  note: string;
+}

@@ -29,6 +29,7 @@ export interface ReliefSubmitted {
   departmentName: string;
   dueOn: string;
   dueEstimated: boolean;
+  photosAllowed: number;
   message: string;
 }
 
@@ -59,7 +60,16 @@ export interface ReliefPublicStatus {
   rating: number | null;
   needsConfirmation: boolean;
   canRate: boolean;
+  photoCount: number;
+  photosAllowed: number;
   steps: ReliefStep[];
+}
+
+export interface ReliefPhoto {
+  id: string;
+  seq: number;
+  size: number;
+  mime: string;
 }
 
 export interface ReliefRequest {
@@ -101,6 +111,7 @@ export interface ReliefDetail extends ReliefRequest {
   inRegistry: boolean;
   mayHandle: boolean;
   steps: ReliefStep[];
+  photos: ReliefPhoto[];
 }
 
 export interface ReliefFigures {
@@ -163,5 +174,18 @@ export const reliefApi = {
     api.get<{ regionCode: string; items: (ReliefItem & { riskTypes: string[] })[] }>('/api/relief-items', { region }),
   setCatalogue: (region: string, items: ReliefItemEdit[]) =>
     api.put<{ regionCode: string; items: ReliefItem[] }>('/api/relief-items', { region, items }),
+  /** The applicant's photo (public, with the tracking code and phone); the phone field goes before the file. */
+  addPublicPhoto: (code: string, phone: string, photo: Blob) => {
+    const form = new FormData();
+    form.append('phone', phone);
+    form.append('photo', photo, 'photo.jpg');
+    return api.upload<ReliefPhoto>(`/api/public/relief-requests/${encodeURIComponent(code)}/photos`, form);
+  },
+  addPhoto: (id: string, photo: Blob) => {
+    const form = new FormData();
+    form.append('photo', photo, 'photo.jpg');
+    return api.upload<ReliefPhoto>(`/api/relief-requests/${id}/photos`, form);
+  },
+  photoUrl: (id: string, photoId: string) => `/api/relief-requests/${id}/photos/${photoId}`,
   act: (id: string, body: ReliefActionBody) => api.post<{ status: string }>(`/api/relief-requests/${id}/actions`, body),
 };

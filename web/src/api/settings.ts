@@ -9,7 +9,7 @@ export interface SettingSource {
   regionName: string | null;
 }
 
-export type SettingFieldKind = 'integer' | 'number' | 'share' | 'amount' | 'text' | 'months';
+export type SettingFieldKind = 'integer' | 'number' | 'share' | 'amount' | 'text' | 'months' | 'choice';
 
 /** One field of a setting as the server defines it (src/modules/settings/setting-defaults.ts). */
 export interface SettingField {
@@ -21,6 +21,8 @@ export interface SettingField {
   decimals: number;
   maxLength?: number;
   unit?: string;
+  /** For 'choice': the values offered and their Chinese names. */
+  options?: { value: string; label: string }[];
   /** 'lower': a lower level may only set it lower (stricter) than above. */
   tighter?: 'lower' | 'higher';
   required: boolean;

@@ -1,5 +1,14 @@
 /** Shapes of the server JSON (see the schema files of src/modules); kept by hand, checked by the browser test. */
-export type Role = 'village' | 'township' | 'county' | 'department' | 'supervisor' | 'admin';
+export type Role =
+  | 'village'
+  | 'township'
+  | 'county'
+  | 'department'
+  | 'supervisor'
+  | 'admin'
+  | 'security_admin'
+  | 'audit_admin'
+  | 'project_officer';
 export type MonitoringStatus = 'none' | 'monitored' | 'eliminated';
 export type Category = 'unstable' | 'marginal' | 'sudden';
 
@@ -9,6 +18,20 @@ export interface CurrentUser {
   roleLabel: string;
   regionCode: string;
   department: string | null;
+  /** What the role may do, as the server grants it (src/modules/auth/actor.ts PERMISSIONS). */
+  permissions: Array<
+    | 'registry.read'
+    | 'registry.write'
+    | 'pii.reveal'
+    | 'lines.write'
+    | 'settings.write'
+    | 'audit.read'
+    | 'users.manage'
+    | 'system.manage'
+    | 'county.work'
+    | 'audit.manage'
+    | 'projects.write'
+  >;
   /** A login step still to take (second factor, password change); null when the session may be used. */
   pending?: 'second_factor' | 'second_factor_setup' | 'password_change' | null;
 }
@@ -46,6 +69,8 @@ export interface HouseholdRow {
 /** The household list; `persons` (members counted over the whole filtered set) when the server provides it. */
 export interface HouseholdPage extends Page<HouseholdRow> {
   persons?: number;
+  /** The `after` of the next page; null on the last page. */
+  nextCursor?: string | null;
 }
 
 export interface Member {
@@ -121,6 +146,8 @@ export interface AuditItem {
   id: string | number;
   at: string;
   username: string;
+  /** The person's name (users.display_name); absent for the system and removed accounts. */
+  userName?: string | null;
   role: string;
   action: string;
   entity: string;

@@ -61,7 +61,7 @@ export function App() {
   const Page = route.component;
   return (
     <AppLayout selected={route.activeMenu ?? route.path}>
-      {allowed(route, user.role) ? (
+      {allowed(route, user) ? (
         <PageErrorBoundary key={pathname}>
           <Suspense fallback={<Loading />}>
             <Page params={params} />

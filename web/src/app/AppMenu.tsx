@@ -1,5 +1,4 @@
 import { Menu, type MenuProps } from 'antd';
-import type { Role } from '../api/types';
 import { navigate } from '../router/history';
 import { useAuth } from './auth';
 import { menuRoutes } from './routes';
@@ -7,13 +6,13 @@ import { menuRoutes } from './routes';
 type Item = Required<MenuProps>['items'][number];
 
 /** The side menu, built from the route list for the user's role; routes sharing a `group` become a sub-menu. */
-export function AppMenu({ role, selected }: { role: Role; selected: string }) {
-  const department = useAuth().user?.department ?? null;
+export function AppMenu({ selected }: { selected: string }) {
+  const user = useAuth().user;
   const items: Item[] = [];
   const groups = new Map<string, Item[]>();
   /** The sub-menu holding the current page starts open, so the highlighted entry is visible. */
   const openKeys: string[] = [];
-  for (const r of menuRoutes(role, department)) {
+  for (const r of user ? menuRoutes(user) : []) {
     const item: Item = { key: r.path, icon: r.menu?.icon, label: r.title };
     const group = r.menu?.group;
     if (!group) {

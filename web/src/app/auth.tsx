@@ -3,6 +3,7 @@ import { authApi } from '../api/auth';
 import { ApiError, setUnauthorizedHandler } from '../api/client';
 import { regionsApi } from '../api/regions';
 import type { CurrentUser, Region } from '../api/types';
+import { clearOffline } from '../offline/visit-queue';
 import { navigate } from '../router/history';
 import { isPublicPath } from './public-routes';
 
@@ -80,6 +81,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await authApi.logout();
     } finally {
+      // Offline visits (issue 14 point 3): the households and visits kept on this phone go with the session.
+      await clearOffline().catch(() => undefined);
       setUser(null);
       navigate('/login', { replace: true });
     }

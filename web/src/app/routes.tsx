@@ -10,6 +10,7 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  DownloadOutlined,
   ExceptionOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -17,18 +18,21 @@ import {
   HistoryOutlined,
   HomeOutlined,
   LineChartOutlined,
+  MobileOutlined,
   NodeIndexOutlined,
   NotificationOutlined,
   RadarChartOutlined,
   SafetyOutlined,
   SettingOutlined,
   SolutionOutlined,
+  TeamOutlined,
   ToolOutlined,
   WarningOutlined,
+  WifiOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
-import type { Role } from '../api/types';
-import { can, type Permission } from '../domain/permissions';
+import type { CurrentUser, Role } from '../api/types';
+import { can, isProjectOfficer, isSeparatedAdmin, type Permission } from '../domain/permissions';
 
 export interface PageProps {
   params: Record<string, string>;
@@ -61,6 +65,21 @@ export const ROUTES: AppRoute[] = [
     title: '工作台',
     component: page(() => import('../pages/dashboard/DashboardPage')),
     menu: { order: 10, icon: <DashboardOutlined /> },
+  },
+  // The village cadre's phone (issue 14 points 2, 3): today's tasks, and visits recorded without signal.
+  {
+    path: '/today',
+    title: '移动工作台',
+    roles: ['village'],
+    component: page(() => import('../pages/workbench/VillageHomePage')),
+    menu: { order: 5, icon: <MobileOutlined /> },
+  },
+  {
+    path: '/visits/offline',
+    title: '离线走访',
+    roles: ['village', 'township'],
+    component: page(() => import('../pages/visits/OfflineVisitsPage')),
+    menu: { order: 6, icon: <WifiOutlined /> },
   },
   {
     path: '/households',
@@ -168,6 +187,20 @@ export const ROUTES: AppRoute[] = [
     permission: 'registry.read',
     component: page(() => import('../pages/cycle/CyclePage')),
     menu: { order: 50, icon: <CalendarOutlined /> },
+  },
+  // Every user's own background exports (issue 13 point 4): status, progress, download, cancel.
+  {
+    path: '/exports',
+    title: '导出记录',
+    component: page(() => import('../pages/exports/ExportsPage')),
+    menu: { order: 80, icon: <DownloadOutlined /> },
+  },
+  {
+    path: '/calendars',
+    title: '节假日安排',
+    permission: 'registry.read',
+    component: page(() => import('../pages/calendars/CalendarsPage')),
+    menu: { order: 72, icon: <CalendarOutlined /> },
   },
   {
     path: '/reports',
@@ -298,34 +331,47 @@ export const ROUTES: AppRoute[] = [
     component: page(() => import('../pages/audit/AuditLogPage')),
     menu: { order: 90, icon: <AuditOutlined /> },
   },
-  // 帮扶资金项目 (SPEC §13), mirroring src/modules/projects/projects.policy.ts: the county keeps the library, plans
-  // and progress; townships, villages and supervisors read.
+  // 三员分立 (docs/decisions/0030): the security administrator's page.
+  {
+    path: '/users',
+    title: '用户管理',
+    permission: 'users.manage',
+    component: page(() => import('../pages/users/UsersPage')),
+    menu: { order: 91, icon: <TeamOutlined /> },
+  },
+  // 帮扶资金项目 (SPEC §13), mirroring src/modules/projects/projects.policy.ts: the county project officer keeps the
+  // library, plans and progress (docs/decisions/0036); the county, townships, villages and supervisors read.
   {
     path: '/projects',
     title: '项目库',
-    roles: ['village', 'township', 'county', 'supervisor', 'admin'],
+    roles: ['village', 'township', 'county', 'supervisor', 'admin', 'project_officer'],
     component: page(() => import('../pages/projects/ProjectListPage')),
     menu: { order: 89.5, icon: <BookOutlined />, group: '帮扶项目' },
   },
   {
     path: '/projects/:id',
     title: '项目详情',
-    roles: ['village', 'township', 'county', 'supervisor', 'admin'],
+    roles: ['village', 'township', 'county', 'supervisor', 'admin', 'project_officer'],
     component: page(() => import('../pages/projects/ProjectDetailPage')),
     activeMenu: '/projects',
   },
   {
     path: '/project-bulletin',
     title: '项目预警通报',
-    roles: ['village', 'township', 'county', 'supervisor', 'admin'],
+    roles: ['village', 'township', 'county', 'supervisor', 'admin', 'project_officer'],
     component: page(() => import('../pages/projects/BulletinPage')),
     menu: { order: 89.6, icon: <NotificationOutlined />, group: '帮扶项目' },
   },
 ];
 
-export function allowed(route: AppRoute, role: Role): boolean {
+export function allowed(route: AppRoute, user: Pick<CurrentUser, 'role' | 'permissions'>): boolean {
+  const { role } = user;
   if (route.roles && !route.roles.includes(role)) return false;
-  return route.permission ? can(role, route.permission) : true;
+  // the security and the audit administrator open the 工作台 and the pages of their own permission only
+  if (isSeparatedAdmin(role) && route.path !== '/' && !route.permission) return false;
+  // the project officer opens the 工作台 and the pages that name its role (the project pages), whatever it may read
+  if (isProjectOfficer(role)) return route.path === '/' || !!route.roles?.includes(role);
+  return route.permission ? can(user, route.permission) : true;
 }
 
 /** The first route whose pattern matches; literal routes are listed before parameterised ones. */
@@ -337,10 +383,11 @@ export function findRoute(pathname: string, match: (pattern: string, path: strin
   return undefined;
 }
 
-export function menuRoutes(role: Role, department: string | null = null): AppRoute[] {
+export function menuRoutes(user: Pick<CurrentUser, 'role' | 'permissions' | 'department'>): AppRoute[] {
+  const { role, department } = user;
   const departmentSees = (r: AppRoute) =>
     role !== 'department' || !r.departments || (department !== null && r.departments.includes(department));
-  return ROUTES.filter((r) => r.menu && allowed(r, role) && departmentSees(r)).sort(
+  return ROUTES.filter((r) => r.menu && allowed(r, user) && departmentSees(r)).sort(
     (a, b) => (a.menu?.order ?? 0) - (b.menu?.order ?? 0),
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, List, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { type AssessmentMode, assessmentApi, type HouseholdPicture } from '../api/assessment';
+import { type AssessmentMode, assessmentApi, type HouseholdPicture, type PictureRecord } from '../api/assessment';
 import { errorMessage } from '../api/client';
 import { label, PICTURE_OUTCOME, PROVENANCE_KIND } from '../domain/labels';
 import { DECISION, EXCLUSION } from '../domain/procedure-labels';
@@ -11,9 +11,27 @@ const OUTCOME_COLOR: Record<string, string> = {
   reference: 'orange',
   unknown_type: 'orange',
   medical_counted: 'blue',
+  income_counted: 'blue',
   death: 'purple',
   missing_amount: 'orange',
 };
+
+/** Records grouped by the department that sent them, in the order they first appear (信息比对 per department). */
+function byDepartment(records: PictureRecord[]): [string, PictureRecord[]][] {
+  const groups = new Map<string, PictureRecord[]>();
+  for (const r of records) groups.set(r.departmentName, [...(groups.get(r.departmentName) ?? []), r]);
+  return [...groups];
+}
+
+function outcomeCounts(records: PictureRecord[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
+  return [...counts];
+}
+
+/** Conflicts in which this department's records are a claim. */
+const conflictsOf = (picture: HouseholdPicture, departmentName: string) =>
+  picture.conflicts.filter((c) => c.claims.some((x) => x.source.departmentName === departmentName)).length;
 
 /** The picture of a household and year (GET /api/households/:id/picture). */
 export function useHouseholdPicture(householdId: string, year: number, mode?: AssessmentMode) {
@@ -88,27 +106,50 @@ export function HouseholdPictureView({ picture }: { picture: HouseholdPicture })
           </List.Item>
         )}
       />
-      <List
-        size="small"
-        bordered
-        header={<strong>部门信息比对（{picture.records.length}条）</strong>}
-        dataSource={picture.records}
-        rowKey={(r) => r.recordId}
-        locale={{ emptyText: '部门数据中未发现该户成员的记录' }}
-        renderItem={(r) => (
-          <List.Item>
-            <div>
-              <Tag color={OUTCOME_COLOR[r.outcome]}>{label(PICTURE_OUTCOME, r.outcome)}</Tag>
-              {r.exclusionItem ? (
-                <Tag>
-                  第{r.exclusionItem}类：{EXCLUSION[r.exclusionItem] ?? ''}
-                </Tag>
-              ) : null}
-              {r.text}
-            </div>
-          </List.Item>
-        )}
-      />
+      <div data-testid="compare-departments">
+        <strong>部门信息比对（{picture.records.length}条记录）</strong>
+        {picture.records.length === 0 && <p className="sx-muted">部门数据中未发现该户成员的记录</p>}
+        {byDepartment(picture.records).map(([name, records]) => (
+          <div key={name} data-testid="compare-department">
+            <List
+              size="small"
+              bordered
+              style={{ marginTop: 8 }}
+              header={
+                <div>
+                  <strong>{name}</strong>：比对{records.length}条记录
+                  {outcomeCounts(records).map(([outcome, n]) => (
+                    <Tag key={outcome} color={OUTCOME_COLOR[outcome]} style={{ marginInlineStart: 8 }}>
+                      {label(PICTURE_OUTCOME, outcome)}
+                      {n}条
+                    </Tag>
+                  ))}
+                  {conflictsOf(picture, name) > 0 && (
+                    <Tag color="warning" style={{ marginInlineStart: 8 }}>
+                      与其他来源不一致{conflictsOf(picture, name)}处
+                    </Tag>
+                  )}
+                </div>
+              }
+              dataSource={records}
+              rowKey={(r) => r.recordId}
+              renderItem={(r) => (
+                <List.Item>
+                  <div style={{ overflowWrap: 'anywhere' }}>
+                    <Tag color={OUTCOME_COLOR[r.outcome]}>{label(PICTURE_OUTCOME, r.outcome)}</Tag>
+                    {r.exclusionItem ? (
+                      <Tag>
+                        第{r.exclusionItem}类：{EXCLUSION[r.exclusionItem] ?? ''}
+                      </Tag>
+                    ) : null}
+                    {r.text}
+                  </div>
+                </List.Item>
+              )}
+            />
+          </div>
+        ))}
+      </div>
     </div>
   );
 }

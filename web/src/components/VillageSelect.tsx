@@ -9,7 +9,7 @@ interface Option {
   value: string;
   title: string;
   isLeaf: boolean;
-  selectable: boolean;
+  level: number;
 }
 
 const toOption = (r: Region, parent: string | null): Option => ({
@@ -18,28 +18,38 @@ const toOption = (r: Region, parent: string | null): Option => ({
   value: r.code,
   title: r.name,
   isLeaf: r.level >= 5 || r.childCount === 0,
-  selectable: r.level === 5,
+  level: r.level,
 });
 
-/** Picks a village (12-digit code) inside the user's scope; a household belongs to one village (SPEC §3). */
+/**
+ * Picks a village (12-digit code) inside the user's scope; a household belongs to one village (SPEC §3). With
+ * `levels`, a region of those levels instead (1 province … 5 village), e.g. a user's scope in 用户管理.
+ */
 export function VillageSelect({
   rootCode,
   value,
   onChange,
   id,
+  levels = [5],
+  placeholder = '请选择所属村（须选到村级）',
+  testId,
 }: {
   rootCode: string;
   value?: string;
   onChange?: (code: string) => void;
   /** From the form item, so that its label focuses the select. */
   id?: string;
+  /** The region levels that may be chosen (default: villages). */
+  levels?: number[];
+  placeholder?: string;
+  testId?: string;
 }) {
   const [options, setOptions] = useState<Option[]>([]);
   // Read by the loader without being its dependencies: inside a form, `onChange` is a new function on every render
   // and `value` changes when a village is picked. Reloading then replaced the options with the root's children and
   // dropped the villages loaded below them, so the chosen village showed as a bare code.
-  const latest = useRef({ value, onChange });
-  latest.current = { value, onChange };
+  const latest = useRef({ value, onChange, levels });
+  latest.current = { value, onChange, levels };
 
   useEffect(() => {
     let live = true;
@@ -50,7 +60,8 @@ export function VillageSelect({
         const root = toOption({ ...region, childCount: children.length }, null);
         setOptions([root, ...children.map((c) => toOption(c, region.code))]);
         // A user whose scope is one village: that village, chosen for them.
-        if (region.level === 5 && !latest.current.value) latest.current.onChange?.(region.code);
+        if (region.level === 5 && latest.current.levels.includes(5) && !latest.current.value)
+          latest.current.onChange?.(region.code);
       })
       .catch(() => live && setOptions([]));
     return () => {
@@ -71,13 +82,14 @@ export function VillageSelect({
   return (
     <TreeSelect
       id={id}
+      data-testid={testId}
       treeDataSimpleMode
-      treeData={options}
+      treeData={options.map((o) => ({ ...o, selectable: levels.includes(o.level) }))}
       loadData={loadData}
       value={value}
       onChange={(v: string) => onChange?.(v)}
       treeDefaultExpandedKeys={[rootCode]}
-      placeholder="请选择所属村（须选到村级）"
+      placeholder={placeholder}
       showSearch
       treeNodeFilterProp="title"
       style={{ width: '100%' }}

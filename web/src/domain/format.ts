@@ -11,9 +11,16 @@ export function formatDate(value: string | null | undefined): string {
   return value ? value.slice(0, 10) : '—';
 }
 
+/** A count with thousands separators (12,345), as every figure shown to a person (issue 14 point 6). */
+export function formatCount(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : n.toLocaleString('zh-CN');
+}
+
 /** "X户Y人" (SPEC §16): every count of households also gives the persons. */
 export function householdsAndPersons(households: number, persons: number | null | undefined): string {
-  return persons === null || persons === undefined ? `${households}户` : `${households}户${persons}人`;
+  return persons === null || persons === undefined
+    ? `${formatCount(households)}户`
+    : `${formatCount(households)}户${formatCount(persons)}人`;
 }
 
 export const currentYear = (): number => new Date().getFullYear();

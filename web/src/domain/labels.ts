@@ -109,6 +109,7 @@ export const AUDIT_ACTION: Record<string, string> = {
   'clue.merge': '线索合并（重复报送）',
   'clue.assign': '分派线索核实人',
   'clue.close': '线索销号',
+  'clue.reopen': '线索重新打开（程序撤销）',
   'case.start': '启动程序',
   'case.attach_records': '程序：上传资料',
   'case.complete_step': '程序：完成步骤',
@@ -119,6 +120,7 @@ export const AUDIT_ACTION: Record<string, string> = {
   'case.reject': '程序：不予通过',
   'case.close': '程序：关闭',
   'case.reverse': '程序：撤销步骤',
+  'case.dates_recompute': '程序：按新节假日安排重算期限',
   'case.file_upload': '上传程序材料',
   'case.file_read': '下载程序材料',
   'notification.issue': '出具告知书',
@@ -133,6 +135,11 @@ export const AUDIT_ACTION: Record<string, string> = {
   'household.responsible_assign': '指定帮扶责任人',
   'household.card_print': '打印明白卡',
   'household.export': '导出农户档案',
+  'ledger.export': '导出台账',
+  'handover.export': '交接导出（全国系统录入）',
+  'export.job_create': '发起后台导出',
+  'export.file_read': '下载导出文件',
+  'export.job_cancel': '取消后台导出',
   'review.create': '开展帮扶成效评议',
   'review.household': '帮扶成效评议（逐户）',
   'backstop.propose': '提请兜底保障',
@@ -155,6 +162,8 @@ export const AUDIT_ACTION: Record<string, string> = {
   'relief.reply': '办结救助申请',
   'relief.urge': '督办救助申请',
   'relief.rate': '评价救助办理',
+  'relief.photo_add': '上传救助申请照片',
+  'relief.photo_read': '查看救助申请照片',
   // 专项行动 (SPEC §15)
   'campaign.create': '发起专项行动',
   'campaign.update': '修改检查清单',
@@ -177,10 +186,16 @@ export const AUDIT_ACTION: Record<string, string> = {
   'project.filing_file': '上传双报备材料',
   'project.filing_submit': '提交双报备',
   'project.filing_decision': '审核双报备',
+  'project.asset': '登记项目资产',
+  'project.asset_income': '登记资产收益及分配',
+  'project.asset_change': '申请资产变更或核销',
+  'project.asset_decision': '审批资产变更或核销',
   // household picture (issue 9)
   'household.picture_read': '查阅家庭情况（研判依据）',
   // 告知、公示与线索办理 (issue 10)
   'clue.verify': '入户核实线索',
+  'clue.visit_photo': '上传走访照片',
+  'clue.visit_photo_read': '查看走访照片',
   'clue.link': '线索关联登记农户',
   // accounts and user management (issue 11)
   'user.locked': '登录失败过多，账户锁定',
@@ -199,11 +214,16 @@ export const AUDIT_ACTION: Record<string, string> = {
   'case.list': '查询程序列表',
   'clue.list': '查询线索台账',
   'audit.read': '查阅审计日志',
+  'audit.archived': '归档审计日志',
+  'audit.export': '导出审计日志',
+  'audit.verify': '校验审计日志哈希链',
+  'audit.archives_read': '查看审计日志归档',
 };
 
 /** What an audit entry is about (the `entity` of src/modules/audit), for the audit log's 对象 column. */
 export const AUDIT_ENTITY: Record<string, string> = {
   household: '农户',
+  audit_log: '审计日志',
   person: '成员',
   income: '收支',
   household_survey: '入户调查',
@@ -272,6 +292,9 @@ export const ROLE: Record<string, string> = {
   department: '行业部门',
   supervisor: '州市/省监管',
   admin: '系统管理员',
+  security_admin: '安全管理员',
+  audit_admin: '审计管理员',
+  project_officer: '项目管理员',
   system: '系统',
 };
 
@@ -362,6 +385,8 @@ export const PICTURE_OUTCOME: Record<string, string> = {
   not_exclusion: '不属不纳入情形',
   unknown_type: '类型无法判断，须核实',
   medical_counted: '计入医疗自付',
+  income_counted: '计入家庭收入',
+  superseded: '已有较新一期记录，未重复计入',
   missing_amount: '未填个人自付，未计入',
   outside_window: '不在研判期内，未采用',
   member_not_counted: '非计算人口成员，未采用',

@@ -1,5 +1,5 @@
 /** Chinese labels of the clue ledger and the procedures (SPEC §6, §8; server: clues.service.ts, case-types.ts). */
-export { label, options } from './labels';
+export { label, options } from './labels.ts';
 export const CLUE_CHANNEL: Record<string, string> = {
   self_declaration: '农户自主申报',
   cadre_screening: '基层干部排查',

@@ -12,6 +12,11 @@ const LEVEL_OF_ROLE: Record<Role, string> = {
   admin: 'county',
   department: 'department',
   supervisor: 'prefecture',
+  // no monitoring work (三员分立)
+  security_admin: 'province',
+  audit_admin: 'province',
+  // keeps the fund library, acts on no procedure step (docs/decisions/0036)
+  project_officer: 'province',
 };
 
 export const levelOfRole = (role: Role): string => LEVEL_OF_ROLE[role];

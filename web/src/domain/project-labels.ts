@@ -50,3 +50,25 @@ export const STATUS_TAG: Record<string, string> = {
 };
 /** The fund's source under the region's name for it (衔接资金, 常态化帮扶资金 …). */
 export const fundSource = (source: string, fundName: string) => (source === 'linkage' ? fundName : '其他资金');
+
+/** The asset register (SPEC §13 item 6; server: src/domain/projects/assets.ts). */
+export const ASSET_KIND: Record<string, string> = {
+  operating: '经营性资产',
+  public: '公益性资产',
+  household: '到户类资产',
+};
+export const ASSET_OWNER_KIND: Record<string, string> = { state: '国有', collective: '村集体' };
+export const ASSET_STATUS: Record<string, string> = { in_use: '在用', written_off: '已核销' };
+export const INCOME_PURPOSE: Record<string, string> = {
+  household_dividend: '脱贫户和监测对象分红',
+  public_jobs: '设置公益岗位',
+  collective: '村集体经济积累',
+  maintenance: '资产管护运营',
+  public_works: '村内小型公益事业',
+};
+export const ASSET_CHANGE_KIND: Record<string, string> = { transfer: '权属变更（移交）', write_off: '报废核销' };
+export const ASSET_CHANGE_STATUS: Record<string, string> = {
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '未批准',
+};

@@ -61,7 +61,7 @@ export const HUIZE_INCLUSION = defineTemplate({
         R.objectionHandling,
       ],
       deadline: { kind: 'day_of_month', day: 17 },
-      publicity: { days: 5, unit: 'working' },
+      publicity: { days: 5, unit: 'working', upheldReturnsTo: 'survey' },
       meeting: true,
     },
     {

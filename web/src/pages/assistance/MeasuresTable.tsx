@@ -1,5 +1,6 @@
-import { Button, Space, Table, type TableProps, Tag, Timeline, Typography } from 'antd';
+import { Button, Space, type TableProps, Tag, Timeline, Typography } from 'antd';
 import type { MeasureWithProgress } from '../../api/assistance';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { label, RISK_TYPE } from '../../domain/labels';
 import { formatYuan } from '../../domain/money';
 import { MeasureStatusTag, Period } from './AssistanceTags';
@@ -136,7 +137,7 @@ export function MeasuresTable({
     });
   }
   return (
-    <Table<MeasureWithProgress>
+    <ResponsiveTable<MeasureWithProgress>
       rowKey="id"
       size="small"
       columns={columns}

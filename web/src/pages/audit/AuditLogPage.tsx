@@ -1,52 +1,110 @@
-import { Alert, Card, Table, type TableProps, Typography } from 'antd';
+import { Alert, Card, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { type AuditQuery, auditApi } from '../../api/audit';
 import { errorMessage } from '../../api/client';
 import type { AuditItem, Page } from '../../api/types';
+import { useUser } from '../../app/auth';
 import { PageHead } from '../../components/PageHead';
 import { RegionName } from '../../components/RegionName';
+import { type ResponsiveColumns, ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { AUDIT_ACTION, AUDIT_ENTITY, label, ROLE } from '../../domain/labels';
+import { can } from '../../domain/permissions';
 import { Link } from '../../router/Link';
+import { AuditAdminActions, AuditArchives } from './AuditAdminTools';
 import { AuditFilters } from './AuditFilters';
+import { auditFields } from './audit-fields';
 
-const columns: TableProps<AuditItem>['columns'] = [
-  { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
-  { title: '用户', dataIndex: 'username', width: 100 },
+const columns: ResponsiveColumns<AuditItem> = [
+  { title: '时间', mobile: true, dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
+  {
+    title: '用户',
+    mobile: true,
+    dataIndex: 'username',
+    width: 110,
+    // The person's name (issue 14 point 5); changes the platform makes by itself are recorded as the system's.
+    render: (v: string | null, i) => (!v || v === 'system' ? '系统' : (i.userName ?? v)),
+  },
   { title: '角色', dataIndex: 'role', width: 110, render: (v: string) => label(ROLE, v) },
-  { title: '操作', dataIndex: 'action', width: 150, render: (v: string) => label(AUDIT_ACTION, v) },
+  { title: '操作', mobile: 'title', dataIndex: 'action', width: 150, render: (v: string) => label(AUDIT_ACTION, v) },
   { title: '区划', dataIndex: 'regionCode', width: 140, render: (v: string) => (v ? <RegionName code={v} /> : '—') },
   {
     title: '对象',
+    mobile: true,
     key: 'entity',
-    render: (_, i) =>
-      i.householdId ? (
-        <Link to={`/households/${i.householdId}`}>农户档案</Link>
-      ) : (
-        `${label(AUDIT_ENTITY, i.entity)}${i.entityId ? ` ${i.entityId}` : ''}`
-      ),
+    render: (_, i) => <AuditObject item={i} />,
   },
   { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
 ];
 
-function Details({ item }: { item: AuditItem }) {
-  const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
+/** The pages an audited object can be opened on; other objects are named by their kind only (never an id). */
+const OBJECT_PAGES: Record<string, string> = {
+  case: '/cases/',
+  campaign: '/campaigns/',
+  problem: '/problems/',
+  project: '/projects/',
+  review: '/assistance/reviews/',
+};
+
+/** The username of an audited user account, as the change recorded it. */
+function accountName(item: AuditItem): string | undefined {
+  for (const side of [item.after, item.before]) {
+    const name = side && typeof side === 'object' ? (side as Record<string, unknown>).username : undefined;
+    if (typeof name === 'string') return name;
+  }
+  return undefined;
+}
+
+function AuditObject({ item }: { item: AuditItem }) {
+  const kind = label(AUDIT_ENTITY, item.entity);
+  if (item.householdId)
+    return <Link to={`/households/${item.householdId}`}>{kind === '农户' ? '农户档案' : `农户档案 · ${kind}`}</Link>;
+  const page = OBJECT_PAGES[item.entity];
+  if (page && item.entityId) return <Link to={`${page}${item.entityId}`}>{kind}</Link>;
+  if (item.entity === 'user') {
+    const name = accountName(item);
+    return <>{name ? `用户 ${name}` : kind}</>;
+  }
+  return <>{kind}</>;
+}
+
+function Side({ title, value }: { title: string; value: unknown }) {
+  const fields = auditFields(value);
   return (
-    <div style={{ display: 'flex', gap: 16 }}>
-      <div style={{ flex: 1 }}>
-        <Typography.Text type="secondary">变更前</Typography.Text>
-        <pre className="sx-json">{json(item.before)}</pre>
-      </div>
-      <div style={{ flex: 1 }}>
-        <Typography.Text type="secondary">变更后</Typography.Text>
-        <pre className="sx-json">{json(item.after)}</pre>
-      </div>
+    <div style={{ flex: 1, minWidth: 0 }}>
+      <Typography.Text type="secondary">{title}</Typography.Text>
+      {fields.length === 0 ? (
+        <div>—</div>
+      ) : (
+        <dl className="sx-audit-fields" data-testid="audit-fields">
+          {fields.map((f, n) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: fields of one entry, never reordered
+            <div key={n}>
+              <dt>{f.label}</dt>
+              <dd>{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+/** Before and after, field by field in Chinese (issue 14 point 5: no raw JSON keys). */
+function Details({ item }: { item: AuditItem }) {
+  return (
+    <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+      <Side title="变更前" value={item.before} />
+      <Side title="变更后" value={item.after} />
     </div>
   );
 }
 
 /** 审计日志 (SPEC §17): append-only, read by admins and supervisors within their scope. */
 export default function AuditLogPage() {
+  const user = useUser();
+  // the audit administrator's export, chain verification and archives (issue 11 point 4)
+  const manages = can(user, 'audit.manage');
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 50 });
   const [data, setData] = useState<Page<AuditItem>>();
   const [error, setError] = useState<string>();
@@ -71,7 +129,7 @@ export default function AuditLogPage() {
 
   return (
     <>
-      <PageHead title="审计日志">
+      <PageHead title="审计日志" extra={manages ? <AuditAdminActions query={query} /> : undefined}>
         <Typography.Text type="secondary">
           记录每次查阅农户档案、查看完整身份证号和每项变更；日志只能追加，不能修改或删除。
         </Typography.Text>
@@ -79,7 +137,7 @@ export default function AuditLogPage() {
       <Card>
         <AuditFilters onSearch={(q) => setQuery({ ...q, page: 1, pageSize: query.pageSize })} />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Table<AuditItem>
+        <ResponsiveTable<AuditItem>
           rowKey="id"
           size="small"
           loading={loading}
@@ -101,6 +159,7 @@ export default function AuditLogPage() {
           }}
         />
       </Card>
+      {manages && <AuditArchives />}
     </>
   );
 }

@@ -38,7 +38,10 @@ export function LoginPage({ next }: { next: string }) {
   const enter = (user: CurrentUser) => {
     if (user.pending) return setStep(user.pending);
     signedIn(user);
-    navigate(next, { replace: true });
+    // A village cadre lands on the phone's home (移动工作台, issue 14 point 2), the project officer on the project library,
+    // unless a deep link asked for a page.
+    const home = user.role === 'village' ? '/today' : user.role === 'project_officer' ? '/projects' : '/';
+    navigate(next === '/' ? home : next, { replace: true });
   };
 
   const stepDone = async () => {

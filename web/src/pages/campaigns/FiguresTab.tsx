@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { type Campaign, type Counts, campaignsApi } from '../../api/campaigns';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { percent, useLoad } from './use-load';
 
 const countColumns = [
@@ -66,7 +67,7 @@ export function FiguresTab({ campaign }: { campaign: Campaign }) {
         }
         style={{ marginBottom: 16 }}
       >
-        <Table
+        <ResponsiveTable
           rowKey="code"
           size="small"
           pagination={false}
@@ -85,7 +86,7 @@ export function FiguresTab({ campaign }: { campaign: Campaign }) {
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Card size="small" title="按任务领域" style={{ marginBottom: 16 }}>
-            <Table<Counts & { key: string; name: string }>
+            <ResponsiveTable<Counts & { key: string; name: string }>
               rowKey="key"
               size="small"
               pagination={false}
@@ -97,7 +98,7 @@ export function FiguresTab({ campaign }: { campaign: Campaign }) {
         </Col>
         <Col xs={24} md={12}>
           <Card size="small" title="按来源" style={{ marginBottom: 16 }}>
-            <Table<Counts & { key: string; name: string }>
+            <ResponsiveTable<Counts & { key: string; name: string }>
               rowKey="key"
               size="small"
               pagination={false}

@@ -1,7 +1,8 @@
-import { Alert, Card, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { campaignsApi } from '../../api/campaigns';
 import { PageHead } from '../../components/PageHead';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useLoad } from './use-load';
 
 /** 问题清零 board (SPEC §15): per region below the reader's, open, overdue and escalated problems, and cleared or not. */
@@ -33,7 +34,7 @@ export default function ProblemBoardPage() {
       </PageHead>
       {board.error && <Alert type="error" showIcon title={board.error} />}
       <Card>
-        <Table
+        <ResponsiveTable
           rowKey="code"
           size="small"
           loading={!b && !board.error}

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { type Campaign, campaignsApi, type Problem } from '../../api/campaigns';
 import { errorMessage } from '../../api/client';
 import { useUser } from '../../app/auth';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDate } from '../../domain/format';
 import { label, options, PROBLEM_SEVERITY, PROBLEM_SOURCE, PROBLEM_STATUS } from '../../domain/labels';
 import { Link } from '../../router/Link';
@@ -46,7 +47,7 @@ export function ProblemsTab({ campaign, onChanged }: { campaign: Campaign; onCha
         )}
       </div>
       {error && <Alert type="error" showIcon title={error} />}
-      <Table<Problem>
+      <ResponsiveTable<Problem>
         rowKey="id"
         size="small"
         loading={!data && !error}
@@ -58,6 +59,7 @@ export function ProblemsTab({ campaign, onChanged }: { campaign: Campaign; onCha
         columns={[
           {
             title: '编号',
+            mobile: 'title',
             dataIndex: 'number',
             width: 70,
             render: (n: number, p) => <Link to={`/problems/${p.id}`}>问题{n}</Link>,
@@ -65,10 +67,11 @@ export function ProblemsTab({ campaign, onChanged }: { campaign: Campaign; onCha
           { title: '所在区划', dataIndex: 'regionName', width: 110 },
           { title: '任务领域', dataIndex: 'areaName', width: 140, render: (v: string | null) => v ?? '—' },
           { title: '来源', dataIndex: 'source', width: 80, render: (v: string) => label(PROBLEM_SOURCE, v) },
-          { title: '问题描述', dataIndex: 'description', ellipsis: true },
-          { title: '整改时限', dataIndex: 'deadline', width: 110, render: (v: string) => formatDate(v) },
+          { title: '问题描述', mobile: true, dataIndex: 'description', ellipsis: true },
+          { title: '整改时限', mobile: true, dataIndex: 'deadline', width: 110, render: (v: string) => formatDate(v) },
           {
             title: '状态',
+            mobile: true,
             dataIndex: 'status',
             width: 150,
             render: (v: string, p) => (

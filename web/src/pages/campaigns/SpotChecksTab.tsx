@@ -1,24 +1,10 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { type Campaign, campaignsApi, type SpotCheck } from '../../api/campaigns';
 import { errorMessage } from '../../api/client';
 import { useUser } from '../../app/auth';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { label, SPOT_CHECK_KIND } from '../../domain/labels';
 import { LEADS, percent, useLoad, WORKERS } from './use-load';
 
@@ -141,7 +127,7 @@ export function SpotChecksTab({ campaign, onChanged }: { campaign: Campaign; onC
             ))}
           </div>
         )}
-        <Table<Unit>
+        <ResponsiveTable<Unit>
           rowKey="unitId"
           size="small"
           dataSource={units}

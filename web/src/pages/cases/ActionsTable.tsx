@@ -1,5 +1,6 @@
-import { Table, type TableProps, Tag } from 'antd';
+import { type TableProps, Tag } from 'antd';
 import type { CaseActionRecord, CaseDetail } from '../../api/cases';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { ROLE } from '../../domain/labels';
 import { CASE_ACTION, label } from '../../domain/procedure-labels';
@@ -53,7 +54,7 @@ export function ActionsTable({ c }: { c: CaseDetail }) {
     },
   ];
   return (
-    <Table<CaseActionRecord>
+    <ResponsiveTable<CaseActionRecord>
       size="small"
       rowKey="seq"
       columns={columns}

@@ -4,6 +4,7 @@ import { type CaseQuery, type CaseRow, casesApi } from '../../api/cases';
 import { errorMessage } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useUser } from '../../app/auth';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHead } from '../../components/PageHead';
 import { CASE_KIND, LEVEL, options } from '../../domain/procedure-labels';
 import { navigate, useLocation } from '../../router/history';
@@ -40,7 +41,7 @@ export default function CaseListPage() {
   const openValue = query.open === undefined ? 'all' : query.open ? 'open' : 'closed';
   return (
     <>
-      <PageHead title="程序办理">
+      <PageHead title="程序办理" extra={<ExportButton ledger="cases" filters={query} testId="cases-export" />}>
         <span className="sx-muted">识别纳入和风险消除程序：按模板逐步办理，逐级审核，公示和三告知留痕</span>
       </PageHead>
       <Card>

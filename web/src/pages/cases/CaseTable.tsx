@@ -1,6 +1,7 @@
-import { Table, type TableProps, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { CaseRow } from '../../api/cases';
 import type { Page } from '../../api/types';
+import { type ResponsiveColumns, ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDate } from '../../domain/format';
 import { CATEGORY, label } from '../../domain/labels';
 import { CASE_KIND, CASE_STATUS, LEVEL } from '../../domain/procedure-labels';
@@ -24,9 +25,10 @@ export function CaseTable({
   onPage: (page: number, pageSize: number) => void;
 }) {
   const today = chinaToday();
-  const columns: TableProps<CaseRow>['columns'] = [
+  const columns: ResponsiveColumns<CaseRow> = [
     {
       title: '农户',
+      mobile: 'title',
       key: 'household',
       width: 190,
       render: (_, r) => (
@@ -44,6 +46,7 @@ export function CaseTable({
     },
     {
       title: '当前步骤',
+      mobile: true,
       key: 'step',
       render: (_, r) =>
         r.outcome ? (
@@ -57,20 +60,21 @@ export function CaseTable({
     },
     {
       title: '办理时限',
+      mobile: true,
       dataIndex: 'currentDue',
       width: 150,
       render: (v: string | null, r) =>
         r.outcome || !v ? (
           '—'
-        ) : v < today ? (
-          <span className="sx-late">
-            {formatDate(v)} <Tag color="red">逾期</Tag>
-          </span>
         ) : (
-          formatDate(v)
+          <span className={v < today ? 'sx-late' : undefined}>
+            {formatDate(v)}
+            {v < today && <Tag color="red">逾期</Tag>}
+            {r.dueEstimated && <Tag color="warning">估算</Tag>}
+          </span>
         ),
     },
-    { title: '状态', dataIndex: 'status', width: 110, render: (v: string) => label(CASE_STATUS, v) },
+    { title: '状态', mobile: true, dataIndex: 'status', width: 110, render: (v: string) => label(CASE_STATUS, v) },
     { title: '类别', dataIndex: 'category', width: 130, render: (v: string | null) => label(CATEGORY, v) },
     { title: '启动日期', dataIndex: 'startedOn', width: 110, render: (v: string) => formatDate(v) },
     {
@@ -82,7 +86,7 @@ export function CaseTable({
     },
   ];
   return (
-    <Table<CaseRow>
+    <ResponsiveTable<CaseRow>
       rowKey="id"
       size="middle"
       columns={columns}

@@ -89,8 +89,9 @@ export function CurrentStepPanel({ uc, role, defaultYear }: { uc: UseCase; role:
           <Space wrap style={{ marginBottom: 12 }}>
             <Tag color={levelColour[step.level]}>{label(LEVEL, step.level)}办理</Tag>
             {due?.due && (
-              <Tag color={late ? 'red' : 'default'}>
+              <Tag className="sx-tag-wrap" color={late ? 'red' : 'default'}>
                 时限 {formatDate(due.due)}（{describeDeadline(step.deadline)}）{late ? ' 已逾期' : ''}
+                {due.uncertain ? '（估算：该年节假日安排尚未导入）' : ''}
               </Tag>
             )}
             {!can.act && <span className="sx-muted">本步骤由{label(LEVEL, step.level)}办理，您可查看进度</span>}

@@ -1,5 +1,5 @@
-import { Table } from 'antd';
 import { type CaseDetail, type CaseFile, casesApi } from '../../api/cases';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
@@ -7,7 +7,7 @@ const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)}
 /** Every file uploaded to the case; downloads are audited by the server. */
 export function FilesTable({ c }: { c: CaseDetail }) {
   return (
-    <Table<CaseFile>
+    <ResponsiveTable<CaseFile>
       size="small"
       rowKey="id"
       dataSource={c.files}

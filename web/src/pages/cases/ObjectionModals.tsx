@@ -87,7 +87,7 @@ export function AnswerObjectionModal({
           <Radio.Group
             options={[
               { value: 'dismissed', label: '不属实（可继续办理）' },
-              { value: 'upheld', label: '属实（须退回重新评议或不予通过）' },
+              { value: 'upheld', label: '属实（事项自动退回程序模板规定的步骤重新办理）' },
             ]}
           />
         </Form.Item>

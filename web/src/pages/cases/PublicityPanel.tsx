@@ -1,7 +1,8 @@
-import { Alert, Button, Checkbox, DatePicker, Descriptions, Space, Table, Tag } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { CaseActionInput, CaseDetail, Objection } from '../../api/cases';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDate } from '../../domain/format';
 import { type CaseAbilities, chinaToday, daysBetween } from '../../domain/procedure-levels';
 import { useOpenKey } from '../../forms/use-open-key';
@@ -32,7 +33,6 @@ export function PublicityPanel({
   act: (body: CaseActionInput, success: string) => Promise<boolean>;
 }) {
   const [startDate, setStartDate] = useState<Dayjs | null>(dayjs());
-  const [estimate, setEstimate] = useState(false);
   const [recording, setRecording] = useState(false);
   const [answering, setAnswering] = useState<Objection>();
   const dialogKey = useOpenKey(recording || answering !== undefined);
@@ -61,7 +61,6 @@ export function PublicityPanel({
                   {
                     type: 'start_publicity',
                     ...(startDate ? { startDate: startDate.format('YYYY-MM-DD') } : {}),
-                    ...(estimate ? { acceptEstimatedCalendar: true } : {}),
                   },
                   '已开始公示',
                 )
@@ -69,9 +68,6 @@ export function PublicityPanel({
             >
               开始公示
             </Button>
-            <Checkbox checked={estimate} onChange={(e) => setEstimate(e.target.checked)}>
-              尚未导入节假日安排时按估算日期公示
-            </Checkbox>
           </Space>
         )}
       </Space>
@@ -96,7 +92,7 @@ export function PublicityPanel({
         <Tag color={cd.colour}>{cd.text}</Tag>
         {period.uncertain && <Tag color="warning">结束日期为估算（未导入该年节假日安排）</Tag>}
       </Space>
-      <Table<Objection>
+      <ResponsiveTable<Objection>
         size="small"
         rowKey="seq"
         pagination={false}

@@ -56,6 +56,7 @@ export function StepTimeline({ c }: { c: CaseDetail }) {
                   时限 {formatDate(due.due)}
                   {late ? '（已逾期）' : ''}
                   {due.onDayOff ? '（非工作日）' : ''}
+                  {due.uncertain ? '（估算）' : ''}
                 </span>
               </Tooltip>
             )

@@ -1,10 +1,11 @@
-import { Alert, Card, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Card, Radio, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { type CleaningProblem, type CleaningProblemPage, cleaningApi, type ProblemQuery } from '../../api/cleaning';
 import { errorMessage } from '../../api/client';
 import { useUser } from '../../app/auth';
 import { PageHead } from '../../components/PageHead';
 import { RegionName } from '../../components/RegionName';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { CLEANING_RULE, label } from '../../domain/labels';
 import { navigate, useLocation } from '../../router/history';
@@ -100,7 +101,7 @@ export default function CleaningPage() {
           />
         </div>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Table<CleaningProblem>
+        <ResponsiveTable<CleaningProblem>
           rowKey="id"
           size="middle"
           loading={loading}

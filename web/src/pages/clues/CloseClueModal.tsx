@@ -73,7 +73,15 @@ export function CloseClueModal({
       <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ result: preset }}>
         <Form.Item name="result" label="处理结果" rules={[{ required: true, message: '请选择处理结果' }]}>
           <Radio.Group
-            options={Object.entries(CLUE_RESULT).map(([value, text]) => ({ value, label: text }))}
+            options={Object.entries(CLUE_RESULT)
+              // 并入程序 is set by a concluding procedure only; 启动风险消除程序 only for a monitored household
+              // (issue 10 point 5) — unknown status (a list row) keeps the choice, the server checks it.
+              .filter(
+                ([value]) =>
+                  value !== 'merged_into_case' &&
+                  (value !== 'start_elimination' || (clue?.householdStatus ?? 'monitored') === 'monitored'),
+              )
+              .map(([value, text]) => ({ value, label: text }))}
             style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
           />
         </Form.Item>

@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/client';
 import type { Clue, CluePage, ClueQuery, ClueResult } from '../../api/clues';
 import { cluesApi } from '../../api/clues';
 import { useUser } from '../../app/auth';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHead } from '../../components/PageHead';
 import { can } from '../../domain/permissions';
 import { useOpenKey } from '../../forms/use-open-key';
@@ -32,12 +33,13 @@ export default function ClueLedgerPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
   const [changes, setChanges] = useState(0);
-  const [openId, setOpenId] = useState<string>();
+  // The cadre's home opens a clue straight from its list (`/clues?clue=<id>`, issue 14 point 2).
+  const [openId, setOpenId] = useState<string | undefined>(search.get('clue') ?? undefined);
   const [dialog, setDialog] = useState<{ clue: Clue; kind: ClueDialog }>();
   const [adding, setAdding] = useState(false);
   const dialogKey = useOpenKey(dialog !== undefined || adding);
-  const writable = can(user.role, 'registry.write');
-  const readsRegistry = can(user.role, 'registry.read');
+  const writable = can(user, 'registry.write');
+  const readsRegistry = can(user, 'registry.read');
 
   useEffect(() => {
     let live = true;
@@ -75,6 +77,7 @@ export default function ClueLedgerPage() {
         title="线索台账"
         extra={
           <Space wrap>
+            <ExportButton ledger="clues" filters={query} testId="clues-export" />
             {user.role === 'village' && (
               <Button onClick={() => navigate(`/declare?village=${user.regionCode}`)}>代农户申报</Button>
             )}

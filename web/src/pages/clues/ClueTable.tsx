@@ -1,16 +1,23 @@
-import { Button, Table, type TableProps, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import type { Clue, CluePage } from '../../api/clues';
 import { RegionName } from '../../components/RegionName';
+import { type ResponsiveColumns, ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDate } from '../../domain/format';
 import { label, RISK_TYPE } from '../../domain/labels';
 import { CLUE_CHANNEL, CLUE_RESULT, CLUE_SOURCE_KIND } from '../../domain/procedure-labels';
 import { Link } from '../../router/Link';
 import { ClueColourTag, ClueStatusTag } from './ClueTags';
 
-function columns(today: string, canOpenHousehold: boolean, onOpen: (c: Clue) => void): TableProps<Clue>['columns'] {
+function columns(today: string, canOpenHousehold: boolean, onOpen: (c: Clue) => void): ResponsiveColumns<Clue> {
   return [
     { title: '三色', key: 'colour', width: 70, render: (_, c) => <ClueColourTag clue={c} today={today} /> },
-    { title: '状态', key: 'status', width: 150, render: (_, c) => <ClueStatusTag clue={c} today={today} /> },
+    {
+      title: '状态',
+      mobile: true,
+      key: 'status',
+      width: 150,
+      render: (_, c) => <ClueStatusTag clue={c} today={today} />,
+    },
     {
       title: '渠道 / 来源',
       key: 'channel',
@@ -24,6 +31,7 @@ function columns(today: string, canOpenHousehold: boolean, onOpen: (c: Clue) => 
     },
     {
       title: '农户',
+      mobile: 'title',
       key: 'household',
       width: 160,
       render: (_, c) =>
@@ -38,7 +46,7 @@ function columns(today: string, canOpenHousehold: boolean, onOpen: (c: Clue) => 
         ),
     },
     { title: '区划', dataIndex: 'regionCode', width: 150, render: (v: string) => <RegionName code={v} /> },
-    { title: '发现情况', dataIndex: 'finding', ellipsis: true },
+    { title: '发现情况', mobile: true, dataIndex: 'finding', ellipsis: true },
     {
       title: '风险类型',
       dataIndex: 'riskTypes',
@@ -46,7 +54,7 @@ function columns(today: string, canOpenHousehold: boolean, onOpen: (c: Clue) => 
       render: (v: string[]) => (v.length ? v.map((r) => label(RISK_TYPE, r)).join('、') : '—'),
     },
     { title: '收到日期', dataIndex: 'receivedOn', width: 110, render: (v: string) => formatDate(v) },
-    { title: '办结时限', dataIndex: 'dueOn', width: 110, render: (v: string) => formatDate(v) },
+    { title: '办结时限', mobile: true, dataIndex: 'dueOn', width: 110, render: (v: string) => formatDate(v) },
     {
       title: '核实人 / 结果',
       key: 'assignee',
@@ -83,7 +91,7 @@ export function ClueTable({
 }) {
   const today = data?.today ?? '';
   return (
-    <Table<Clue>
+    <ResponsiveTable<Clue>
       rowKey="id"
       size="middle"
       columns={columns(today, canOpenHousehold, onOpen)}

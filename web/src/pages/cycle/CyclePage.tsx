@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type CycleReport, proceduresApi } from '../../api/procedures';
 import { useUser } from '../../app/auth';
+import { CalendarAlert } from '../../components/CalendarAlert';
 import { PageHead } from '../../components/PageHead';
 import { RegionName } from '../../components/RegionName';
 import { RegionTree } from '../../components/RegionTree';
@@ -70,6 +71,7 @@ export default function CyclePage() {
         <div className="sx-split-main">
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
           {!report && !error && <Skeleton active />}
+          {report?.calendarAlert && <CalendarAlert alert={report.calendarAlert} />}
           {cycle?.skipped && (
             <Alert
               type="info"
@@ -85,7 +87,7 @@ export default function CyclePage() {
                 title="本月时间节点"
                 size="small"
                 style={{ marginBottom: 16 }}
-                extra={<Tag>{`模板 ${cycle.templateCode} 第${cycle.templateVersion}版`}</Tag>}
+                extra={<Tag data-template={cycle.templateCode}>{`程序模板第${cycle.templateVersion}版`}</Tag>}
                 data-testid="cycle-steps"
               >
                 {cycle.uncertain && (

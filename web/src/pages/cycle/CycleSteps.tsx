@@ -1,5 +1,6 @@
-import { Table, Tag, Tooltip } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { CycleStep } from '../../api/procedures';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDate } from '../../domain/format';
 import { LEVEL, label } from '../../domain/procedure-labels';
 import { chinaToday, levelColour } from '../../domain/procedure-levels';
@@ -8,7 +9,7 @@ import { chinaToday, levelColour } from '../../domain/procedure-levels';
 export function CycleSteps({ steps }: { steps: CycleStep[] }) {
   const today = chinaToday();
   return (
-    <Table<CycleStep>
+    <ResponsiveTable<CycleStep>
       size="small"
       rowKey="stepCode"
       pagination={false}

@@ -1,7 +1,8 @@
-import { Card, Col, Empty, Row, Table, Tag } from 'antd';
+import { Card, Col, Empty, Row, Tag } from 'antd';
 import type { StepLevel } from '../../api/cases';
 import type { LateItem } from '../../api/procedures';
 import { RegionName } from '../../components/RegionName';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDate } from '../../domain/format';
 import { LEVEL, label } from '../../domain/procedure-labels';
 import { Link } from '../../router/Link';
@@ -28,7 +29,7 @@ export function LateItems({ items, mine }: { items: LateItem[]; mine: LateItem[]
               extra={<Tag color="red">{list.length} 项</Tag>}
               data-testid={`late-${level}`}
             >
-              <Table<LateItem>
+              <ResponsiveTable<LateItem>
                 size="small"
                 rowKey={(i) => `${i.id}/${i.stepCode}`}
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}

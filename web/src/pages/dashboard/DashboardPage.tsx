@@ -1,25 +1,13 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Row,
-  Select,
-  Skeleton,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Row, Select, Skeleton, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type Dashboard, type HP, type MapShape, type RankingRow, reportsApi } from '../../api/reports';
 import { scopeName, useAuth, useUser } from '../../app/auth';
+import { CalendarAlert } from '../../components/CalendarAlert';
 import { PageHead } from '../../components/PageHead';
-import { can } from '../../domain/permissions';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { can, isProjectOfficer, isSeparatedAdmin } from '../../domain/permissions';
 import { navigate, useLocation } from '../../router/history';
 import { Link } from '../../router/Link';
 import { FigureHouseholdsDrawer, type FigureRef } from '../reports/FigureHouseholds';
@@ -86,6 +74,48 @@ function HPCard({
   );
 }
 
+const LANDINGS = {
+  audit: [
+    '审计管理员',
+    '查阅、检索本辖区的审计日志：谁在何时查阅了哪些农户档案、查看了完整身份证号、做了哪些变更和登录。审计管理员不管理用户，也不查阅农户数据。',
+    '/audit',
+    '打开审计日志',
+  ],
+  security: [
+    '安全管理员',
+    '管理本辖区的用户账户：新增、停用、解锁、重置密码、变更角色和区划。安全管理员不查阅审计日志，也不查阅农户数据。',
+    '/users',
+    '打开用户管理',
+  ],
+  project: [
+    '项目管理员',
+    '管理本县衔接资金项目库：项目申报、论证、审批入库、月度计划和进度、联农带农受益户、资产登记和变更审批、双报备。项目管理员不办理监测对象的识别和帮扶，也不查阅农户档案。',
+    '/projects',
+    '打开项目库',
+  ],
+} as const;
+
+/**
+ * The 工作台 of the security and the audit administrator (三员分立, docs/decisions/0030) and of the county project
+ * officer (docs/decisions/0036): no monitoring figures, the way to their own pages.
+ */
+function AdminLanding({ kind }: { kind: keyof typeof LANDINGS }) {
+  const [title, text, to, open] = LANDINGS[kind];
+  return (
+    <Card data-testid="admin-landing">
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+        <Typography.Paragraph style={{ margin: 0 }}>{text}</Typography.Paragraph>
+        <Button type="primary" onClick={() => navigate(to)}>
+          {open}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
 /**
  * 工作台 (issue #13): the month's "X户Y人" (SPEC §16) from the aggregated figures in one call, 12 months of trend,
  * categories and risk types, subordinate regions ranked by overdue items and coverage and coloured on a map; every
@@ -94,7 +124,8 @@ function HPCard({
 export default function DashboardPage() {
   const user = useUser();
   const { scopePath } = useAuth();
-  const canRead = can(user.role, 'registry.read');
+  // monitoring figures: not for the project officer, who reads the registry only to pick beneficiaries
+  const canRead = can(user, 'registry.read') && !isProjectOfficer(user.role);
   const { search } = useLocation();
   const month = /^\d{4}-\d{2}$/.test(search.get('month') ?? '') ? (search.get('month') as string) : undefined;
   const region = search.get('region') || undefined;
@@ -171,7 +202,9 @@ export default function DashboardPage() {
           {user.roleLabel}）
         </Typography.Text>
       </PageHead>
-      {!canRead && (
+      {isSeparatedAdmin(user.role) && <AdminLanding kind={can(user, 'audit.read') ? 'audit' : 'security'} />}
+      {isProjectOfficer(user.role) && <AdminLanding kind="project" />}
+      {!canRead && !isSeparatedAdmin(user.role) && !isProjectOfficer(user.role) && (
         <Alert
           type="info"
           showIcon
@@ -181,6 +214,7 @@ export default function DashboardPage() {
         />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {canRead && <CalendarAlert />}
       {canRead && (
         <>
           <Row gutter={[12, 12]}>
@@ -334,7 +368,7 @@ export default function DashboardPage() {
             </Col>
             <Col xs={24} xl={12}>
               <Card title="下级区划排名（逾期事项多、覆盖率低的在前）" size="small">
-                <Table<RankingRow>
+                <ResponsiveTable<RankingRow>
                   size="small"
                   rowKey="code"
                   loading={!data}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Select, Space, Switch, Table, type TableProps, Tag } from 'antd';
+import { Alert, Button, Card, Select, Space, Switch, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type QualityItem, type QualityQuery, screeningApi } from '../../api/screening';
@@ -6,6 +6,7 @@ import type { Page } from '../../api/types';
 import { useUser } from '../../app/auth';
 import { PageHead } from '../../components/PageHead';
 import { RegionName } from '../../components/RegionName';
+import { type ResponsiveColumns, ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { can } from '../../domain/permissions';
 import { useOpenKey } from '../../forms/use-open-key';
@@ -34,8 +35,8 @@ export default function DataQualityPage() {
   const [resolving, setResolving] = useState<QualityItem>();
   const dialogKey = useOpenKey(resolving !== undefined);
   const mayResolve = (i: QualityItem) =>
-    !i.resolvedAt && (user.role === 'department' ? i.department === user.department : can(user.role, 'registry.write'));
-  const resolver = user.role === 'department' || can(user.role, 'registry.write');
+    !i.resolvedAt && (user.role === 'department' ? i.department === user.department : can(user, 'registry.write'));
+  const resolver = user.role === 'department' || can(user, 'registry.write');
 
   useEffect(() => {
     let live = true;
@@ -54,9 +55,10 @@ export default function DataQualityPage() {
 
   const go = (q: QualityQuery) => navigate(qualityListUrl(q));
 
-  const columns: TableProps<QualityItem>['columns'] = [
+  const columns: ResponsiveColumns<QualityItem> = [
     {
       title: '部门 / 数据类型',
+      mobile: 'title',
       key: 'department',
       width: 180,
       render: (_, i) => (
@@ -74,7 +76,7 @@ export default function DataQualityPage() {
       align: 'right',
       render: (v: number, i) => (i.sheetName ? `${i.sheetName} 第${v}行` : v),
     },
-    { title: '姓名', dataIndex: 'name', width: 100, render: (v: string | null) => v ?? '—' },
+    { title: '姓名', mobile: true, dataIndex: 'name', width: 100, render: (v: string | null) => v ?? '—' },
     {
       title: '身份证号',
       dataIndex: 'idNumberMasked',
@@ -82,10 +84,11 @@ export default function DataQualityPage() {
       render: (v: string | null) => <span className="sx-id-number">{v ?? '—'}</span>,
     },
     { title: '区划', dataIndex: 'regionCode', width: 130, render: (v: string) => <RegionName code={v} /> },
-    { title: '原因', dataIndex: 'reason', width: 260, ellipsis: true },
+    { title: '原因', mobile: true, dataIndex: 'reason', width: 260, ellipsis: true },
     { title: '发现时间', dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
     {
       title: '状态',
+      mobile: true,
       dataIndex: 'resolvedAt',
       key: 'status',
       width: 90,
@@ -165,7 +168,7 @@ export default function DataQualityPage() {
           </span>
         </Space>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Table<QualityItem>
+        <ResponsiveTable<QualityItem>
           rowKey="id"
           size="middle"
           loading={loading}

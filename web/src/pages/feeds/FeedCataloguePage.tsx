@@ -10,6 +10,15 @@ import { useFeeds } from './use-feeds';
  * 部门数据目录 (SPEC §10): what each department pushes — record kinds, columns, types, required fields — with the
  * published template of each in Excel and CSV. A department officer sees their own department's feeds only.
  */
+/** The catalogue cites its sources for developers too (SPEC sections); users see the policy sources only. */
+function plainSource(source: string): string {
+  return source
+    .split(/[；;]/)
+    .map((p) => p.trim())
+    .filter((p) => p && !p.startsWith('SPEC'))
+    .join('；');
+}
+
 export default function FeedCataloguePage() {
   const user = useUser();
   const { search } = useLocation();
@@ -45,7 +54,7 @@ export default function FeedCataloguePage() {
             <Typography.Title level={5} style={{ marginTop: 0 }}>
               {chosen.name}
               <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8, fontWeight: 'normal' }}>
-                依据：{chosen.source}
+                依据：{plainSource(chosen.source)}
               </Typography.Text>
             </Typography.Title>
             {chosen.records.map((r) => (

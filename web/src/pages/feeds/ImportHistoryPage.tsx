@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client';
 import { type FeedImport, feedsApi, type ImportQuery } from '../../api/feeds';
 import type { Page } from '../../api/types';
 import { useUser } from '../../app/auth';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHead } from '../../components/PageHead';
 import { navigate, useLocation } from '../../router/history';
 import { Link } from '../../router/Link';
@@ -42,7 +43,15 @@ export default function ImportHistoryPage() {
 
   return (
     <>
-      <PageHead title="导入记录" extra={canImport(user) && <Link to="/feeds/import">导入部门数据</Link>}>
+      <PageHead
+        title="导入记录"
+        extra={
+          <Space wrap>
+            <ExportButton ledger="imports" filters={query} testId="imports-export" />
+            {canImport(user) && <Link to="/feeds/import">导入部门数据</Link>}
+          </Space>
+        }
+      >
         <span className="sx-muted">各部门数据文件的导入情况；有错误行的可下载错误报告</span>
       </PageHead>
       <Card>

@@ -1,17 +1,19 @@
-import { Space, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { Space, Tag, Tooltip } from 'antd';
 import { type FeedDefinition, type FeedImport, feedsApi } from '../../api/feeds';
 import type { Page } from '../../api/types';
 import { RegionName } from '../../components/RegionName';
+import { type ResponsiveColumns, ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { FEED_IMPORT_STATUS, label } from '../../domain/labels';
 import { departmentName, recordKindName } from './use-feeds';
 
 const STATUS_COLOUR: Record<string, string> = { loading: 'processing', loaded: 'success', failed: 'error' };
 
-function columns(feeds: FeedDefinition[] | undefined): TableProps<FeedImport>['columns'] {
+function columns(feeds: FeedDefinition[] | undefined): ResponsiveColumns<FeedImport> {
   return [
     {
       title: '部门 / 数据类型',
+      mobile: 'title',
       key: 'department',
       width: 180,
       render: (_, i) => (
@@ -22,10 +24,11 @@ function columns(feeds: FeedDefinition[] | undefined): TableProps<FeedImport>['c
       ),
     },
     { title: '区划', dataIndex: 'regionCode', width: 130, render: (v: string) => <RegionName code={v} /> },
-    { title: '期别', dataIndex: 'period', width: 90 },
+    { title: '期别', mobile: true, dataIndex: 'period', width: 90 },
     { title: '文件', dataIndex: 'fileName', ellipsis: true },
     {
       title: '状态',
+      mobile: true,
       dataIndex: 'status',
       width: 90,
       render: (v: string, i) => (
@@ -46,7 +49,7 @@ function columns(feeds: FeedDefinition[] | undefined): TableProps<FeedImport>['c
     { title: '命中', dataIndex: 'hits', width: 70, align: 'right' },
     { title: '线索', dataIndex: 'clues', width: 70, align: 'right' },
     { title: '导入人', dataIndex: 'importedBy', width: 100 },
-    { title: '导入时间', dataIndex: 'startedAt', width: 170, render: (v: string) => formatDateTime(v) },
+    { title: '导入时间', mobile: true, dataIndex: 'startedAt', width: 170, render: (v: string) => formatDateTime(v) },
     {
       title: '错误报告',
       key: 'errors',
@@ -78,7 +81,7 @@ export function ImportTable({
   onPage: (page: number, pageSize: number) => void;
 }) {
   return (
-    <Table<FeedImport>
+    <ResponsiveTable<FeedImport>
       rowKey="id"
       size="middle"
       columns={columns(feeds)}

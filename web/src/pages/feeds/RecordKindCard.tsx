@@ -1,6 +1,7 @@
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { type FeedColumn, type FeedRecordKind, feedsApi } from '../../api/feeds';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { FEED_COLUMN_TYPE, FEED_MATCH_BY, label } from '../../domain/labels';
 import { navigate } from '../../router/history';
 
@@ -54,7 +55,7 @@ export function RecordKindCard({
         </Space>
       }
     >
-      <Table<FeedColumn>
+      <ResponsiveTable<FeedColumn>
         size="small"
         rowKey="key"
         pagination={false}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import {
   assistanceApi,
@@ -10,6 +10,7 @@ import {
   type SuggestedMeasure,
 } from '../../api/assistance';
 import { errorMessage } from '../../api/client';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDate } from '../../domain/format';
 import { label, RISK_TYPE } from '../../domain/labels';
 import { RISK_COLOUR_LABEL } from '../../domain/risk-colour';
@@ -224,7 +225,7 @@ function BackstopCard({ proposals, backstop }: { proposals: BackstopProposal[]; 
       {proposals.length === 0 ? (
         <Empty description="没有提请记录" image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
-        <Table<BackstopProposal>
+        <ResponsiveTable<BackstopProposal>
           size="small"
           rowKey="id"
           pagination={false}

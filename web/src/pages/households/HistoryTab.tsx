@@ -1,8 +1,9 @@
-import { Alert, Switch, Table, type TableProps, Typography } from 'antd';
+import { Alert, Switch, type TableProps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { householdsApi } from '../../api/households';
 import type { AuditItem } from '../../api/types';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { AUDIT_ACTION, label, ROLE } from '../../domain/labels';
 import { describeChange } from './describe-change';
@@ -49,7 +50,7 @@ export function HistoryTab({ householdId, refreshKey }: { householdId: string; r
       <Typography.Paragraph>
         <Switch size="small" checked={showReads} onChange={setShowReads} /> 同时显示查阅记录（含查看完整身份证号）
       </Typography.Paragraph>
-      <Table<AuditItem>
+      <ResponsiveTable<AuditItem>
         rowKey="id"
         size="small"
         loading={!items}

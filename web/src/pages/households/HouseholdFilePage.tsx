@@ -25,6 +25,7 @@ import { IncomesTable } from './IncomesTable';
 import { MemberStatusModal } from './MemberStatusModal';
 import { MembersTable } from './MembersTable';
 import { ProceduresTab } from './ProceduresTab';
+import { ProjectBenefitsTab } from './ProjectBenefitsTab';
 import { ReliefTab } from './ReliefTab';
 import { RevealIdsButton } from './RevealIdsButton';
 import { useHousehold } from './use-household';
@@ -36,7 +37,7 @@ export default function HouseholdFilePage({ params }: PageProps) {
   const id = params.id ?? '';
   const user = useUser();
   const { message } = App.useApp();
-  const { file, error, revealed, reload, reveal, hide } = useHousehold(id);
+  const { file, error, missing, revealed, reload, reveal, hide } = useHousehold(id);
   // `?tab=assistance` opens a tab directly (the gap lists link to the 帮扶 tab).
   const { search } = useLocation();
   const [tab, setTab] = useState(search.get('tab') ?? 'members');
@@ -44,10 +45,13 @@ export default function HouseholdFilePage({ params }: PageProps) {
   const [statusOf, setStatusOf] = useState<Member>();
   const dialogKey = useOpenKey(dialog !== undefined || statusOf !== undefined);
   const [changes, setChanges] = useState(0);
-  const writable = can(user.role, 'registry.write');
+  const writable = can(user, 'registry.write');
   // The screening page's 农户命中 tab: for the roles that may open that page and read the registry (ScreeningPage).
   const screening = ROUTES.find((r) => r.path === '/screening');
-  const seesHits = screening !== undefined && allowed(screening, user.role) && can(user.role, 'registry.read');
+  const seesHits = screening !== undefined && allowed(screening, user) && can(user, 'registry.read');
+  // 联农带农: for the roles that may open the project library.
+  const projects = ROUTES.find((r) => r.path === '/projects');
+  const seesProjects = projects !== undefined && allowed(projects, user);
 
   const saved = (text: string) => () => {
     setDialog(undefined);
@@ -58,11 +62,17 @@ export default function HouseholdFilePage({ params }: PageProps) {
   };
 
   if (error && !file) {
+    // A 明白卡's QR code opens this page: scanned by someone outside the household's region, it says so plainly.
     return (
       <Result
         status="warning"
         title="无法打开农户档案"
-        subTitle={error}
+        data-testid="household-unavailable"
+        subTitle={
+          missing
+            ? '没有找到这户的档案，或这户不在您的管辖范围内：扫码查看农户档案仅限本辖区的工作人员。如需查看，请联系该户所在村、乡镇或县级工作人员。'
+            : error
+        }
         extra={<Button onClick={() => navigate('/households')}>返回农户列表</Button>}
       />
     );
@@ -95,7 +105,7 @@ export default function HouseholdFilePage({ params }: PageProps) {
                 筛查命中
               </Button>
             )}
-            {can(user.role, 'pii.reveal') && <RevealIdsButton revealed={revealed} onReveal={reveal} onHide={hide} />}
+            {can(user, 'pii.reveal') && <RevealIdsButton revealed={revealed} onReveal={reveal} onHide={hide} />}
             {writable && (
               <>
                 <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
@@ -172,6 +182,15 @@ export default function HouseholdFilePage({ params }: PageProps) {
               label: '线索与程序',
               children: <ProceduresTab householdId={file.id} refreshKey={changes} />,
             },
+            ...(seesProjects
+              ? [
+                  {
+                    key: 'benefits',
+                    label: '项目带农',
+                    children: <ProjectBenefitsTab householdId={file.id} />,
+                  },
+                ]
+              : []),
             {
               key: 'relief',
               label: '救助申请',

@@ -7,7 +7,7 @@ import { CATEGORY, MONITORING_STATUS, options } from '../../domain/labels';
 
 type Values = Pick<HouseholdQuery, 'status' | 'category' | 'name' | 'idNumber'> & { liftedOut?: 'true' | 'false' };
 
-/** Filters of the household list: monitoring status, category, 脱贫户, member name or ID number (exact). */
+/** Filters of the household list: monitoring status, category, 脱贫户, a fuzzy search (name, code, address, ID tail) or the ID number (exact). */
 export function HouseholdFilters({
   query,
   onSearch,
@@ -56,8 +56,8 @@ export function HouseholdFilters({
           ]}
         />
       </Form.Item>
-      <Form.Item name="name" label="成员姓名">
-        <Input allowClear placeholder="精确匹配" style={{ width: 120 }} />
+      <Form.Item name="name" label="查找">
+        <Input allowClear placeholder="姓名、户编号、住址或身份证号末两位" style={{ width: 240, maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item
         name="idNumber"

@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/client';
 import { type HouseholdQuery, householdsApi } from '../../api/households';
 import type { HouseholdPage } from '../../api/types';
 import { useUser } from '../../app/auth';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHead } from '../../components/PageHead';
 import { RegionTree } from '../../components/RegionTree';
 import { can } from '../../domain/permissions';
@@ -38,6 +39,12 @@ export default function HouseholdListPage() {
   }, [searchKey]);
 
   const go = (q: HouseholdQuery) => navigate(listUrl(q));
+  // Paging forward one page follows the server's cursor (a keyset range by household code, issue 18); any other jump
+  // is by page number.
+  const onPage = (page: number, pageSize: number) => {
+    const next = page === (query.page ?? 1) + 1 && pageSize === query.pageSize && data?.nextCursor;
+    go({ ...query, page, pageSize, after: next || undefined });
+  };
 
   return (
     <>
@@ -48,7 +55,21 @@ export default function HouseholdListPage() {
             <Button icon={<DownloadOutlined />} href={exportUrl(query)} data-testid="households-export">
               导出Excel
             </Button>
-            {can(user.role, 'registry.write') && (
+            <ExportButton
+              ledger="households"
+              filters={{ ...query, after: undefined }}
+              label="后台导出（大批量）"
+              testId="households-export-job"
+            />
+            {query.status === 'monitored' && (
+              <ExportButton
+                ledger="monitored"
+                filters={{ region: query.region, category: query.category, liftedOut: query.liftedOut }}
+                label="导出监测对象台账"
+                testId="monitored-export"
+              />
+            )}
+            {can(user, 'registry.write') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')}>
                 新建农户
               </Button>
@@ -61,16 +82,16 @@ export default function HouseholdListPage() {
           <RegionTree
             rootCode={user.regionCode}
             selected={query.region}
-            onSelect={(region) => go({ ...query, region, page: 1 })}
+            onSelect={(region) => go({ ...query, region, page: 1, after: undefined })}
           />
         </Card>
         <Card className="sx-split-main">
           <HouseholdFilters
             query={query}
-            onSearch={(q) => go({ ...q, region: query.region, page: 1, pageSize: query.pageSize })}
+            onSearch={(q) => go({ ...q, region: query.region, page: 1, pageSize: query.pageSize, after: undefined })}
           />
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-          <HouseholdTable data={data} loading={loading} onPage={(page, pageSize) => go({ ...query, page, pageSize })} />
+          <HouseholdTable data={data} loading={loading} onPage={onPage} />
         </Card>
       </div>
     </>

@@ -1,21 +1,23 @@
-import { Table, type TableProps, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { HouseholdPage, HouseholdRow } from '../../api/types';
 import { MonitoringStatusTag, RiskColourTag } from '../../components/HouseholdTags';
+import { type ResponsiveColumns, ResponsiveTable } from '../../components/ResponsiveTable';
 import { useRiskColours } from '../../components/use-risk-colours';
 import { householdsAndPersons } from '../../domain/format';
 import { label, RISK_TYPE } from '../../domain/labels';
 import type { RiskColourInfo } from '../../domain/risk-colour';
 import { Link } from '../../router/Link';
 
-const columns = (colours: Record<string, RiskColourInfo> | undefined): TableProps<HouseholdRow>['columns'] => [
-  { title: '三色', key: 'colour', width: 72, render: (_, h) => <RiskColourTag info={colours?.[h.id]} /> },
+const columns = (colours: Record<string, RiskColourInfo> | undefined): ResponsiveColumns<HouseholdRow> => [
+  { title: '三色', mobile: true, key: 'colour', width: 72, render: (_, h) => <RiskColourTag info={colours?.[h.id]} /> },
   {
     title: '户编号',
+    mobile: 'title',
     dataIndex: 'code',
     width: 150,
     render: (code: string, h) => <Link to={`/households/${h.id}`}>{code}</Link>,
   },
-  { title: '户主', dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
+  { title: '户主', mobile: true, dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
   {
     title: '户主身份证号',
     dataIndex: 'headIdNumber',
@@ -32,6 +34,7 @@ const columns = (colours: Record<string, RiskColourInfo> | undefined): TableProp
   },
   {
     title: '监测状态',
+    mobile: true,
     key: 'status',
     width: 200,
     render: (_, h) => <MonitoringStatusTag status={h.monitoringStatus} category={h.category} />,
@@ -70,7 +73,7 @@ export function HouseholdTable({
 }) {
   const colours = useRiskColours((data?.items ?? []).map((h) => h.id));
   return (
-    <Table<HouseholdRow>
+    <ResponsiveTable<HouseholdRow>
       rowKey="id"
       size="middle"
       columns={columns(colours)}

@@ -68,6 +68,7 @@ export function HouseholdWorkButtons({
         ))}
       <VisitModal
         key={`visit-${dialogKey}`}
+        householdLabel={`${file.members.find((m) => m.relation === 'head')?.name ?? ''}（${file.code}）`}
         householdId={file.id}
         open={dialog === 'visit'}
         onClose={() => setDialog(undefined)}

@@ -1,7 +1,8 @@
-import { Table, type TableProps, Tag, Tooltip } from 'antd';
+import { type TableProps, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { linesApi } from '../../api/lines';
 import type { Income } from '../../api/types';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatYuan, toFen } from '../../domain/money';
 
 const rigid = (i: Income) =>
@@ -90,7 +91,7 @@ export function IncomesTable({ incomes, regionCode }: { incomes: Income[]; regio
     },
   ];
   return (
-    <Table<Income>
+    <ResponsiveTable<Income>
       rowKey={(i) => `${i.year}-${i.survey}`}
       size="small"
       columns={columns}

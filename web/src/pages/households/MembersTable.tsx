@@ -1,5 +1,6 @@
-import { Button, Table, type TableProps, Tag } from 'antd';
+import { Button, type TableProps, Tag } from 'antd';
 import type { Member } from '../../api/types';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import {
   DISABILITY_CATEGORY,
   EDUCATION,
@@ -78,7 +79,7 @@ function columns(onChangeStatus?: (m: Member) => void): TableProps<Member>['colu
 /** 家庭成员, ID numbers masked unless revealed (SPEC §17). */
 export function MembersTable({ members, onChangeStatus }: { members: Member[]; onChangeStatus?: (m: Member) => void }) {
   return (
-    <Table<Member>
+    <ResponsiveTable<Member>
       rowKey="id"
       size="small"
       columns={columns(onChangeStatus)}

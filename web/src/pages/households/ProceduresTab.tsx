@@ -1,8 +1,9 @@
-import { Alert, Table, Tag, Typography } from 'antd';
+import { Alert, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { type CaseRow, casesApi } from '../../api/cases';
 import { errorMessage } from '../../api/client';
 import { type Clue, cluesApi } from '../../api/clues';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDate } from '../../domain/format';
 import { CASE_KIND, CASE_STATUS, CLUE_CHANNEL, CLUE_RESULT, label } from '../../domain/procedure-labels';
 import { Link } from '../../router/Link';
@@ -33,7 +34,7 @@ export function ProceduresTab({ householdId, refreshKey }: { householdId: string
   return (
     <>
       <Typography.Title level={5}>程序事项</Typography.Title>
-      <Table<CaseRow>
+      <ResponsiveTable<CaseRow>
         size="small"
         rowKey="id"
         loading={!cases}
@@ -51,7 +52,7 @@ export function ProceduresTab({ householdId, refreshKey }: { householdId: string
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         监测线索
       </Typography.Title>
-      <Table<Clue>
+      <ResponsiveTable<Clue>
         size="small"
         rowKey="id"
         loading={!clues}

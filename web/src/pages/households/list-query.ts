@@ -18,6 +18,7 @@ export function readListQuery(search: URLSearchParams): HouseholdQuery {
     idNumber: str('idNumber'),
     page: num('page', 1),
     pageSize: num('pageSize', 20),
+    after: str('after'),
   };
 }
 
@@ -28,6 +29,6 @@ export function listUrl(q: HouseholdQuery): string {
 
 /** The same filters as an Excel download of the whole filtered list (every page; the server audits it). */
 export function exportUrl(q: HouseholdQuery): string {
-  const { page: _page, pageSize: _size, ...filters } = q;
+  const { page: _page, pageSize: _size, after: _after, ...filters } = q;
   return `/api/households/export.xlsx${toQueryString(filters)}`;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/client';
 import { householdsApi } from '../../api/households';
 import type { HouseholdFile } from '../../api/types';
 
@@ -10,6 +10,8 @@ import type { HouseholdFile } from '../../api/types';
 export function useHousehold(id: string) {
   const [file, setFile] = useState<HouseholdFile>();
   const [error, setError] = useState<string>();
+  /** The household is not there for this user: unknown, or outside the user's region (the server does not say which). */
+  const [missing, setMissing] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const [loading, setLoading] = useState(true);
 
@@ -21,8 +23,10 @@ export function useHousehold(id: string) {
         setFile(f);
         setRevealed(unmasked);
         setError(undefined);
+        setMissing(false);
       } catch (e) {
         setError(errorMessage(e));
+        setMissing(e instanceof ApiError && e.status === 404);
         throw e;
       } finally {
         setLoading(false);
@@ -38,6 +42,7 @@ export function useHousehold(id: string) {
   return {
     file,
     error,
+    missing,
     loading,
     revealed,
     reload: () => load(revealed),

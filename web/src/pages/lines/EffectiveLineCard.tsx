@@ -1,9 +1,10 @@
-import { Alert, Card, Form, InputNumber, Select, Statistic, Table } from 'antd';
+import { Alert, Card, Form, InputNumber, Select, Statistic } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { linesApi } from '../../api/lines';
 import type { EffectiveLine, Region } from '../../api/types';
 import { RegionName } from '../../components/RegionName';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { currentYear } from '../../domain/format';
 import { formatYuan } from '../../domain/money';
 
@@ -59,7 +60,7 @@ export function EffectiveLineCard({ regions, refreshKey }: { regions: Region[]; 
             <RegionName code={line.sourceRegionCode} />
             设定（取本级与上级中最高者）
           </p>
-          <Table
+          <ResponsiveTable
             size="small"
             rowKey="regionCode"
             pagination={false}

@@ -1,8 +1,9 @@
-import { Alert, Card, Select, Table } from 'antd';
+import { Alert, Card, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { linesApi } from '../../api/lines';
 import type { LineHistoryItem, Region } from '../../api/types';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { formatYuan } from '../../domain/money';
 
@@ -40,7 +41,7 @@ export function LineHistoryCard({ regions, refreshKey }: { regions: Region[]; re
       }
     >
       {error && <Alert type="error" showIcon title={error} />}
-      <Table<LineHistoryItem>
+      <ResponsiveTable<LineHistoryItem>
         size="small"
         rowKey="id"
         loading={!items && !error}

@@ -13,7 +13,7 @@ export default function MonitoringLinesPage() {
   const { scopePath } = useAuth();
   const [changes, setChanges] = useState(0);
   const own = scopePath[scopePath.length - 1];
-  const canSet = can(user.role, 'lines.write') && own !== undefined && own.level <= 3;
+  const canSet = can(user, 'lines.write') && own !== undefined && own.level <= 3;
 
   return (
     <>

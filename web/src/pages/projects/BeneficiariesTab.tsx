@@ -1,10 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { type Beneficiary, type BenefitWay, type ProjectDetail, projectsApi } from '../../api/projects';
+import { useUser } from '../../app/auth';
 import { FormError } from '../../components/FormError';
 import { HouseholdPicker } from '../../components/HouseholdPicker';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { householdsAndPersons } from '../../domain/format';
+import { isProjectOfficer } from '../../domain/permissions';
 import { BENEFIT_WAY, label, options } from '../../domain/project-labels';
 import { applyServerError } from '../../forms/server-errors';
 import { Link } from '../../router/Link';
@@ -13,8 +16,16 @@ import { wan } from './project-ui';
 /** 联农带农: the registry households that benefit, how and how much, as "X户Y人" with the monitored among them. */
 export function BeneficiariesTab({ detail, onChanged }: { detail: ProjectDetail; onChanged: () => void }) {
   const { message } = App.useApp();
+  // the project officer picks households but opens no household file (docs/decisions/0036)
+  const opensFiles = !isProjectOfficer(useUser().role);
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ householdId: string; way: BenefitWay; amountYuan: number; note?: string }>();
+  const [form] = Form.useForm<{
+    householdId: string;
+    way: BenefitWay;
+    amountYuan: number;
+    note?: string;
+    countAsMeasure?: boolean;
+  }>();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const b = detail.benefit;
@@ -47,7 +58,7 @@ export function BeneficiariesTab({ detail, onChanged }: { detail: ProjectDetail;
           </Button>
         )}
       </Space>
-      <Table<Beneficiary>
+      <ResponsiveTable<Beneficiary>
         rowKey="id"
         size="small"
         dataSource={detail.beneficiaries}
@@ -57,11 +68,24 @@ export function BeneficiariesTab({ detail, onChanged }: { detail: ProjectDetail;
         columns={[
           {
             title: '户主',
-            render: (_, r) => <Link to={`/households/${r.householdId}`}>{r.headName || r.householdCode}</Link>,
+            render: (_, r) =>
+              opensFiles ? (
+                <Link to={`/households/${r.householdId}`}>{r.headName || r.householdCode}</Link>
+              ) : (
+                r.headName || r.householdCode
+              ),
           },
           { title: '村', dataIndex: 'regionName' },
           { title: '人数', dataIndex: 'persons' },
-          { title: '监测户', render: (_, r) => (r.monitored ? <Tag color="orange">是</Tag> : '否') },
+          {
+            title: '监测户',
+            render: (_, r) => (
+              <Space size={4} wrap>
+                {r.monitored ? <Tag color="orange">是</Tag> : '否'}
+                {r.measureId && <Tag color="blue">已记为帮扶措施</Tag>}
+              </Space>
+            ),
+          },
           { title: '带动方式', render: (_, r) => label(BENEFIT_WAY, r.way) },
           { title: '金额', render: (_, r) => wan(r.amountYuan) },
           { title: '说明', dataIndex: 'note' },
@@ -93,6 +117,13 @@ export function BeneficiariesTab({ detail, onChanged }: { detail: ProjectDetail;
           </Form.Item>
           <Form.Item name="note" label="说明">
             <Input placeholder="如：基地务工6个月" />
+          </Form.Item>
+          <Form.Item
+            name="countAsMeasure"
+            valuePropName="checked"
+            extra="仅限监测户：务工记为就地就近就业，其他记为联农带农利益联结"
+          >
+            <Checkbox>同时记为本户的一项帮扶措施</Checkbox>
           </Form.Item>
         </Form>
       </Modal>

@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { type Counts, projectsApi } from '../../api/projects';
 import { PageHead } from '../../components/PageHead';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { label, PROJECT_STATUS } from '../../domain/project-labels';
 import { Link } from '../../router/Link';
 import { ColourTag, thisMonth, useLoad } from './project-ui';
@@ -96,7 +97,7 @@ export default function BulletinPage() {
           <Row gutter={[12, 12]}>
             <Col xs={24} lg={12}>
               <Card size="small" title="按区划">
-                <Table
+                <ResponsiveTable
                   rowKey="regionCode"
                   size="small"
                   pagination={false}
@@ -107,7 +108,7 @@ export default function BulletinPage() {
             </Col>
             <Col xs={24} lg={12}>
               <Card size="small" title="按负责人">
-                <Table
+                <ResponsiveTable
                   rowKey="manager"
                   size="small"
                   pagination={false}

@@ -14,13 +14,14 @@ const STATUS_LABEL: Record<string, [string, string]> = {
   returned: ['已退回', 'red'],
 };
 
-/** 双报备 (SPEC §13): the county uploads each required file and submits; the city supervisor approves or returns. */
+/** 双报备 (SPEC §13): the county project officer uploads each required file and submits; the city supervisor approves or returns. */
 export function FilingsTab({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const user = useUser();
   const { message } = App.useApp();
   const { data, error, reload } = useLoad(() => filingsApi.list(projectId), [projectId]);
   const [note, setNote] = useState('');
-  const reviewer = user.role === 'supervisor' || user.role === 'admin';
+  // the city supervisor reviews 双报备 (src/modules/projects/projects.policy.ts requireFilingReview)
+  const reviewer = user.role === 'supervisor';
   const act = (p: Promise<unknown>, done: string) =>
     p.then(
       () => {

@@ -1,8 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Table, Upload } from 'antd';
+import { Alert, App, Button, Modal, Upload } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type ImportResult, importLibrary } from '../../api/projects';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** 导入项目库台账 (SPEC §13): the county's Excel sheets; each bad row is listed by sheet, row and column. */
 export function ImportButton({ year, onDone }: { year: number | undefined; onDone: () => void }) {
@@ -47,7 +48,7 @@ export function ImportButton({ year, onDone }: { year: number | undefined; onDon
               title={`导入${result.imported}个项目，已有${result.skipped}个未重复导入${result.problems.length ? `，${result.problems.length}处问题请修改后重新导入` : ''}`}
             />
             {result.problems.length > 0 && (
-              <Table
+              <ResponsiveTable
                 size="small"
                 rowKey={(r) => `${r.sheet}-${r.row}-${r.column}`}
                 dataSource={result.problems}

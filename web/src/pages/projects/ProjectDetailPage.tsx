@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Descriptions, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { type PlanMonth, type ProgressReport, type ProjectStatus, projectsApi } from '../../api/projects';
 import type { PageProps } from '../../app/routes';
 import { PageHead } from '../../components/PageHead';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDate, formatDateTime } from '../../domain/format';
 import {
   FUND_LEVEL,
@@ -12,6 +13,7 @@ import {
   PROJECT_STATUS,
   PROJECT_STATUS_ACTION,
 } from '../../domain/project-labels';
+import { AssetsTab } from './AssetsTab';
 import { BeneficiariesTab } from './BeneficiariesTab';
 import { FilingsTab } from './FilingsTab';
 import { PlanDialog } from './PlanDialog';
@@ -108,7 +110,7 @@ export default function ProjectDetailPage({ params }: PageProps) {
                     {d.plan.length ? '修改月度计划' : '制定月度计划'}
                   </Button>
                 )}
-                <Table<PlanMonth>
+                <ResponsiveTable<PlanMonth>
                   rowKey="month"
                   size="small"
                   pagination={false}
@@ -133,7 +135,7 @@ export default function ProjectDetailPage({ params }: PageProps) {
                     填报进度
                   </Button>
                 )}
-                <Table<ProgressReport>
+                <ResponsiveTable<ProgressReport>
                   rowKey="month"
                   size="small"
                   pagination={false}
@@ -157,7 +159,7 @@ export default function ProjectDetailPage({ params }: PageProps) {
             key: 'warnings',
             label: '预警记录',
             children: (
-              <Table
+              <ResponsiveTable
                 rowKey="month"
                 size="small"
                 pagination={false}
@@ -175,6 +177,11 @@ export default function ProjectDetailPage({ params }: PageProps) {
             key: 'beneficiaries',
             label: '联农带农',
             children: <BeneficiariesTab detail={d} onChanged={reload} />,
+          },
+          {
+            key: 'assets',
+            label: '资产',
+            children: <AssetsTab detail={d} />,
           },
           {
             key: 'filings',

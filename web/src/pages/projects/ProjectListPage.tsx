@@ -9,7 +9,7 @@ import { options, PROJECT_STATUS, WARNING_COLOUR } from '../../domain/project-la
 import { Link } from '../../router/Link';
 import { ImportButton } from './ImportButton';
 import { ProjectForm } from './ProjectForm';
-import { PROJECT_WRITERS, StatusTag, thisMonth, useLoad, WarningTag, wan } from './project-ui';
+import { canKeepLibrary, StatusTag, thisMonth, useLoad, WarningTag, wan } from './project-ui';
 
 /** 项目库 (SPEC §13): the projects of the user's region with this month's 红黄蓝 card; filing a new one. */
 export default function ProjectListPage() {
@@ -40,8 +40,8 @@ export default function ProjectListPage() {
             <Link to="/project-bulletin">
               <Button icon={<NotificationOutlined />}>预警通报</Button>
             </Link>
-            {PROJECT_WRITERS.includes(user.role) && <ImportButton year={year} onDone={reload} />}
-            {PROJECT_WRITERS.includes(user.role) && (
+            {canKeepLibrary(user) && <ImportButton year={year} onDone={reload} />}
+            {canKeepLibrary(user) && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
                 项目申报
               </Button>

@@ -1,11 +1,13 @@
 import { Tag } from 'antd';
 import type { Colour, ProjectStatus, ProjectWarning } from '../../api/projects';
+import type { CurrentUser } from '../../api/types';
+import { can } from '../../domain/permissions';
 import { label, PROJECT_STATUS, STATUS_TAG, WARNING_COLOUR, WARNING_TAG } from '../../domain/project-labels';
 
 export { useLoad } from '../campaigns/use-load';
 
-/** Who keeps the library (mirrors src/modules/projects/projects.policy.ts). */
-export const PROJECT_WRITERS = ['county', 'admin'];
+/** Who keeps the library: the county project officer (the server's `projects.write`, src/modules/auth/actor.ts). */
+export const canKeepLibrary = (user: CurrentUser) => can(user, 'projects.write');
 
 /** 12.5 → "12.5万元"; below 10,000 yuan in yuan. */
 export function wan(yuan: number): string {

@@ -1,8 +1,9 @@
-import { Alert, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type Anomalies, type AnomalyRow, regionalRiskApi } from '../../api/regional-risk';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const columns = [
   {
@@ -84,7 +85,7 @@ export function AnomaliesCard() {
         </Typography.Paragraph>
       )}
       {data && data.townships.length > 0 && (
-        <Table<AnomalyRow>
+        <ResponsiveTable<AnomalyRow>
           title={() => '乡镇'}
           rowKey="regionCode"
           size="small"
@@ -95,7 +96,7 @@ export function AnomaliesCard() {
         />
       )}
       {data && data.villages.length > 0 && (
-        <Table<AnomalyRow>
+        <ResponsiveTable<AnomalyRow>
           title={() => '村'}
           rowKey="regionCode"
           size="small"

@@ -1,10 +1,11 @@
-import { Alert, Drawer, Table } from 'antd';
+import { Alert, Drawer } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type ExposedHousehold, type RegionalEvent, regionalRiskApi } from '../../api/regional-risk';
 import type { Page } from '../../api/types';
 import { MonitoringStatusTag } from '../../components/HouseholdTags';
 import { RegionName } from '../../components/RegionName';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { Link } from '../../router/Link';
 
 /** The households found exposed to one event, with why (SPEC §11); each got a clue in the ledger. */
@@ -40,7 +41,7 @@ export function ExposedDrawer({ event, onClose }: { event: RegionalEvent | undef
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<ExposedHousehold>
+      <ResponsiveTable<ExposedHousehold>
         rowKey="id"
         size="small"
         loading={!data && !error}

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type RegionalEvent, regionalRiskApi } from '../../api/regional-risk';
 import { useUser } from '../../app/auth';
 import { PageHead } from '../../components/PageHead';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDate, formatDateTime } from '../../domain/format';
 import { label, REGIONAL_EVENT_TYPE, RISK_TYPE } from '../../domain/labels';
 import { useOpenKey } from '../../forms/use-open-key';
@@ -58,7 +59,7 @@ export default function RegionalRiskPage() {
       </PageHead>
       <Card title="风险事件">
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Table<RegionalEvent>
+        <ResponsiveTable<RegionalEvent>
           rowKey="id"
           size="middle"
           loading={!events && !error}

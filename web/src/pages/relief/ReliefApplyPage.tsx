@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Radio, Select, Typography } from 'ant
 import { useEffect, useState } from 'react';
 import { type ReliefApplication, type ReliefItem, type ReliefSubmitted, reliefApi } from '../../api/relief';
 import { FormError } from '../../components/FormError';
+import { PhotoPicker, type PickedPhoto } from '../../components/PhotoPicker';
 import { normalizeIdNumber } from '../../domain/id-number';
 import { applyServerError } from '../../forms/server-errors';
 import { useLocation } from '../../router/history';
@@ -23,6 +24,9 @@ interface Values {
   proxyPhone?: string;
 }
 
+/** What the picker offers before the county's limit is known (the setting's own upper bound is 12). */
+const PICKER_MAX = 9;
+
 /**
  * `/relief` — 政府救助平台 (SPEC §14): a citizen (群众举手) or someone on their behalf (他人代举) applies for a service
  * item without an account, from a phone. `?village=…` (a village's QR code) fills in the village.
@@ -37,6 +41,8 @@ export default function ReliefApplyPage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ReliefSubmitted>();
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [sent, setSent] = useState<{ uploaded: number; failed: string[]; over: number }>();
   const initialVillage = search.get('village') ?? undefined;
 
   useEffect(() => {
@@ -77,7 +83,21 @@ export default function ReliefApplyPage() {
             }
           : {}),
       };
-      setDone(await reliefApi.apply(body));
+      const submitted = await reliefApi.apply(body);
+      // The application stands on its own; photos follow one by one, and a failed one is named, not fatal.
+      const allowed = photos.slice(0, submitted.photosAllowed);
+      const failed: string[] = [];
+      let uploaded = 0;
+      for (const [i, p] of allowed.entries()) {
+        try {
+          await reliefApi.addPublicPhoto(submitted.trackingCode, body.phone, p.blob);
+          uploaded += 1;
+        } catch (e) {
+          failed.push(`第${i + 1}张：${e instanceof Error ? e.message : '上传失败'}`);
+        }
+      }
+      setSent({ uploaded, failed, over: photos.length - allowed.length });
+      setDone(submitted);
     } catch (e) {
       setError(e);
       applyServerError(form, e, (f) =>
@@ -104,6 +124,22 @@ export default function ReliefApplyPage() {
           </div>
           <p>{done.message}</p>
           {done.dueEstimated && <Alert type="info" showIcon title="办理期限按估算的工作日计算，以部门通知为准" />}
+          {sent && sent.uploaded > 0 && <p data-testid="relief-photos-sent">已上传{sent.uploaded}张照片。</p>}
+          {sent && sent.over > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={`每件申请最多附${done.photosAllowed}张照片，其余${sent.over}张未上传`}
+            />
+          )}
+          {sent && sent.failed.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title="部分照片未上传成功，可在办理进度页面补充"
+              description={sent.failed.join('；')}
+            />
+          )}
           <Link to={`/relief/status?code=${done.trackingCode}`}>查看办理进度</Link>
         </Card>
       </PublicShell>
@@ -199,6 +235,10 @@ export default function ReliefApplyPage() {
           ]}
         >
           <Input.TextArea rows={4} placeholder="如：丈夫上月住院，家里没有收入，急需生活费" />
+        </Form.Item>
+        <Form.Item label="照片（可选）" extra="如房屋损坏、病历、票据等，有助于部门尽快办理">
+          {/* the county's own limit (relief.limits) is applied when the application is sent */}
+          <PhotoPicker value={photos} onChange={setPhotos} max={PICKER_MAX} testId="relief-photos" />
         </Form.Item>
         <FormError error={error} />
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="relief-submit">

@@ -1,12 +1,12 @@
-import { Alert, App, Button, Card, Input, Radio, Space, Statistic, Table, Tabs } from 'antd';
+import { Alert, App, Button, Card, Input, Radio, Space, Statistic, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type ReliefFigures, type ReliefRequest, reliefApi } from '../../api/relief';
 import { useUser } from '../../app/auth';
 import { PageHead } from '../../components/PageHead';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { can } from '../../domain/permissions';
 import { chinaToday } from '../../domain/procedure-levels';
-
 import { GovernmentFilingModal } from './GovernmentFilingModal';
 import { RequestDrawer, RequestTable } from './RequestViews';
 
@@ -39,7 +39,7 @@ function FiguresTab({ region }: { region: string }) {
             <Statistic title="超期未办结" value={f.totals.overdue} suffix="件" />
             <Statistic title="满意率" value={share(f.totals.satisfied, f.totals.rated)} />
           </Space>
-          <Table
+          <ResponsiveTable
             size="small"
             rowKey="itemCode"
             dataSource={f.items}
@@ -78,7 +78,7 @@ export default function ReliefInboxPage() {
   const [filing, setFiling] = useState(false);
   const { message } = App.useApp();
   // 政府托举 is filed by the village, township and county staff who write the registry.
-  const mayFile = can(user.role, 'registry.write');
+  const mayFile = can(user, 'registry.write');
 
   useEffect(() => {
     let live = true;

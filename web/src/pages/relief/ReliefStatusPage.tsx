@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Descriptions, Input, Rate, Space, Tag, Timeli
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type ReliefPublicStatus, reliefApi } from '../../api/relief';
+import { PhotoPicker, type PickedPhoto } from '../../components/PhotoPicker';
 import { formatDateTime } from '../../domain/format';
 import { useLocation } from '../../router/history';
 import { PublicShell } from '../declare/PublicShell';
@@ -23,6 +24,8 @@ export default function ReliefStatusPage() {
   const [asked, setAsked] = useState<{ code: string; phone: string }>();
   const [stars, setStars] = useState(5);
   const [note, setNote] = useState('');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [sending, setSending] = useState(false);
 
   const load = async (code: string, phone: string) => {
     setStatus(undefined);
@@ -51,6 +54,24 @@ export default function ReliefStatusPage() {
       message.error(errorMessage(e));
     }
   };
+
+  const sendPhotos = async () => {
+    if (!asked || !photos.length) return;
+    setSending(true);
+    try {
+      for (const p of photos) await reliefApi.addPublicPhoto(asked.code, asked.phone, p.blob);
+      message.success(`已补充${photos.length}张照片`);
+      setPhotos([]);
+      await load(asked.code, asked.phone);
+    } catch (e) {
+      message.error(errorMessage(e));
+      await load(asked.code, asked.phone);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const room = status ? status.photosAllowed - status.photoCount : 0;
 
   return (
     <PublicShell title="救助申请进度查询">
@@ -126,6 +147,20 @@ export default function ReliefStatusPage() {
               ),
             }))}
           />
+          <div className="sx-public-section">照片</div>
+          <div data-testid="relief-photo-count">
+            已附{status.photoCount}张照片{room > 0 ? `，还可补充${room}张` : ''}
+          </div>
+          {room > 0 && (
+            <Card size="small">
+              <PhotoPicker value={photos} onChange={setPhotos} max={room} testId="relief-more-photos" />
+              {photos.length > 0 && (
+                <Button style={{ marginTop: 8 }} type="primary" block loading={sending} onClick={sendPhotos}>
+                  上传照片
+                </Button>
+              )}
+            </Card>
+          )}
           {status.canRate && (
             <Card size="small" title="评价办理情况">
               <Rate value={stars} onChange={setStars} />

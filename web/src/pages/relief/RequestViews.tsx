@@ -6,12 +6,12 @@ import {
   Descriptions,
   Drawer,
   Form,
+  Image,
   Input,
   Modal,
   Radio,
   Select,
   Space,
-  Table,
   Tag,
   Timeline,
 } from 'antd';
@@ -19,6 +19,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type ReliefActionBody, type ReliefDetail, type ReliefRequest, reliefApi } from '../../api/relief';
 import { useUser } from '../../app/auth';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { Link } from '../../router/Link';
 import { DEPARTMENT } from '../assistance/assistance-labels';
@@ -37,7 +38,7 @@ export function RequestTable({
   testId: string;
 }) {
   return (
-    <Table<ReliefRequest>
+    <ResponsiveTable<ReliefRequest>
       data-testid={testId}
       rowKey="id"
       size="small"
@@ -48,6 +49,7 @@ export function RequestTable({
       columns={[
         {
           title: '查询码',
+          mobile: 'title',
           dataIndex: 'trackingCode',
           render: (v: string, r) => (
             <Button type="link" size="small" onClick={() => onOpen(r.id)}>
@@ -55,13 +57,14 @@ export function RequestTable({
             </Button>
           ),
         },
-        { title: '申请人', dataIndex: 'applicantName' },
-        { title: '事项', dataIndex: 'itemName' },
+        { title: '申请人', mobile: true, dataIndex: 'applicantName' },
+        { title: '事项', mobile: true, dataIndex: 'itemName' },
         { title: '所在村', dataIndex: 'village' },
         { title: '办理部门', dataIndex: 'departmentName' },
         { title: '方式', dataIndex: 'channelName' },
         {
           title: '状态',
+          mobile: true,
           dataIndex: 'statusName',
           render: (v: string, r) => (
             <Space size={4} wrap>
@@ -256,6 +259,30 @@ export function RequestDrawer({ id, onClose, onChanged }: { id?: string; onClose
               },
               { key: 'village', label: '所在村', children: d.village },
               { key: 'desc', label: '困难情况', children: d.description },
+              ...(d.photos.length
+                ? [
+                    {
+                      key: 'photos',
+                      label: '照片',
+                      children: (
+                        <Image.PreviewGroup>
+                          <Space wrap size={8} data-testid="relief-detail-photos">
+                            {d.photos.map((p) => (
+                              <Image
+                                key={p.id}
+                                width={88}
+                                height={88}
+                                style={{ objectFit: 'cover' }}
+                                src={reliefApi.photoUrl(d.id, p.id)}
+                                alt={`照片${p.seq}`}
+                              />
+                            ))}
+                          </Space>
+                        </Image.PreviewGroup>
+                      ),
+                    },
+                  ]
+                : []),
               { key: 'due', label: '答复期限', children: `${d.dueOn}${d.dueEstimated ? '（按估算工作日）' : ''}` },
               ...(d.outcomeName
                 ? [{ key: 'result', label: '办理结果', children: `${d.outcomeName}：${d.resultNote ?? ''}` }]

@@ -1,7 +1,8 @@
-import { Alert, Drawer, Table, Tag, Typography } from 'antd';
+import { Alert, Drawer, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type FigureHousehold, reportsApi } from '../../api/reports';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { CATEGORY, label, MONITORING_STATUS, RISK_TYPE } from '../../domain/labels';
 import { Link } from '../../router/Link';
 
@@ -40,7 +41,7 @@ export function FigureHouseholdsDrawer({ target, onClose }: { target: FigureRef 
           共{data.total}户{data.persons}人
         </Typography.Paragraph>
       )}
-      <Table<FigureHousehold>
+      <ResponsiveTable<FigureHousehold>
         rowKey="id"
         size="small"
         loading={!data && !error}

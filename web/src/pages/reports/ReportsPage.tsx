@@ -147,7 +147,7 @@ export default function ReportsPage() {
           ))}
           {report.cycle && (
             <div className="sx-report-section">
-              <h3 style={{ margin: '12px 0 6px' }}>本月工作时限和逾期事项（SPEC §8.2）</h3>
+              <h3 style={{ margin: '12px 0 6px' }}>本月工作时限和逾期事项</h3>
               {report.cycle.skipped ? (
                 <Alert type="info" title={report.cycle.message} />
               ) : (

@@ -1,8 +1,9 @@
-import { Alert, Card, Table, Tag } from 'antd';
+import { Alert, Card, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type HouseholdHit, screeningApi } from '../../api/screening';
 import { HouseholdPicker } from '../../components/HouseholdPicker';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { label, SCREENING_SIGNAL } from '../../domain/labels';
 import { navigate, useLocation } from '../../router/history';
@@ -43,7 +44,7 @@ export function HouseholdHitsPanel() {
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {householdId && (
-        <Table<HouseholdHit>
+        <ResponsiveTable<HouseholdHit>
           rowKey="id"
           size="middle"
           loading={!hits && !error}

@@ -79,7 +79,7 @@ export function RuleSettingModal({
   const keys = Object.keys(rule?.thresholds ?? {});
   return (
     <Modal
-      title={rule ? `设定规则：${rule.name}（${rule.code}）` : ''}
+      title={rule ? `设定规则：${rule.name}` : ''}
       open={rule !== undefined}
       onCancel={onClose}
       onOk={() => void submit().catch(() => undefined)}

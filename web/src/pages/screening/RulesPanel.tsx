@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Space, Switch, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Space, Switch, type TableProps, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type ScreeningRule, screeningApi } from '../../api/screening';
 import { useUser } from '../../app/auth';
 import { RegionName } from '../../components/RegionName';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { label, RISK_TYPE, SCREENING_SIGNAL } from '../../domain/labels';
 import { can } from '../../domain/permissions';
 import { SEVERITY } from '../../domain/procedure-labels';
@@ -43,7 +44,7 @@ export function RulesPanel() {
   const [editing, setEditing] = useState<ScreeningRule>();
   const dialogKey = useOpenKey(editing !== undefined);
   const [historyCode, setHistoryCode] = useState<string>();
-  const configures = can(user.role, 'settings.write');
+  const configures = can(user, 'settings.write');
   const shownHistory = historyCode ?? rules?.[0]?.code;
 
   const showHistory = (code: string) => {
@@ -65,7 +66,6 @@ export function RulesPanel() {
   }, [region, changes]);
 
   const columns: TableProps<ScreeningRule>['columns'] = [
-    { title: '规则编号', dataIndex: 'code', width: 160, render: (v: string) => <code>{v}</code> },
     { title: '规则名称', dataIndex: 'name', width: 170 },
     {
       title: '数据来源',
@@ -156,7 +156,7 @@ export function RulesPanel() {
         }
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Table<ScreeningRule>
+        <ResponsiveTable<ScreeningRule>
           rowKey="code"
           size="middle"
           columns={columns}

@@ -1,11 +1,12 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Form, Row, Statistic, Table } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Row, Statistic } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { type RunResult, type ScreeningRule, screeningApi } from '../../api/screening';
 import { useUser } from '../../app/auth';
 import { FormError } from '../../components/FormError';
 import { RegionName } from '../../components/RegionName';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { Link } from '../../router/Link';
 import { RegionSelect } from '../feeds/RegionSelect';
 
@@ -105,7 +106,7 @@ export function RunPanel() {
               <Statistic title="数据质量问题" value={result.qualityItems} />
             </Col>
           </Row>
-          <Table
+          <ResponsiveTable
             style={{ marginTop: 16 }}
             size="small"
             rowKey="code"

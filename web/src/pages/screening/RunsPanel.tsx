@@ -1,8 +1,9 @@
-import { Alert, Card, Table } from 'antd';
+import { Alert, Card } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type ScreeningRun, screeningApi } from '../../api/screening';
 import { RegionName } from '../../components/RegionName';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { label, SCREENING_TRIGGER } from '../../domain/labels';
 
@@ -25,7 +26,7 @@ export function RunsPanel() {
   return (
     <Card title="最近200次筛查">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<ScreeningRun>
+      <ResponsiveTable<ScreeningRun>
         rowKey="id"
         size="middle"
         loading={!runs && !error}

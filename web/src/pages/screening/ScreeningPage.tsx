@@ -16,7 +16,7 @@ import { RunsPanel } from './RunsPanel';
 export default function ScreeningPage() {
   const user = useUser();
   const { search } = useLocation();
-  const readsRegistry = can(user.role, 'registry.read');
+  const readsRegistry = can(user, 'registry.read');
   const tabs = [
     { key: 'rules', label: '筛查规则', children: <RulesPanel /> },
     ...(doesCountyWork(user) ? [{ key: 'run', label: '运行筛查', children: <RunPanel /> }] : []),

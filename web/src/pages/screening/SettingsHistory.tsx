@@ -1,8 +1,9 @@
-import { Alert, Card, Select, Space, Table, Tag } from 'antd';
+import { Alert, Card, Select, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type RuleSettingHistory, type RuleSettingRecord, type ScreeningRule, screeningApi } from '../../api/screening';
 import { RegionName } from '../../components/RegionName';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { describeThresholds } from './thresholds';
 
@@ -78,7 +79,7 @@ export function SettingsHistory({
             value={code}
             placeholder="请选择规则"
             showSearch={{ optionFilterProp: 'label' }}
-            options={(rules ?? []).map((r) => ({ value: r.code, label: `${r.name}（${r.code}）` }))}
+            options={(rules ?? []).map((r) => ({ value: r.code, label: r.name }))}
             onChange={onCode}
             aria-label="查看设定历史的规则"
           />
@@ -101,7 +102,7 @@ export function SettingsHistory({
           )}
         </p>
       )}
-      <Table<RuleSettingRecord>
+      <ResponsiveTable<RuleSettingRecord>
         rowKey="id"
         size="small"
         loading={code !== undefined && !data && !error}

@@ -55,6 +55,7 @@ function rulesOf(f: SettingField): Rule[] {
  */
 function FieldInput({ f, ...control }: { f: SettingField; id?: string; value?: never; onChange?: never }) {
   if (f.kind === 'text') return <Input {...control} maxLength={f.maxLength} allowClear />;
+  if (f.kind === 'choice') return <Select {...control} style={{ maxWidth: 320 }} options={f.options ?? []} />;
   if (f.kind === 'months') {
     return (
       <Select

@@ -1,7 +1,8 @@
-import { Alert, Drawer, Table, Tag } from 'antd';
+import { Alert, Drawer, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type SettingEntry, type SettingHistoryItem, settingsApi } from '../../api/settings';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../domain/format';
 import { SettingValueView, SourceTag } from './setting-format';
 
@@ -48,7 +49,7 @@ export function SettingHistoryDrawer({
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {entry && (
-        <Table<SettingHistoryItem>
+        <ResponsiveTable<SettingHistoryItem>
           rowKey="id"
           size="small"
           loading={!items && !error}

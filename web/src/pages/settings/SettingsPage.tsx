@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Form, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Form, Space, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type SettingEntry, settingsApi } from '../../api/settings';
 import { useUser } from '../../app/auth';
 import { PageHead } from '../../components/PageHead';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { can } from '../../domain/permissions';
 import { RegionSelect } from '../feeds/RegionSelect';
 import { EditSettingModal } from './EditSettingModal';
@@ -17,7 +18,7 @@ import { SettingValueView, SourceTag } from './setting-format';
  */
 export default function SettingsPage() {
   const user = useUser();
-  const writable = can(user.role, 'settings.write');
+  const writable = can(user, 'settings.write');
   const [region, setRegion] = useState(user.regionCode);
   const [data, setData] = useState<{ region: { code: string; name: string }; items: SettingEntry[] }>();
   const [error, setError] = useState<string>();
@@ -59,7 +60,7 @@ export default function SettingsPage() {
           </Form.Item>
         </Form>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Table<SettingEntry>
+        <ResponsiveTable<SettingEntry>
           rowKey="key"
           loading={!shown && !error}
           dataSource={shown?.items ?? []}
@@ -72,10 +73,7 @@ export default function SettingsPage() {
               width: 250,
               render: (_, e) => (
                 <Tooltip title={e.description}>
-                  <div>{e.name}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {e.key}
-                  </Typography.Text>
+                  <div data-setting={e.key}>{e.name}</div>
                 </Tooltip>
               ),
             },

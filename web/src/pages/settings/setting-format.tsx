@@ -35,6 +35,7 @@ export function formatField(f: SettingField, v: unknown): string {
   if (v === undefined || v === null || v === '') return '—';
   if (f.kind === 'share' && typeof v === 'number') return `${Math.round(v * 1000000) / 10000}%`;
   if (f.kind === 'months') return Array.isArray(v) && v.length ? v.join('、') : '无';
+  if (f.kind === 'choice') return f.options?.find((o) => o.value === v)?.label ?? String(v);
   if (typeof v === 'number') {
     const n = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 }).format(v);
     return f.unit ? `${n} ${f.unit}` : n;

@@ -1,12 +1,13 @@
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { StepDef } from '../../api/cases';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { LEVEL, label, NOTIFICATION_KIND } from '../../domain/procedure-labels';
 import { describeDeadline, levelColour } from '../../domain/procedure-levels';
 
 /** A template's steps: level, deadline rule, records, meeting, publicity and the notice it issues (SPEC §8.1). */
 export function TemplateSteps({ steps }: { steps: StepDef[] }) {
   return (
-    <Table<StepDef>
+    <ResponsiveTable<StepDef>
       size="small"
       rowKey="code"
       pagination={false}

@@ -39,7 +39,7 @@ export default function TemplatesPage() {
   const { message, modal } = App.useApp();
   const [list, setList] = useState<TemplateList>();
   const [error, setError] = useState<string>();
-  const writable = can(user.role, 'settings.write');
+  const writable = can(user, 'settings.write');
 
   const load = useCallback(() => {
     proceduresApi.templates(user.regionCode).then(setList, (e) => setError(errorMessage(e)));
@@ -112,7 +112,8 @@ export default function TemplatesPage() {
         <Card size="small" title="本地调整版本" style={{ marginTop: 16 }}>
           {list.adaptations.map((a) => (
             <div key={`${a.regionCode}-${a.code}-${a.version}`}>
-              {a.code} 第{a.version}版 · <RegionName code={a.regionCode} /> · {a.setBy}
+              {list.shipped.find((s) => s.code === a.code)?.name ?? '本地模板'} 第{a.version}版 ·{' '}
+              <RegionName code={a.regionCode} /> · {a.setBy}
             </div>
           ))}
         </Card>

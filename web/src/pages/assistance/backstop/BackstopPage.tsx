@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Radio, Table } from 'antd';
+import { Alert, App, Button, Card, Radio } from 'antd';
 import { useEffect, useState } from 'react';
 import { assistanceApi, type BackstopProposal } from '../../../api/assistance';
 import { errorMessage, toQueryString } from '../../../api/client';
@@ -6,6 +6,7 @@ import type { CurrentUser } from '../../../api/types';
 import { useUser } from '../../../app/auth';
 import { PageHead } from '../../../components/PageHead';
 import { RegionName } from '../../../components/RegionName';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { formatDate } from '../../../domain/format';
 import { label } from '../../../domain/labels';
 import { can } from '../../../domain/permissions';
@@ -71,7 +72,7 @@ export default function BackstopPage() {
           onChange={(e) => navigate(`/assistance/backstop?status=${e.target.value}`)}
         />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Table<BackstopProposal>
+        <ResponsiveTable<BackstopProposal>
           size="middle"
           rowKey="id"
           loading={!items && !error}
@@ -86,7 +87,7 @@ export default function BackstopPage() {
               dataIndex: 'householdCode',
               width: 170,
               render: (v: string, p) =>
-                can(user.role, 'registry.read') ? (
+                can(user, 'registry.read') ? (
                   <Link to={`/households/${p.householdId}${toQueryString({ tab: 'assistance' })}`}>{v}</Link>
                 ) : (
                   v

@@ -1,7 +1,8 @@
-import { Alert, Card, Table } from 'antd';
+import { Alert, Card } from 'antd';
 import { useEffect, useState } from 'react';
 import { assistanceApi, type CatalogueEntry, type CatalogueVersion } from '../../../api/assistance';
 import { errorMessage } from '../../../api/client';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { formatDateTime } from '../../../domain/format';
 import { label } from '../../../domain/labels';
 import { DEPARTMENT } from '../assistance-labels';
@@ -36,7 +37,7 @@ export function CatalogueHistoryCard({
   return (
     <Card size="small" title="本级配置历史">
       {error && <Alert type="error" showIcon title={error} />}
-      <Table<CatalogueVersion>
+      <ResponsiveTable<CatalogueVersion>
         size="small"
         rowKey="setAt"
         loading={!items && !error}

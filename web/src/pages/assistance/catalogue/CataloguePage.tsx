@@ -39,7 +39,7 @@ export default function CataloguePage() {
   const [adding, setAdding] = useState(false);
   const [renaming, setRenaming] = useState<CatalogueEntry>();
   const dialogKey = useOpenKey(adding || renaming !== undefined);
-  const canEdit = can(user.role, 'settings.write') && region.startsWith(user.regionCode);
+  const canEdit = can(user, 'settings.write') && region.startsWith(user.regionCode);
 
   useEffect(() => {
     let live = true;

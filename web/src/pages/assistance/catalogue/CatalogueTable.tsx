@@ -1,6 +1,7 @@
-import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { CatalogueEntry } from '../../../api/assistance';
 import { RegionName } from '../../../components/RegionName';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { label, RISK_TYPE } from '../../../domain/labels';
 import { addedHere, significantCode } from './catalogue-override';
 
@@ -27,7 +28,7 @@ export function CatalogueTable({
   onRename: (e: CatalogueEntry) => void;
 }) {
   return (
-    <Table<CatalogueEntry>
+    <ResponsiveTable<CatalogueEntry>
       size="small"
       rowKey="code"
       loading={!entries}
@@ -44,8 +45,7 @@ export function CatalogueTable({
           width: 180,
           render: (_, e) => (
             <div>
-              <strong>{e.name}</strong>
-              <div className="sx-muted">{e.code}</div>
+              <strong data-measure={e.code}>{e.name}</strong>
             </div>
           ),
         },

@@ -1,6 +1,7 @@
-import { Alert, Table, Tag } from 'antd';
+import { Alert, Tag } from 'antd';
 import type { Gaps } from '../../../api/assistance';
 import { RegionName } from '../../../components/RegionName';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { label, RISK_TYPE } from '../../../domain/labels';
 import { Link } from '../../../router/Link';
 
@@ -30,7 +31,7 @@ export function UnansweredRisksTable({ gaps, loading }: { gaps: Gaps | undefined
   return (
     <>
       {gaps?.unansweredRisks.truncated && truncatedNote(gaps.unansweredRisks.count)}
-      <Table<Unanswered>
+      <ResponsiveTable<Unanswered>
         size="small"
         rowKey="householdId"
         loading={loading}
@@ -68,7 +69,7 @@ export function WithoutResponsibleTable({ gaps, loading }: { gaps: Gaps | undefi
   return (
     <>
       {gaps?.withoutResponsible.truncated && truncatedNote(gaps.withoutResponsible.count)}
-      <Table<WithoutResponsible>
+      <ResponsiveTable<WithoutResponsible>
         size="small"
         rowKey="householdId"
         loading={loading}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { assistanceApi, type Gaps, type Rates } from '../../../api/assistance';
 import { errorMessage, toQueryString } from '../../../api/client';
 import { useUser } from '../../../app/auth';
+import { ExportButton } from '../../../components/ExportButton';
 import { PageHead } from '../../../components/PageHead';
 import { RegionTree } from '../../../components/RegionTree';
 import { navigate, useLocation } from '../../../router/history';
@@ -43,7 +44,7 @@ export default function GapsPage() {
   const go = (r: string | undefined) => navigate(`/assistance/gaps${toQueryString({ region: r })}`);
   return (
     <>
-      <PageHead title="帮扶缺口">
+      <PageHead title="帮扶缺口" extra={<ExportButton ledger="gaps" filters={{ region }} testId="gaps-export" />}>
         <span className="sx-muted">
           逾期未指定帮扶责任人、风险未落实帮扶措施的监测户，以及各地措施落实率、责任人指定率和兜底保障率
         </span>

@@ -1,5 +1,6 @@
-import { Button, Progress, Table, type TableProps } from 'antd';
+import { Button, Progress, type TableProps } from 'antd';
 import type { RateRow, Rates } from '../../../api/assistance';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { householdsAndPersons } from '../../../domain/format';
 
 /** `n户m人` and the share of monitored households, as a bar. */
@@ -79,7 +80,7 @@ export function RatesTable({
   // A village has no level below it: its one row is the total.
   const rows = rates ? [...(leaf ? [] : rates.regions), rates.total] : [];
   return (
-    <Table<RateRow>
+    <ResponsiveTable<RateRow>
       size="small"
       rowKey="regionCode"
       loading={loading}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import {
   assistanceApi,
@@ -8,6 +8,7 @@ import {
   type SuggestedMeasure,
 } from '../../../api/assistance';
 import { errorMessage } from '../../../api/client';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { label, RISK_TYPE } from '../../../domain/labels';
 import { MeasureStatusTag } from '../AssistanceTags';
 
@@ -187,7 +188,7 @@ export function PlanCard({
           }
         />
       )}
-      <Table<RiskRow>
+      <ResponsiveTable<RiskRow>
         size="small"
         rowKey="risk"
         pagination={false}

@@ -1,5 +1,6 @@
-import { Button, Card, Collapse, Descriptions, Table, Tag } from 'antd';
+import { Button, Card, Collapse, Descriptions, Tag } from 'antd';
 import type { HouseholdAssistance, Responsible } from '../../../api/assistance';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { formatDateTime } from '../../../domain/format';
 
 /** 帮扶责任人 of the household: the current one, the deadline for assigning one, and every earlier assignment. */
@@ -67,7 +68,7 @@ export function ResponsibleCard({
               key: 'h',
               label: `指定记录（${history.length}）`,
               children: (
-                <Table<Responsible>
+                <ResponsiveTable<Responsible>
                   size="small"
                   rowKey={(r) => `${r.assignedAt}-${r.name}`}
                   pagination={false}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { assistanceApi, type DepartmentMeasure, type MeasureStatus } from '../../../api/assistance';
 import { errorMessage, toQueryString } from '../../../api/client';
 import { useUser } from '../../../app/auth';
+import { ExportButton } from '../../../components/ExportButton';
 import { PageHead } from '../../../components/PageHead';
 import { label, options } from '../../../domain/labels';
 import { can } from '../../../domain/permissions';
@@ -32,7 +33,7 @@ export default function DepartmentMeasuresPage() {
   const [changes, setChanges] = useState(0);
   const [progressOf, setProgressOf] = useState<DepartmentMeasure>();
   const dialogKey = useOpenKey(progressOf !== undefined);
-  const canRecord = isDepartment || can(user.role, 'registry.write');
+  const canRecord = isDepartment || can(user, 'registry.write');
 
   useEffect(() => {
     if (!department) return;
@@ -56,7 +57,16 @@ export default function DepartmentMeasuresPage() {
 
   return (
     <>
-      <PageHead title="部门帮扶措施">
+      <PageHead
+        title="部门帮扶措施"
+        extra={
+          <ExportButton
+            ledger="measures"
+            filters={{ department: isDepartment ? undefined : department, status }}
+            testId="measures-export"
+          />
+        }
+      >
         <span className="sx-muted">
           {isDepartment
             ? `本部门（${label(DEPARTMENT, user.department)}）承担的帮扶措施：及时记录落实进展，完成时填写帮扶结果`
@@ -95,7 +105,7 @@ export default function DepartmentMeasuresPage() {
             items={items}
             loading={!items && !error}
             refreshKey={changes}
-            canOpenHousehold={can(user.role, 'registry.read')}
+            canOpenHousehold={can(user, 'registry.read')}
             onProgress={canRecord ? setProgressOf : undefined}
           />
         )}

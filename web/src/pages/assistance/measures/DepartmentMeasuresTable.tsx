@@ -1,9 +1,10 @@
-import { Alert, Button, Spin, Table, Typography } from 'antd';
+import { Alert, Button, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { assistanceApi, type DepartmentMeasure, type MeasureProgress } from '../../../api/assistance';
 import { errorMessage } from '../../../api/client';
 import { RegionName } from '../../../components/RegionName';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { label, RISK_TYPE } from '../../../domain/labels';
 import { formatYuan } from '../../../domain/money';
 import { Link } from '../../../router/Link';
@@ -60,7 +61,7 @@ export function DepartmentMeasuresTable({
 }) {
   const today = dayjs().format('YYYY-MM-DD');
   return (
-    <Table<DepartmentMeasure>
+    <ResponsiveTable<DepartmentMeasure>
       rowKey="id"
       size="small"
       loading={loading}
@@ -73,6 +74,7 @@ export function DepartmentMeasuresTable({
       columns={[
         {
           title: '户编号',
+          mobile: 'title',
           dataIndex: 'householdCode',
           width: 170,
           render: (v: string, m) =>
@@ -81,6 +83,7 @@ export function DepartmentMeasuresTable({
         { title: '所属村', dataIndex: 'regionCode', width: 160, render: (v: string) => <RegionName code={v} /> },
         {
           title: '措施',
+          mobile: true,
           key: 'name',
           width: 150,
           render: (_, m) => (
@@ -108,10 +111,11 @@ export function DepartmentMeasuresTable({
           render: (v: string[]) => (v.length ? v.map((r) => label(RISK_TYPE, r)).join('、') : '—'),
         },
         { title: '责任人', dataIndex: 'responsiblePerson', width: 110, render: (v: string | null) => v ?? '—' },
-        { title: '实施期限', key: 'period', width: 120, render: (_, m) => <Period m={m} /> },
+        { title: '实施期限', mobile: true, key: 'period', width: 120, render: (_, m) => <Period m={m} /> },
         { title: '资金', dataIndex: 'amount', width: 110, align: 'right', render: (v: number | null) => formatYuan(v) },
         {
           title: '状态',
+          mobile: true,
           key: 'status',
           width: 130,
           render: (_, m) => (

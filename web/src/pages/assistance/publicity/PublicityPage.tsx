@@ -1,11 +1,12 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { assistanceApi, type VillagePublicity } from '../../../api/assistance';
 import { errorMessage, toQueryString } from '../../../api/client';
 import { useUser } from '../../../app/auth';
 import { PageHead } from '../../../components/PageHead';
 import { RegionTree } from '../../../components/RegionTree';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { householdsAndPersons } from '../../../domain/format';
 import { formatYuan } from '../../../domain/money';
 import { navigate, useLocation } from '../../../router/history';
@@ -89,7 +90,7 @@ export default function PublicityPage() {
                   </span>
                 </Space>
               )}
-              <Table<Row>
+              <ResponsiveTable<Row>
                 size="small"
                 rowKey="householdCode"
                 loading={!data && !error}

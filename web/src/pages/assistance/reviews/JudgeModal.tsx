@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Col, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select, Table } from 'antd';
+import { Alert, Checkbox, Col, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import {
   assistanceApi,
@@ -7,6 +7,7 @@ import {
   type ReviewOutcome,
 } from '../../../api/assistance';
 import { FormError } from '../../../components/FormError';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { label, RISK_TYPE } from '../../../domain/labels';
 import { applyServerError } from '../../../forms/server-errors';
 import { MeasureStatusTag } from '../AssistanceTags';
@@ -159,7 +160,7 @@ export function JudgeModal({
           </Col>
         </Row>
         {measures && measures.length > 0 && (
-          <Table<MeasureWithProgress>
+          <ResponsiveTable<MeasureWithProgress>
             size="small"
             rowKey="id"
             pagination={false}

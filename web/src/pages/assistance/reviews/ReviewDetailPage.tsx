@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Radio, Result, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Radio, Result, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { assistanceApi, type ReviewOutcome, type ReviewResult, type ReviewRoundDetail } from '../../../api/assistance';
 import { errorMessage } from '../../../api/client';
@@ -9,6 +9,7 @@ import { useUser } from '../../../app/auth';
 import type { PageProps } from '../../../app/routes';
 import { PageHead } from '../../../components/PageHead';
 import { RegionName } from '../../../components/RegionName';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { formatDateTime } from '../../../domain/format';
 import { label, RISK_TYPE } from '../../../domain/labels';
 import { can } from '../../../domain/permissions';
@@ -53,7 +54,7 @@ export default function ReviewDetailPage({ params }: PageProps) {
   const [judging, setJudging] = useState<JudgedHousehold>();
   const dialogKey = useOpenKey(judging !== undefined);
   const [filter, setFilter] = useState<Filter>('all');
-  const writable = can(user.role, 'registry.write');
+  const writable = can(user, 'registry.write');
 
   useEffect(() => {
     let live = true;
@@ -163,7 +164,7 @@ export default function ReviewDetailPage({ params }: PageProps) {
           )}
           data-testid="review-filter"
         />
-        <Table<Row>
+        <ResponsiveTable<Row>
           size="small"
           rowKey="id"
           dataSource={shown}

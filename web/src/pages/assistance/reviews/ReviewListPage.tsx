@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, InputNumber, Space, Table } from 'antd';
+import { Alert, Button, Card, InputNumber, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { assistanceApi, type ReviewRound } from '../../../api/assistance';
 import { errorMessage, toQueryString } from '../../../api/client';
@@ -7,6 +7,7 @@ import { useUser } from '../../../app/auth';
 import { PageHead } from '../../../components/PageHead';
 import { RegionName } from '../../../components/RegionName';
 import { RegionTree } from '../../../components/RegionTree';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { can } from '../../../domain/permissions';
 import { useOpenKey } from '../../../forms/use-open-key';
 import { navigate, useLocation } from '../../../router/history';
@@ -47,7 +48,7 @@ export default function ReviewListPage() {
       <PageHead
         title="帮扶成效评议"
         extra={
-          can(user.role, 'registry.write') && (
+          can(user, 'registry.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setStarting(true)}>
               开展评议
             </Button>
@@ -77,7 +78,7 @@ export default function ReviewListPage() {
             </span>
           </Space>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-          <Table<ReviewRound>
+          <ResponsiveTable<ReviewRound>
             size="middle"
             rowKey="id"
             loading={!items && !error}
@@ -86,12 +87,18 @@ export default function ReviewListPage() {
             locale={{ emptyText: '尚未开展成效评议' }}
             data-testid="review-rounds"
             columns={[
-              { title: '年度', dataIndex: 'year', width: 80 },
-              { title: '村', dataIndex: 'villageCode', render: (v: string) => <RegionName code={v} /> },
-              { title: '评议会日期', dataIndex: 'meetingDate', width: 120 },
+              { title: '年度', mobile: true, dataIndex: 'year', width: 80 },
+              {
+                title: '村',
+                mobile: 'title',
+                dataIndex: 'villageCode',
+                render: (v: string) => <RegionName code={v} />,
+              },
+              { title: '评议会日期', mobile: true, dataIndex: 'meetingDate', width: 120 },
               { title: '参会人数', dataIndex: 'attendees', width: 90, render: (v: string[]) => `${v.length}人` },
               {
                 title: '已评议',
+                mobile: true,
                 dataIndex: 'householdCount',
                 width: 90,
                 render: (v: number | undefined) => `${v ?? 0}户`,
