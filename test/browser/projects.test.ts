@@ -91,7 +91,9 @@ describe.skipIf(skipReason !== '')(`assistance-fund projects in Chromium (SPEC �
     await phone.click('.ant-modal-footer button:has-text("提交")');
     await phone.waitForSelector('.ant-message:has-text("进度已填报")');
     await phone.waitForSelector('[data-testid=project-colour]:has-text("蓝牌")');
-    await expect(phone.locator('[data-testid=progress-table]').textContent()).resolves.toContain('审批');
+    await expect
+      .poll(() => phone.locator('[data-testid=progress-table]').textContent(), { timeout: 15_000 })
+      .toContain('审批');
     expect(await overflowing(phone)).toEqual([]);
     // 双报备: the checklist shows each required file as missing until uploaded.
     await officer.reload();
@@ -160,7 +162,10 @@ describe.skipIf(skipReason !== '')(`assistance-fund projects in Chromium (SPEC �
     await phone.fill('.ant-modal #caretaker', '村委会主任 王德明');
     await phone.click('.ant-modal-footer button:has-text("登记")');
     await phone.waitForSelector('.ant-message:has-text("资产已登记")');
-    await expect(phone.locator('[data-testid=asset-figures]').textContent()).resolves.toBe('共1项资产，原值26.2万元');
+    // The message shows when the server answered; the figures follow once the tab has reloaded its list.
+    await expect
+      .poll(() => phone.locator('[data-testid=asset-figures]').textContent(), { timeout: 15_000 })
+      .toBe('共1项资产，原值26.2万元');
     await expect(phone.locator('.sx-content').textContent()).resolves.toContain('光伏电站（200千瓦）');
     expect(await overflowing(phone)).toEqual([]);
   });
@@ -265,7 +270,9 @@ describe.skipIf(skipReason !== '')(`assistance-fund projects in Chromium (SPEC �
     await page.fill('.ant-modal input.ant-input-number-input', '9600');
     await page.click('.ant-modal-footer button:has-text("登记")');
     await page.waitForSelector('.ant-message:has-text("受益户已登记")');
-    await expect(page.locator('[data-testid=benefit-figures]').textContent()).resolves.toContain('带动1户');
+    await expect
+      .poll(() => page.locator('[data-testid=benefit-figures]').textContent(), { timeout: 15_000 })
+      .toContain('带动1户');
     expect(await page.locator(`.sx-content a[href*="/households/${householdId}"]`).count()).toBe(0);
 
     // The transfer another officer asked for: this one approves it.
@@ -274,7 +281,9 @@ describe.skipIf(skipReason !== '')(`assistance-fund projects in Chromium (SPEC �
     await page.fill('.ant-modal #note', '经县项目领导小组研究同意');
     await page.click('[data-testid=asset-approve]');
     await page.waitForSelector('.ant-message:has-text("审批已完成")');
-    await expect(page.locator('[data-testid=asset-table]').textContent()).resolves.toContain('乡镇光伏运维服务中心');
+    await expect
+      .poll(() => page.locator('[data-testid=asset-table]').textContent(), { timeout: 15_000 })
+      .toContain('乡镇光伏运维服务中心');
     expect(await overflowing(page)).toEqual([]);
 
     // The county bureau reads the same project and may change nothing in it.
