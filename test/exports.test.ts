@@ -185,6 +185,16 @@ describe(`ledger exports on ${ENGINE}`, () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().message).toContain('colour');
+    // formats are checked, at the route and in the service (jobs, CLI): no id that is not one, no day that is no date
+    const auditor = await t.login('auditor');
+    const route = await get(auditor, '/api/audit/export.xlsx?householdId=abc');
+    expect(route.statusCode, route.body).toBe(400);
+    for (const bad of [{ householdId: 'abc' }, { from: '2026-13-45' }]) {
+      await expect(t.services.exports.stream(SYSTEM_ACTOR, 'audit', bad)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { fields: [{ field: `filters.${Object.keys(bad)[0]}` }] },
+      });
+    }
     expect((await get(users.county, '/api/exports/cases.xlsx?level=mayor')).statusCode).toBe(400);
     expect((await get(users.county, '/api/exports/handover?region=621124')).statusCode).toBe(400);
     // a department user has no registry reading: the household ledgers refuse, its own clues export

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { Ajv, type ValidateFunction } from 'ajv';
+import ajvFormats from 'ajv-formats';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB, Role } from '../../db/schema.ts';
@@ -37,7 +38,9 @@ export const STALE_SECONDS = 120;
 /** A job interrupted this many times is failed rather than started again. */
 export const MAX_ATTEMPTS = 3;
 
-const ajv = new Ajv({ allErrors: true, coerceTypes: 'array', removeAdditional: false, strict: false });
+// With the formats, `uuid` and `date` filters are checked, not ignored (a bad one would reach the query as a 500).
+// ajv-formats is CommonJS: under Node's ESM its default import is module.exports, whose `default` is the plugin.
+const ajv = ajvFormats.default(new Ajv({ allErrors: true, coerceTypes: 'array', removeAdditional: false, strict: false }));
 const validators = new Map<LedgerName, ValidateFunction>(
   LEDGER_NAMES.map((name) => [name, ajv.compile(LEDGERS[name].filters)]),
 );
