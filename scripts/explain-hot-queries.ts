@@ -16,11 +16,10 @@ import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { openAppContext } from '../src/app-context.ts';
 import { loadConfig } from '../src/config.ts';
-import { type Actor, regionPrefix, SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
 import { generatePopulation } from '../src/modules/generator/generate-population.ts';
-import { registryRepository } from '../src/modules/registry/registry.repository.ts';
-import { stockTotalsSql } from '../src/modules/reports/current-stock.ts';
 import { createServices } from '../src/services.ts';
+import { figureQueries, type HotQueryPlaces, householdListQueries, oneLine } from './hot-queries.ts';
 
 const { values } = parseArgs({ options: { households: { type: 'string', default: '20000' } } });
 const adminUrl = process.env.DATABASE_URL;
@@ -59,50 +58,20 @@ try {
     .limit(1)
     .executeTakeFirstOrThrow();
   const village = first.region_code;
-  const township = village.slice(0, 9);
-  const actor = (role: Actor['role'], regionCode: string): Actor => ({
-    userId: null,
-    username: role,
-    role,
-    regionCode,
-    department: null,
-  });
-  const repo = registryRepository(db, ctx.cipher);
-  const cases: { title: string; actor: Actor; f: Record<string, unknown>; shapes: string[] }[] = [
-    { title: '村级用户：第一页', actor: actor('village', village), f: {}, shapes: ['page', 'figures'] },
-    {
-      title: '村级用户：按户编号翻页（after）',
-      actor: actor('village', village),
-      f: { after: `${village}0010` },
-      shapes: ['page'],
-    },
-    {
-      title: '村级用户：监测对象筛选',
-      actor: actor('village', village),
-      f: { status: 'monitored' },
-      shapes: ['page', 'figures'],
-    },
-    {
-      title: '村级用户：按成员姓名查找（逐户清点）',
-      actor: actor('village', village),
-      f: { name: '张伟' },
-      shapes: ['page', 'countHouseholds', 'countPersons'],
-    },
-    { title: '乡镇用户：第一页', actor: actor('township', township), f: {}, shapes: ['page', 'figures'] },
-    {
-      title: '县级用户：按户编号翻页（after）',
-      actor: actor('county', COUNTY),
-      f: { after: first.code },
-      shapes: ['page', 'figures'],
-    },
-  ];
+  const places: HotQueryPlaces = {
+    county: COUNTY,
+    township: village.slice(0, 9),
+    village,
+    villageAfter: `${village}0010`,
+    countyAfter: first.code,
+  };
   const explain = async (q: CompiledQuery) => {
     const plan = await db.executeQuery<{ 'QUERY PLAN': string }>(
       CompiledQuery.raw(`EXPLAIN (COSTS OFF) ${q.sql}`, [...q.parameters]),
     );
     return [
       '```sql',
-      q.sql.replace(/\s+/g, ' ').trim(),
+      oneLine(q.sql),
       `-- parameters: ${JSON.stringify(q.parameters.map(String))}`,
       '```',
       '',
@@ -122,32 +91,25 @@ try {
     '(test/scale.test.ts) fails on a Seq Scan of households, persons or feed_records in the village user’s plans.',
     '',
   ];
-  for (const c of cases) {
-    const compiled = repo.listQueries(c.actor, { page: 1, pageSize: 20, ...c.f } as never) as Record<
-      string,
-      CompiledQuery
-    >;
-    out.push(`## ${c.title}`, '');
-    for (const shape of c.shapes) {
-      const q = compiled[shape] as CompiledQuery;
-      const plan = await db.executeQuery<{ 'QUERY PLAN': string }>(
-        CompiledQuery.raw(`EXPLAIN (COSTS OFF) ${q.sql}`, [...q.parameters]),
-      );
-      const params = q.parameters.map(String);
-      out.push(
-        `### ${shape}`,
-        '',
-        '```sql',
-        q.sql,
-        `-- parameters: ${JSON.stringify(params)}`,
-        '```',
-        '',
-        '```',
-        ...plan.rows.map((r) => r['QUERY PLAN']),
-        '```',
-        '',
-      );
-    }
+  let title = '';
+  for (const { title: next, shape, query: q } of householdListQueries(db, ctx.cipher, places)) {
+    if (next !== title) out.push(`## ${(title = next)}`, '');
+    const plan = await db.executeQuery<{ 'QUERY PLAN': string }>(
+      CompiledQuery.raw(`EXPLAIN (COSTS OFF) ${q.sql}`, [...q.parameters]),
+    );
+    out.push(
+      `### ${shape}`,
+      '',
+      '```sql',
+      q.sql,
+      `-- parameters: ${JSON.stringify(q.parameters.map(String))}`,
+      '```',
+      '',
+      '```',
+      ...plan.rows.map((r) => r['QUERY PLAN']),
+      '```',
+      '',
+    );
   }
   const docs = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'sql');
   const file = path.join(docs, 'household-list.md');
@@ -160,24 +122,9 @@ try {
     '(migration 0180, ADR 0032/0038), never a count of households; every list\'s region filter is the index range of',
     '`regionPrefix` (test/region-scope-ranges.test.ts).',
     '',
-    '## 县级工作台：当前存量（县与各乡镇）',
-    '',
-    ...(await explain(stockTotalsSql(COUNTY, [6, 9]).compile(db))),
-    '## 省级工作台：当前存量（省与各市州）',
-    '',
-    ...(await explain(stockTotalsSql(COUNTY.slice(0, 2), [2, 4]).compile(db))),
   ];
-  for (const table of ['clues', 'cases', 'measures', 'household_status_events']) {
-    figures.push(`## 乡镇筛选：${table}`, '');
-    figures.push(
-      ...(await explain(
-        db
-          .selectFrom(table as 'clues')
-          .select('id')
-          .where(regionPrefix('region_code', township))
-          .compile(),
-      )),
-    );
+  for (const { title: heading, query } of figureQueries(db, places)) {
+    figures.push(`## ${heading}`, '', ...(await explain(query)));
   }
   fs.writeFileSync(path.join(docs, 'figures-and-filters.md'), `${figures.join('\n').trimEnd()}\n`);
   process.stdout.write(`${JSON.stringify({ file: path.relative(process.cwd(), file), ...generated })}\n`);
