@@ -213,6 +213,12 @@ describe(`offline household edits on ${ENGINE} (issue 14 point 3)`, () => {
       changes: [{ field: 'monitoringStatus', base: 'none', value: 'monitored' }],
     });
     expect(householdField.json().details).toMatchObject({ field: 'changes[0].field', name: 'monitoringStatus' });
+    const objectValue = await sync(h.id, {
+      clientId: crypto.randomUUID(),
+      baseVersion: h.version,
+      changes: [{ field: 'address', base: { a: 1 }, value: '不应写入' }],
+    });
+    expect(objectValue.json()).toMatchObject({ code: 'OFFLINE_EDIT_FIELD', details: { field: 'changes[0].base' } });
     expect((await file(h.id)).address).toBe(h.address);
   });
 

@@ -95,7 +95,11 @@ export const OFFLINE_FIELD_NAMES: Record<string, string> = {
   employmentMonths: '务工月数',
 };
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** An empty text and nothing are the same value (forms save either). */
+const plain = (v: unknown) => (v === '' || v === undefined ? null : v);
+const same = (a: unknown, b: unknown) => JSON.stringify(plain(a)) === JSON.stringify(plain(b));
+const scalar = (v: unknown) =>
+  v === null || (typeof v === 'string' && v.length <= 200) || (typeof v === 'number' && Number.isInteger(v));
 /** Health and disability level are one fact (a disabled member has a level): they apply or wait together. */
 const LINKED: Record<string, string> = { health: 'disabilityLevel', disabilityLevel: 'health' };
 
@@ -114,6 +118,12 @@ export const offlineEditService = ({ db, registryRepo, editRepo, audit }: Deps) 
       if (!check) {
         throw new AppError('OFFLINE_EDIT_FIELD', '修改中有不能离线修改的项目', {
           field: `changes[${i}].field`,
+          name: c.field,
+        });
+      }
+      if (!scalar(c.base)) {
+        throw new AppError('OFFLINE_EDIT_FIELD', `${OFFLINE_FIELD_NAMES[c.field]}的原值不符合要求`, {
+          field: `changes[${i}].base`,
           name: c.field,
         });
       }

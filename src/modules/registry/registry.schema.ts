@@ -207,9 +207,9 @@ export const householdListOut = {
   },
 } as const;
 
-const offlineValue = {
-  anyOf: [{ type: 'string', maxLength: 200 }, { type: 'integer' }, { type: 'null' }],
-} as const;
+// No type here: the server's validator coerces types, and a null base must reach the service as null (not "").
+// The service checks each value against its field (text, number or null).
+const offlineValue = {} as const;
 
 /** An offline edit of a household (ADR 0042): the phone's id, the version it had, the fields changed. */
 export const offlineEditSchema = {
