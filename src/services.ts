@@ -26,6 +26,8 @@ import { createProjects } from './modules/projects/projects.module.ts';
 import { createRegionalRisk } from './modules/regional-risk/regional-risk.module.ts';
 import { regionsRepository } from './modules/regions/regions.repository.ts';
 import { regionsService } from './modules/regions/regions.service.ts';
+import { offlineEditRepository } from './modules/registry/offline-edit.repository.ts';
+import { offlineEditService } from './modules/registry/offline-edit.service.ts';
 import { registryRepository } from './modules/registry/registry.repository.ts';
 import { registryService } from './modules/registry/registry.service.ts';
 import { reliefRepository } from './modules/relief/relief.repository.ts';
@@ -158,6 +160,8 @@ export function createServices(ctx: AppContext) {
     regions,
     auth,
     registry,
+    // offline edits at the household's door with their conflicts (issue 14 point 3, ADR 0042)
+    offlineEdits: offlineEditService({ db, registryRepo, editRepo: offlineEditRepository(db), audit }),
     lines,
     settings,
     clues,

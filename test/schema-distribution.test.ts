@@ -34,6 +34,7 @@ const DISTRIBUTED = [
   'measure_progress',
   'measures',
   'notifications',
+  'offline_edit_receipts',
   'persons',
   'problem_actions',
   'problem_files',

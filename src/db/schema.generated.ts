@@ -564,6 +564,14 @@ export interface OfficialCalendars {
   loaded_at: Generated<Timestamp>;
 }
 
+export interface OfflineEditReceipts {
+  client_id: string;
+  username: string;
+  household_id: string;
+  response: Json | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface PasswordHistory {
   user_id: string;
   password_hash: string;
@@ -1233,6 +1241,7 @@ export interface DB {
   monitoring_lines: MonitoringLines;
   notifications: Notifications;
   official_calendars: OfficialCalendars;
+  offline_edit_receipts: OfflineEditReceipts;
   password_history: PasswordHistory;
   persons: Persons;
   problem_actions: ProblemActions;

@@ -24,6 +24,8 @@ export const ErrorCodes = {
   REGISTRY_NO_HEAD: 400, // 须有且只有一名户主
   REGISTRY_INCOME_INVALID: 400, // 收支数据无效
   REGISTRY_FIELD_MOVED: 400, // 该字段由其他接口修改（如帮扶责任人）
+  OFFLINE_EDIT_FIELD: 400, // 离线修改中含不能离线修改的项目或取值不符
+  EDIT_ID_REUSED: 409, // 离线修改编号已用于另一户或另一用户的修改
   // regions, lines, users (SPEC §3)
   REGION_UNKNOWN: 404, // 区划不存在
   REGION_NOT_VILLAGE: 400, // 须为村级区划

@@ -13,6 +13,9 @@ export const AuditActions = {
   householdUpdate: 'household.update',
   personCreate: 'person.create',
   personUpdate: 'person.update',
+  // offline edits at the household's door (issue 14 point 3, ADR 0042)
+  householdOfflinePack: 'household.offline_pack',
+  householdOfflineEdit: 'household.offline_edit',
   personMove: 'person.move',
   personRevealId: 'person.reveal_id',
   incomeRecord: 'income.record',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../server/authenticate.ts';
 import type { Services } from '../../services.ts';
+import type { OfflineEditInput } from './offline-edit.service.ts';
 import type { PersonInput, PersonPatch } from './person-input.ts';
 import {
   householdCreateSchema,
@@ -10,6 +11,8 @@ import {
   householdPatchSchema,
   idParams,
   incomeSchema,
+  offlineEditSchema,
+  offlinePackQuerySchema,
   personInputSchema,
   personPatchSchema,
 } from './registry.schema.ts';
@@ -18,7 +21,10 @@ import type { HouseholdPatch, IncomeInput, NewHouseholdInput } from './registry.
 type IdParams = { Params: { id: string } };
 
 /** Registry API (SPEC §4): households, members and incomes. */
-export async function registryRoutes(app: FastifyInstance, { registry }: Pick<Services, 'registry'>): Promise<void> {
+export async function registryRoutes(
+  app: FastifyInstance,
+  { registry, offlineEdits }: Pick<Services, 'registry' | 'offlineEdits'>,
+): Promise<void> {
   app.get<{ Querystring: Record<string, never> & { page?: number; pageSize?: number } }>(
     '/api/households',
     {
@@ -122,5 +128,31 @@ export async function registryRoutes(app: FastifyInstance, { registry }: Pick<Se
     },
     async (request, reply) =>
       reply.status(201).send(await registry.recordIncome(actorOf(request), request.params.id, request.body)),
+  );
+
+  app.get<{ Querystring: { after?: string; pageSize?: number } }>(
+    '/api/households/offline-pack',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '下载本辖区农户供离线走访和离线修改（按户编号分页）',
+        querystring: offlinePackQuerySchema,
+      },
+    },
+    async (request) => offlineEdits.pack(actorOf(request), request.query.after, request.query.pageSize ?? 200),
+  );
+
+  app.post<IdParams & { Body: OfflineEditInput }>(
+    '/api/households/:id/offline-edits',
+    {
+      config: { permission: 'registry.write' },
+      schema: {
+        tags: ['registry'],
+        summary: '同步离线修改（按修改编号只生效一次；服务器上已被改动的项目返回为冲突）',
+        params: idParams,
+        body: offlineEditSchema,
+      },
+    },
+    async (request) => offlineEdits.apply(actorOf(request), request.params.id, request.body),
   );
 }

@@ -206,3 +206,43 @@ export const householdListOut = {
     },
   },
 } as const;
+
+// No type here: the server's validator coerces types, and a null base must reach the service as null (not "").
+// The service checks each value against its field (text, number or null).
+const offlineValue = {} as const;
+
+/** An offline edit of a household (ADR 0042): the phone's id, the version it had, the fields changed. */
+export const offlineEditSchema = {
+  type: 'object',
+  required: ['clientId', 'baseVersion', 'changes'],
+  additionalProperties: false,
+  properties: {
+    clientId: { type: 'string', format: 'uuid', description: '手机为这次修改生成的编号（重复同步只生效一次）' },
+    baseVersion: { type: 'integer', minimum: 0, description: '手机下载时该户的版本号' },
+    changes: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 60,
+      items: {
+        type: 'object',
+        required: ['field', 'base', 'value'],
+        additionalProperties: false,
+        properties: {
+          personId: { type: 'string', format: 'uuid', description: '成员；不填为户的信息' },
+          field: { type: 'string', minLength: 1, maxLength: 40, description: '修改的项目' },
+          base: { ...offlineValue, description: '下载时的值' },
+          value: { ...offlineValue, description: '修改后的值' },
+        },
+      },
+    },
+  },
+} as const;
+
+export const offlinePackQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    after: { type: 'string', pattern: '^[0-9A-Za-z-]{1,40}$', description: '上一页最后一户的户编号' },
+    pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 200 },
+  },
+} as const;

@@ -94,6 +94,8 @@ export const AUDIT_ACTION: Record<string, string> = {
   'household.update': '修改农户信息',
   'person.create': '新增成员',
   'person.update': '修改成员信息',
+  'household.offline_pack': '下载农户名单（离线）',
+  'household.offline_edit': '同步离线修改',
   'person.move': '成员迁移',
   'person.reveal_id': '查看完整身份证号',
   'income.record': '录入收支',

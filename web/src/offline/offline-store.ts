@@ -1,15 +1,17 @@
 /**
- * What the phone keeps for offline visits (issue 14 point 3; docs/decisions/0035): the cadre's household list and the
- * visits waiting to be uploaded, in IndexedDB, each value encrypted with AES-GCM under a key the browser generated as
+ * What the phone keeps for offline work (issue 14 point 3; docs/decisions/0035, 0042): the cadre's household list (with
+ * the members' changeable facts), the visits waiting to be uploaded and the household edits waiting to be synced or
+ * resolved, in IndexedDB, each value encrypted with AES-GCM under a key the browser generated as
  * non-extractable (script can use it, never read it out). Logging out deletes the whole database, key included.
  * Nothing else is kept: no ID numbers (the list carries the masked ones the cadre already sees), no API answers.
  */
 const DB_NAME = 'shouxian-offline';
-const VERSION = 2;
+const VERSION = 3;
 const KEYS = 'keys';
 const DATA = 'data';
 const VISITS = 'visits';
 const PHOTOS = 'photos';
+const EDITS = 'edits';
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -22,6 +24,8 @@ function open(): Promise<IDBDatabase> {
       // version 2: a visit's photos, each sealed on its own (issue 14 point 3)
       if (!db.objectStoreNames.contains(PHOTOS))
         db.createObjectStore(PHOTOS, { keyPath: 'photoId' }).createIndex('clientId', 'clientId');
+      // version 3: household edits made offline, with their conflicts (ADR 0042)
+      if (!db.objectStoreNames.contains(EDITS)) db.createObjectStore(EDITS, { keyPath: 'itemId' });
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
@@ -161,6 +165,39 @@ export async function photosOf(clientId: string): Promise<{ photoId: string; blo
 
 export async function deletePhoto(photoId: string): Promise<void> {
   await run(PHOTOS, 'readwrite', (s) => s.delete(photoId));
+}
+
+/** An offline edit's row: the status is plain (the queue's count), the content (values, conflicts) sealed. */
+interface EditRow {
+  itemId: string;
+  status: EditStatus;
+  createdAt: string;
+  sealed: Sealed;
+}
+
+/** 待同步, 已同步, 有冲突 (waits for the cadre), 同步失败 (refused), 已处理 (conflict resolved by keeping the server's). */
+export type EditStatus = 'pending' | 'applied' | 'conflict' | 'failed' | 'resolved';
+
+export async function putEdit<T>(itemId: string, status: EditStatus, createdAt: string, content: T) {
+  const row: EditRow = { itemId, status, createdAt, sealed: await seal(content) };
+  await run(EDITS, 'readwrite', (s) => s.put(row));
+}
+
+export async function allEdits<T>(): Promise<{ itemId: string; status: EditStatus; createdAt: string; content: T }[]> {
+  const rows = await run<EditRow[]>(EDITS, 'readonly', (s) => s.getAll());
+  const out = await Promise.all(
+    rows.map(async (r) => ({
+      itemId: r.itemId,
+      status: r.status,
+      createdAt: r.createdAt,
+      content: await unseal<T>(r.sealed),
+    })),
+  );
+  return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export async function deleteEdit(itemId: string): Promise<void> {
+  await run(EDITS, 'readwrite', (s) => s.delete(itemId));
 }
 
 /** Logout: the database goes, key and all; what was not uploaded is lost (the cadre is warned before). */

@@ -1,15 +1,25 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { ApiError } from '../api/client';
 import { cluesApi, type Visit, type VisitRules } from '../api/clues';
-import { householdsApi } from '../api/households';
 import {
+  type EditConflict,
+  householdsApi,
+  type OfflineChange,
+  type OfflineMember,
+  type OfflineValue,
+} from '../api/households';
+import {
+  allEdits,
   allVisits,
+  deleteEdit,
   deletePhoto,
   deleteVisit,
+  type EditStatus,
   getData,
   offlineSupported,
   photosOf,
   putData,
+  putEdit,
   putPhoto,
   putVisit,
   type QueueStatus,
@@ -34,22 +44,62 @@ export interface QueuedVisit {
   };
 }
 
-/** The cadre's households kept for offline visits: what the household list already shows, nothing more. */
+/**
+ * The cadre's households kept for offline work: what the household list shows, the version the phone had, and the
+ * members' changeable facts (ADR 0042; no ID numbers). `version` and `members` are absent in a list kept by an older
+ * build: such a household is visited offline but not edited until the list is downloaded again.
+ */
 export interface OfflineHousehold {
   id: string;
   code: string;
   headName: string | null;
   address: string;
   memberCount: number;
+  version?: number;
+  members?: OfflineMember[];
+}
+
+/** One change of an offline edit, with its Chinese name for the queue and the conflict screen. */
+export type QueuedChange = OfflineChange & { name: string };
+
+/** A household edit made on the phone (ADR 0042), as the queue and the conflict screen show it. */
+export interface QueuedEdit {
+  itemId: string;
+  status: EditStatus;
+  createdAt: string;
+  content: {
+    householdId: string;
+    /** 户主 and 户编号. */
+    label: string;
+    /** The id of the submission in flight or last sent (a new one for each resolve). */
+    clientId: string;
+    baseVersion: number;
+    changes: QueuedChange[];
+    /** Fields the server applied (all rounds). */
+    applied?: number;
+    /** Fields changed meanwhile on the server, waiting for the cadre's choice. */
+    conflicts?: EditConflict[];
+    /** The household's version the conflicts were seen at: a resolve resubmits against it. */
+    serverVersion?: number;
+    /** How the last conflict was resolved. */
+    resolution?: string;
+    error?: string;
+  };
 }
 
 interface Snapshot {
   visits: QueuedVisit[];
+  edits: QueuedEdit[];
   syncing: boolean;
   online: boolean;
 }
 
-let snapshot: Snapshot = { visits: [], syncing: false, online: typeof navigator === 'undefined' || navigator.onLine };
+let snapshot: Snapshot = {
+  visits: [],
+  edits: [],
+  syncing: false,
+  online: typeof navigator === 'undefined' || navigator.onLine,
+};
 const listeners = new Set<() => void>();
 const publish = (patch: Partial<Snapshot>) => {
   snapshot = { ...snapshot, ...patch };
@@ -58,24 +108,146 @@ const publish = (patch: Partial<Snapshot>) => {
 
 async function reload(): Promise<void> {
   if (!offlineSupported()) return;
-  publish({ visits: await allVisits<QueuedVisit['content']>() });
+  publish({ visits: await allVisits<QueuedVisit['content']>(), edits: await allEdits<QueuedEdit['content']>() });
 }
 
-/** The household list's largest page. */
-const PAGE = 200;
-
-/** Downloads the households of the cadre's scope for offline visits (only while online). */
+/**
+ * Downloads the households of the cadre's scope for offline visits and edits (only while online), a page of 200 at a
+ * time by household code.
+ */
 export async function downloadHouseholds(): Promise<number> {
   const items: OfflineHousehold[] = [];
-  for (let page = 1; ; page++) {
-    const r = await householdsApi.list({ page, pageSize: PAGE });
-    for (const h of r.items)
-      items.push({ id: h.id, code: h.code, headName: h.headName, address: h.address, memberCount: h.memberCount });
-    if (items.length >= r.total || r.items.length === 0) break;
+  for (let after: string | undefined; ; ) {
+    const r = await householdsApi.offlinePack(after);
+    items.push(...r.items);
+    if (!r.nextCursor) break;
+    after = r.nextCursor;
   }
   await putData('households', { at: new Date().toISOString(), items });
   await loadVisitRules();
   return items.length;
+}
+
+/** Changes the kept copy of a household after the server answered (its version, the values it now holds). */
+async function updateKept(
+  householdId: string,
+  version: number,
+  values: { personId?: string | null; field: string; value: OfflineValue }[],
+): Promise<void> {
+  const kept = await offlineHouseholds();
+  const h = kept?.items.find((x) => x.id === householdId);
+  if (!kept || !h) return;
+  h.version = version;
+  for (const v of values) {
+    if (!v.personId) (h as unknown as Record<string, OfflineValue>)[v.field] = v.value;
+    else {
+      const m = h.members?.find((x) => x.id === v.personId);
+      if (m) (m as unknown as Record<string, OfflineValue>)[v.field] = v.value;
+    }
+  }
+  await putData('households', kept);
+}
+
+/** Keeps a household edit on the phone as 待同步 (sent at once when online, else when the network is back). */
+export async function queueEdit(household: OfflineHousehold, label: string, changes: QueuedChange[]): Promise<string> {
+  const itemId = crypto.randomUUID();
+  await putEdit<QueuedEdit['content']>(itemId, 'pending', new Date().toISOString(), {
+    householdId: household.id,
+    label,
+    clientId: crypto.randomUUID(),
+    baseVersion: household.version ?? 0,
+    changes,
+  });
+  // the kept copy shows the cadre's values from now on; the edit keeps the downloaded ones as its base
+  const kept = await offlineHouseholds();
+  const h = kept?.items.find((x) => x.id === household.id);
+  if (kept && h) {
+    for (const c of changes) {
+      const target = c.personId ? h.members?.find((m) => m.id === c.personId) : h;
+      if (target) (target as unknown as Record<string, OfflineValue>)[c.field] = c.value;
+    }
+    await putData('households', kept);
+  }
+  await reload();
+  void syncVisits();
+  return itemId;
+}
+
+const changeKey = (c: { personId?: string | null; field: string }) => `${c.personId ?? ''}:${c.field}`;
+
+/**
+ * The cadre's choice on a conflict screen: per field, keep the server's value or apply theirs. Theirs are resubmitted
+ * under a new id against the version and values the conflict showed (so a field changed yet again is a conflict
+ * again, never an overwrite); when nothing is resubmitted the edit is kept as 已处理.
+ */
+export async function resolveEdit(edit: QueuedEdit, choices: Record<string, 'mine' | 'server'>): Promise<void> {
+  const conflicts = edit.content.conflicts ?? [];
+  const mine = conflicts.filter((c) => choices[changeKey(c)] === 'mine');
+  const names = new Map(edit.content.changes.map((c) => [changeKey(c), c.name]));
+  const kept = conflicts.length - mine.length;
+  const resolution =
+    mine.length === 0
+      ? '已保留服务器上的值'
+      : kept === 0
+        ? '已改用我的修改'
+        : `${mine.length}项用我的修改，${kept}项保留服务器上的值`;
+  if (mine.length === 0) {
+    await putEdit<QueuedEdit['content']>(edit.itemId, 'resolved', edit.createdAt, {
+      ...edit.content,
+      conflicts: [],
+      resolution,
+    });
+  } else {
+    await putEdit<QueuedEdit['content']>(edit.itemId, 'pending', edit.createdAt, {
+      ...edit.content,
+      clientId: crypto.randomUUID(),
+      baseVersion: edit.content.serverVersion ?? edit.content.baseVersion,
+      changes: mine.map((c) => ({
+        ...(c.personId ? { personId: c.personId } : {}),
+        field: c.field,
+        base: c.server,
+        value: c.mine,
+        name: names.get(changeKey(c)) ?? '',
+      })),
+      conflicts: [],
+      resolution,
+    });
+  }
+  await reload();
+  void syncVisits();
+}
+
+export async function discardEdit(itemId: string): Promise<void> {
+  await deleteEdit(itemId);
+  await reload();
+}
+
+/** Sends one waiting edit; true when the round may go on, false when the network is gone. */
+async function syncEdit(e: QueuedEdit): Promise<boolean> {
+  const c = e.content;
+  try {
+    const r = await householdsApi.syncEdit(c.householdId, {
+      clientId: c.clientId,
+      baseVersion: c.baseVersion,
+      changes: c.changes.map(({ name, ...change }) => change),
+    });
+    await updateKept(c.householdId, r.version, [
+      ...r.applied,
+      ...r.conflicts.map((x) => ({ personId: x.personId, field: x.field, value: x.server })),
+    ]);
+    const applied = (c.applied ?? 0) + r.applied.length;
+    await putEdit<QueuedEdit['content']>(e.itemId, r.conflicts.length ? 'conflict' : 'applied', e.createdAt, {
+      ...c,
+      applied,
+      conflicts: r.conflicts,
+      serverVersion: r.version,
+    });
+    return true;
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status === 0 || err.status === 401 || err.status >= 500) return false;
+    await putEdit<QueuedEdit['content']>(e.itemId, 'failed', e.createdAt, { ...c, error: err.message });
+    return true;
+  }
 }
 
 /** The visit form's photo rules: asked of the server when online (and kept), else the kept copy. */
@@ -123,8 +295,9 @@ let running: Promise<void> | undefined;
 let again = false;
 
 /**
- * Uploads the waiting visits one by one, each with its id (a retry after a lost answer gets the same record back).
- * A network failure stops the round and leaves the rest waiting; a refusal marks that visit 上传失败 with the reason.
+ * Uploads the waiting visits one by one, each with its id (a retry after a lost answer gets the same record back),
+ * then the waiting household edits (ADR 0042) the same way. A network failure stops the round and leaves the rest
+ * waiting; a refusal marks that item 上传失败 / 同步失败 with the reason.
  */
 export function syncVisits(): Promise<void> {
   if (running) {
@@ -154,6 +327,13 @@ export function syncVisits(): Promise<void> {
         }
         await reload();
       }
+      if (navigator.onLine)
+        for (const e of await allEdits<QueuedEdit['content']>()) {
+          if (e.status !== 'pending') continue;
+          const goOn = await syncEdit(e);
+          await reload();
+          if (!goOn) break;
+        }
     } finally {
       await reload().catch(() => undefined);
       publish({ syncing: false });
@@ -171,7 +351,7 @@ export function syncVisits(): Promise<void> {
 export async function clearOffline(): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
   await wipeOffline();
-  publish({ visits: [] });
+  publish({ visits: [], edits: [] });
 }
 
 function subscribe(listener: () => void): () => void {

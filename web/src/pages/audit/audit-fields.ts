@@ -1,4 +1,14 @@
-import { CATEGORY, label, MONITORING_STATUS, RELATION, RISK_TYPE, ROLE } from '../../domain/labels.ts';
+import {
+  CATEGORY,
+  EMPLOYMENT,
+  HEALTH,
+  LABOR,
+  label,
+  MONITORING_STATUS,
+  RELATION,
+  RISK_TYPE,
+  ROLE,
+} from '../../domain/labels.ts';
 import { CLUE_CHANNEL, CLUE_RESULT, CLUE_SOURCE_KIND } from '../../domain/procedure-labels.ts';
 
 /**
@@ -108,6 +118,11 @@ const FIELDS: Record<string, string> = {
   householdId: '农户',
   facts: '事实',
   personId: '成员',
+  health: '健康状况',
+  disabilityLevel: '残疾等级',
+  labor: '劳动能力',
+  employment: '务工就业',
+  employmentMonths: '务工月数',
 };
 
 /** Values that are codes, by the field that holds them. */
@@ -120,6 +135,9 @@ const VALUES: Record<string, Record<string, string>> = {
   channel: CLUE_CHANNEL,
   sourceKind: CLUE_SOURCE_KIND,
   result: CLUE_RESULT,
+  health: HEALTH,
+  labor: LABOR,
+  employment: EMPLOYMENT,
 };
 
 /** Ids are never shown (the object column links the record); these fields are left out. */

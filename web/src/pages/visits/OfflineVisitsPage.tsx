@@ -6,6 +6,7 @@ import { formatCount, formatDateTime } from '../../domain/format';
 import { offlineSupported } from '../../offline/offline-store';
 import { downloadHouseholds, type OfflineHousehold, offlineHouseholds, useVisitQueue } from '../../offline/visit-queue';
 import { VisitModal } from '../households/VisitModal';
+import { OfflineEditModal } from './OfflineEditModal';
 import { OfflineQueueCard } from './OfflineQueueCard';
 
 /**
@@ -20,6 +21,7 @@ export default function OfflineVisitsPage() {
   const [error, setError] = useState<string>();
   const [q, setQ] = useState('');
   const [visiting, setVisiting] = useState<OfflineHousehold>();
+  const [editing, setEditing] = useState<OfflineHousehold>();
 
   const load = useCallback(() => {
     offlineHouseholds()
@@ -104,6 +106,18 @@ export default function OfflineVisitsPage() {
                       <Button key="visit" size="small" onClick={() => setVisiting(h)}>
                         记录走访
                       </Button>,
+                      ...(h.members
+                        ? [
+                            <Button
+                              key="edit"
+                              size="small"
+                              onClick={() => setEditing(h)}
+                              data-testid="offline-edit-open"
+                            >
+                              修改信息
+                            </Button>,
+                          ]
+                        : []),
                     ]}
                   >
                     <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
@@ -122,6 +136,15 @@ export default function OfflineVisitsPage() {
           )}
         </Card>
       </div>
+      {editing && (
+        <OfflineEditModal
+          household={editing}
+          onClose={() => {
+            setEditing(undefined);
+            load();
+          }}
+        />
+      )}
       {visiting && (
         <VisitModal
           householdId={visiting.id}
