@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditFields } from '../web/src/pages/audit/audit-fields.ts';
+import { auditFields } from '../web/src/domain/audit-fields.ts';
 
 /** The audit page and its Excel export describe a change in Chinese (issue 14 point 5, issue 11). */
 describe('audit fields in plain Chinese', () => {

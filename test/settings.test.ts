@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor.ts';
+import { auditFields } from '../web/src/domain/audit-fields.ts';
 import { unknownAuditActions } from './support/audit-actions.ts';
 import { householdPayload, makeIdNumber } from './support/factories.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
@@ -335,6 +336,41 @@ describe(`region settings on ${ENGINE} (SPEC §3)`, () => {
       },
     ]);
     expect(await unknownAuditActions(t.ctx.database.db)).toEqual([]);
+
+    // The audit page names the setting and its fields in Chinese, from the setting's definition (issue 14 point 5).
+    const read = await t.request(await t.login('supervisor'), {
+      method: 'GET',
+      url: '/api/audit?entity=setting&entityId=assistance.tekunAges',
+    });
+    expect(read.statusCode, read.body).toBe(200);
+    const [newest] = read.json().items;
+    expect(newest.labels.object).toBe('特困供养年龄');
+    expect(auditFields(newest.after, newest.labels)).toEqual([
+      { label: '老年人起始年龄（周岁）', value: '62' },
+      { label: '未成年人年龄上限（周岁）', value: '18' },
+    ]);
+  });
+
+  it('refuses private text in the notice wording, naming the field in Chinese (issue 10)', async () => {
+    const res = await put('county', 'notices.wording', '621124', { income: '人均纯收入3000元，低于监测线' });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().message).toContain('收入风险');
+    expect(res.json().message).not.toContain('income');
+  });
+
+  it('names a coded choice in the audit log by its Chinese name (issue 14 point 5)', async () => {
+    const township = township3;
+    const set = await put('county', 'publicity.levels', township, { mode: 'template' });
+    expect(set.statusCode, set.body).toBe(200);
+    const read = await t.request(await t.login('supervisor'), {
+      method: 'GET',
+      url: '/api/audit?entity=setting&entityId=publicity.levels',
+    });
+    const [newest] = read.json().items;
+    const text = JSON.stringify(auditFields(newest.after, newest.labels));
+    expect(text).toContain('公示方式');
+    expect(text).toContain('按程序模板规定的各级公示');
+    expect(text).not.toMatch(/template|mode/);
   });
 });
 

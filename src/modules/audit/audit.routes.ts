@@ -4,6 +4,7 @@ import type { Services } from '../../services.ts';
 import { requirePermission } from '../auth/actor.ts';
 import type { AuditFilter } from './audit.repository.ts';
 import { AuditActions } from './audit-actions.ts';
+import { auditLabels } from './audit-labels.ts';
 
 export async function auditRoutes(
   app: FastifyInstance,
@@ -43,7 +44,8 @@ export async function auditRoutes(
         regionCode: actor.regionCode,
         after: q,
       });
-      return audit.list(actor, { ...q, page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
+      const page = await audit.list(actor, { ...q, page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
+      return { ...page, items: page.items.map((item) => ({ ...item, labels: auditLabels(item) })) };
     },
   );
 

@@ -56,6 +56,19 @@ export interface SettingDefinition {
   check?: (merged: Record<string, unknown>) => string[];
 }
 
+/** The names of the notice wording's fields, for its own check's messages (which a county reads). */
+const WORDING_LABELS: Record<string, string> = {
+  income: '收入风险',
+  education: '教育风险',
+  medical: '医疗风险',
+  housing: '住房风险',
+  water: '饮水风险',
+  industry_employment: '产业就业风险',
+  other: '其他风险',
+  fallback: '风险类型未定时',
+  elimination: '风险消除理由',
+};
+
 const days = (label: string): SettingField => ({
   label,
   kind: 'integer',
@@ -255,21 +268,16 @@ export const SETTING_DEFINITIONS = {
       '公示、告知书中“纳入理由”按风险类型使用的规范表述，以及“风险消除理由”；不得写收入金额、病情、身份证号、电话、银行账号或入户记录。',
     spec: '§8.1',
     default: DEFAULT_NOTICE_WORDING,
-    fields: {
-      income: { label: '收入风险', kind: 'text', maxLength: 40 },
-      education: { label: '教育风险', kind: 'text', maxLength: 40 },
-      medical: { label: '医疗风险', kind: 'text', maxLength: 40 },
-      housing: { label: '住房风险', kind: 'text', maxLength: 40 },
-      water: { label: '饮水风险', kind: 'text', maxLength: 40 },
-      industry_employment: { label: '产业就业风险', kind: 'text', maxLength: 40 },
-      other: { label: '其他风险', kind: 'text', maxLength: 40 },
-      fallback: { label: '风险类型未定时', kind: 'text', maxLength: 40 },
-      elimination: { label: '风险消除理由', kind: 'text', maxLength: 100 },
-    },
+    fields: Object.fromEntries(
+      Object.entries(WORDING_LABELS).map(([k, label]) => [
+        k,
+        { label, kind: 'text', maxLength: k === 'elimination' ? 100 : 40 } satisfies SettingField,
+      ]),
+    ),
     required: [],
     check: (merged) =>
       Object.entries(merged).flatMap(([k, v]) =>
-        noticePrivacyViolations(String(v)).map((x) => `${k}：公开用语不得包含“${x.match}”`),
+        noticePrivacyViolations(String(v)).map((x) => `${WORDING_LABELS[k] ?? '公开用语'}：不得包含“${x.match}”`),
       ),
   },
   'notices.issuers': {

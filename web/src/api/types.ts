@@ -1,3 +1,5 @@
+import type { AuditLabels } from '../domain/audit-fields';
+
 /** Shapes of the server JSON (see the schema files of src/modules); kept by hand, checked by the browser test. */
 export type Role =
   | 'village'
@@ -157,6 +159,8 @@ export interface AuditItem {
   before: unknown;
   after: unknown;
   ip: string | null;
+  /** Names of the entry's own object and fields (a setting's, from its definition); see domain/audit-fields. */
+  labels?: AuditLabels;
 }
 
 export interface EffectiveLine {

@@ -1,8 +1,9 @@
 import { type Static, Type } from 'typebox';
-import { AUDIT_ACTION, AUDIT_ENTITY, label } from '../../../../web/src/domain/labels.ts';
 // The Chinese names the audit page shows (one list for the screen and the file; both files are plain data).
-import { auditFields } from '../../../../web/src/pages/audit/audit-fields.ts';
+import { type AuditLabels, auditFields } from '../../../../web/src/domain/audit-fields.ts';
+import { AUDIT_ACTION, AUDIT_ENTITY, label } from '../../../../web/src/domain/labels.ts';
 import { AuditActions } from '../../audit/audit-actions.ts';
+import { auditLabels } from '../../audit/audit-labels.ts';
 import { type Actor, ROLE_LABELS, requirePermission, scopeFilter } from '../../auth/actor.ts';
 import { defineLedger, defineSheet, keysetPages, type LedgerDeps } from '../ledger.ts';
 import { dateTimeText } from './names.ts';
@@ -45,6 +46,7 @@ const pages = (deps: LedgerDeps, actor: Actor, f: Filters) =>
         'a.role',
         'a.action',
         'a.entity',
+        'a.entity_id as entityId',
         'a.before',
         'a.after',
         'a.ip',
@@ -66,10 +68,16 @@ const pages = (deps: LedgerDeps, actor: Actor, f: Filters) =>
       .execute(),
   );
 
-const fieldsText = (side: unknown) =>
-  auditFields(side)
+const fieldsText = (side: unknown, own: AuditLabels | undefined) =>
+  auditFields(side, own)
     .map((x) => `${x.label}：${x.value}`)
     .join('；');
+
+/** The object's kind, and for a setting its name (配置 · 公示层级). */
+const objectText = (r: { entity: string; entityId: string | null }) => {
+  const own = auditLabels(r)?.object;
+  return own ? `${label(AUDIT_ENTITY, r.entity)} · ${own}` : label(AUDIT_ENTITY, r.entity);
+};
 
 /**
  * 审计日志 (SPEC §17; issue 11 point 4): the log as the audit page shows it, for the audit administrator only —
@@ -115,11 +123,11 @@ export const auditLedger = defineLedger<Filters>({
         { header: '登录名', width: 12, value: (r) => r.username },
         { header: '角色', width: 12, value: (r) => ROLE_LABELS[r.role as keyof typeof ROLE_LABELS] ?? '其他' },
         { header: '操作', width: 18, value: (r) => label(AUDIT_ACTION, r.action) },
-        { header: '对象', width: 12, value: (r) => label(AUDIT_ENTITY, r.entity) },
+        { header: '对象', width: 12, value: (r) => objectText(r) },
         { header: '户编号', width: 20, value: (r) => r.householdCode ?? '' },
         { header: '区划', width: 16, value: (r) => r.regionName ?? '' },
-        { header: '变更前', width: 40, value: (r) => fieldsText(r.before) },
-        { header: '变更后', width: 40, value: (r) => fieldsText(r.after) },
+        { header: '变更前', width: 40, value: (r) => fieldsText(r.before, auditLabels(r)) },
+        { header: '变更后', width: 40, value: (r) => fieldsText(r.after, auditLabels(r)) },
         { header: 'IP地址', width: 15, value: (r) => r.ip ?? '' },
         { header: '链序号', width: 10, value: (r) => (r.seq == null ? '' : Number(r.seq)) },
       ],

@@ -7,13 +7,13 @@ import { useUser } from '../../app/auth';
 import { PageHead } from '../../components/PageHead';
 import { RegionName } from '../../components/RegionName';
 import { type ResponsiveColumns, ResponsiveTable } from '../../components/ResponsiveTable';
+import { type AuditLabels, auditFields } from '../../domain/audit-fields';
 import { formatDateTime } from '../../domain/format';
 import { AUDIT_ACTION, AUDIT_ENTITY, label, ROLE } from '../../domain/labels';
 import { can } from '../../domain/permissions';
 import { Link } from '../../router/Link';
 import { AuditAdminActions, AuditArchives } from './AuditAdminTools';
 import { AuditFilters } from './AuditFilters';
-import { auditFields } from './audit-fields';
 
 const columns: ResponsiveColumns<AuditItem> = [
   { title: '时间', mobile: true, dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
@@ -65,11 +65,11 @@ function AuditObject({ item }: { item: AuditItem }) {
     const name = accountName(item);
     return <>{name ? `用户 ${name}` : kind}</>;
   }
-  return <>{kind}</>;
+  return <>{item.labels?.object ? `${kind} · ${item.labels.object}` : kind}</>;
 }
 
-function Side({ title, value }: { title: string; value: unknown }) {
-  const fields = auditFields(value);
+function Side({ title, value, own }: { title: string; value: unknown; own?: AuditLabels }) {
+  const fields = auditFields(value, own);
   return (
     <div style={{ flex: 1, minWidth: 0 }}>
       <Typography.Text type="secondary">{title}</Typography.Text>
@@ -94,8 +94,8 @@ function Side({ title, value }: { title: string; value: unknown }) {
 function Details({ item }: { item: AuditItem }) {
   return (
     <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-      <Side title="变更前" value={item.before} />
-      <Side title="变更后" value={item.after} />
+      <Side title="变更前" value={item.before} own={item.labels} />
+      <Side title="变更后" value={item.after} own={item.labels} />
     </div>
   );
 }

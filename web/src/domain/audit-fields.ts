@@ -1,15 +1,5 @@
-import {
-  CATEGORY,
-  EMPLOYMENT,
-  HEALTH,
-  LABOR,
-  label,
-  MONITORING_STATUS,
-  RELATION,
-  RISK_TYPE,
-  ROLE,
-} from '../../domain/labels.ts';
-import { CLUE_CHANNEL, CLUE_RESULT, CLUE_SOURCE_KIND } from '../../domain/procedure-labels.ts';
+import { CATEGORY, EMPLOYMENT, HEALTH, LABOR, label, MONITORING_STATUS, RELATION, RISK_TYPE, ROLE } from './labels.ts';
+import { CLUE_CHANNEL, CLUE_RESULT, CLUE_SOURCE_KIND } from './procedure-labels.ts';
 
 /**
  * The fields an audit entry's before/after carry, named in Chinese for the audit log (issue 14 point 5: no raw
@@ -159,16 +149,32 @@ export interface AuditField {
   value: string;
 }
 
-function valueText(key: string, v: unknown): string {
+/**
+ * Names an entry brings for its own fields, from the server: a setting's fields are named by its definition
+ * (`src/modules/settings/setting-labels.ts`), so that 公示方式：仅在村内公示一次 shows where a key and a code were stored.
+ * These win over the general list above.
+ */
+export interface AuditLabels {
+  /** What the object is, e.g. the setting's name 公示层级. */
+  object?: string;
+  fields?: Record<string, string>;
+  /** Chinese names of coded values, by field. */
+  values?: Record<string, Record<string, string>>;
+}
+
+function valueText(key: string, v: unknown, own?: AuditLabels): string {
   if (v === null || v === undefined || v === '') return '空';
   if (typeof v === 'boolean') return v ? '是' : '否';
   // a year or a month number reads as written (2026, not 2,026); other numbers get thousands separators
   if (typeof v === 'number') return /(year|month)$/i.test(key) ? String(v) : v.toLocaleString('zh-CN');
-  if (typeof v === 'string') return VALUES[key] ? label(VALUES[key], v) : v;
-  if (Array.isArray(v)) return v.length === 0 ? '无' : v.map((x) => valueText(key, x)).join('、');
+  if (typeof v === 'string') {
+    const codes = own?.values?.[key] ?? VALUES[key];
+    return codes ? label(codes, v) : v;
+  }
+  if (Array.isArray(v)) return v.length === 0 ? '无' : v.map((x) => valueText(key, x, own)).join('、');
   if (typeof v === 'object')
     return (
-      auditFields(v)
+      auditFields(v, own)
         .map((f) => `${f.label}：${f.value}`)
         .join('；') || '—'
     );
@@ -176,10 +182,10 @@ function valueText(key: string, v: unknown): string {
 }
 
 /** One line per field of an audit entry's before or after, in Chinese. */
-export function auditFields(side: unknown): AuditField[] {
+export function auditFields(side: unknown, own?: AuditLabels): AuditField[] {
   if (side === null || side === undefined) return [];
-  if (typeof side !== 'object' || Array.isArray(side)) return [{ label: '内容', value: valueText('', side) }];
+  if (typeof side !== 'object' || Array.isArray(side)) return [{ label: '内容', value: valueText('', side, own) }];
   return Object.entries(side as Record<string, unknown>)
     .filter(([k]) => !HIDDEN.has(k))
-    .map(([k, v]) => ({ label: FIELDS[k] ?? '其他信息', value: valueText(k, v) }));
+    .map(([k, v]) => ({ label: own?.fields?.[k] ?? FIELDS[k] ?? '其他信息', value: valueText(k, v, own) }));
 }
