@@ -487,7 +487,7 @@ describe(`household picture on ${ENGINE} (SPEC §7.4, §7.2, §7.3)`, () => {
     const body = await assess(h.id);
     expect(body.result.riskTypes).toEqual(['housing']);
     const reason = body.result.reasons.find((r: { rule: string }) => r.rule === 'risk.housing.dangerous');
-    expect(reason.text).toContain('2026-09-15入户排查（排查人village）');
+    expect(reason.text).toContain('2026-09-15入户排查（排查人村干部（演示））');
     expect(reason.sources[0]).toMatchObject({ kind: 'visit', visitedOn: '2026-09-15' });
   });
 

@@ -229,7 +229,8 @@ describe.skipIf(skipReason !== '')(`household picture in Chromium (SPEC §7.4)${
     expect(text).toContain('住房安全鉴定等级：D');
     expect(text).toContain('主要劳动力丧失：是');
     expect(text).toContain('医疗自付费用（元）：26000');
-    expect(text).toMatch(/\d{4}-\d{2}-\d{2}入户排查（排查人village）/);
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2}入户排查（排查人村干部（演示））/);
+    expect(text).not.toContain('排查人village');
     const result = (await page.getByRole('dialog').textContent()) ?? '';
     expect(result).toContain('纳入监测');
     await context.close();

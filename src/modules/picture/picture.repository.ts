@@ -47,7 +47,7 @@ export const pictureRepository = (db: Kysely<DB>) => ({
       .orderBy('created_at')
       .execute();
     type Visit = { visitedOn?: string; by?: string; findings?: VisitInput['findings'] };
-    return rows.flatMap((r) => {
+    const visits = rows.flatMap((r) => {
       const f = (r.facts ?? {}) as Visit & { visits?: Visit[] };
       const own =
         r.sourceKind === 'visit' && f.findings && typeof f.visitedOn === 'string'
@@ -60,6 +60,16 @@ export const pictureRepository = (db: Kysely<DB>) => ({
       );
       return [...own, ...recorded];
     });
+    // The visitor by name, not by login name (issue 14 point 5): 排查人张建华, never 排查人village.
+    const logins = [...new Set(visits.map((v) => v.visitor).filter((v): v is string => typeof v === 'string'))];
+    if (logins.length === 0) return visits;
+    const users = await q
+      .selectFrom('users')
+      .select(['username', 'display_name as name'])
+      .where('username', 'in', logins)
+      .execute();
+    const names = new Map(users.map((u) => [u.username, u.name]));
+    return visits.map((v) => ({ ...v, visitor: names.get(v.visitor) ?? '村干部' }));
   },
 
   async exclusionRules(regionCode: string, q: Q = db): Promise<DepartmentRuleInput[]> {
