@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticePrivacyViolations } from '../src/domain/procedures/index.ts';
 import { type HistoryResult, loadDemoHistory } from '../src/modules/demo/demo-history.ts';
+import { loadDemoRegionalRisks } from '../src/modules/demo/demo-regional-risk.ts';
 import { generatePopulation } from '../src/modules/generator/generate-population.ts';
 import { expectedFigures, readRawTables } from './support/expected-figures.ts';
 import { ENGINE, startTestApp, type TestApp } from './support/test-app.ts';
@@ -141,6 +142,20 @@ describe(`the demo county's history on ${ENGINE} (issue 13 point 8)`, () => {
     const trend = JSON.stringify(dash.trend);
     expect(dash.trend, trend).toBeTruthy();
     expect(trend).toMatch(/[1-9]/);
+  });
+
+  it('records two regional risk events whose exposed households get clues (SPEC §11)', async () => {
+    const exposed = await loadDemoRegionalRisks(t.ctx, t.services, { township: t.township, village: t.village });
+    expect(exposed.frost + exposed.work, JSON.stringify(exposed)).toBeGreaterThan(0);
+    const events = await get('/api/regional-risks');
+    const titles = (events.items ?? events).map((e: { title: string }) => e.title);
+    expect(titles).toEqual(expect.arrayContaining(['持续低温冻害致马铃薯减产', '外出务工人员返乡增多']));
+    const clues = await db()
+      .selectFrom('clues')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('source_kind', '=', 'regional_event')
+      .executeTakeFirstOrThrow();
+    expect(Number(clues.n)).toBeGreaterThan(0);
   });
 
   it('writes no amount, ID number or phone into any public notice', async () => {

@@ -7,6 +7,7 @@ import { loadDemoCampaigns } from './demo-campaigns.ts';
 import { DEMO, DEMO_USERS } from './demo-county.ts';
 import { loadDemoHistory } from './demo-history.ts';
 import { loadDemoProjects } from './demo-projects.ts';
+import { loadDemoRegionalRisks } from './demo-regional-risk.ts';
 import { loadDemoRelief } from './demo-relief.ts';
 
 export type PopulationLoader = (
@@ -57,6 +58,8 @@ export async function loadDemoIfEmpty(ctx: AppContext, services: Services, loadP
   if (population) await loadDemoPicture(ctx, services, village.code);
   // 12 months of monitoring work (issue 13 point 8): clues, procedures, measures, reviews, eliminations, returns.
   const history = population ? await loadDemoHistory(ctx, { share: DEMO.historyShare }) : undefined;
+  // 区域性风险 (SPEC §11): two recent events and the clues of the households they reach, after the history's months.
+  if (population) await loadDemoRegionalRisks(ctx, services, scope as { township: string; village: string });
   // The demo's work histories fill many tables through the services: leave them all analysed (issue 18 point 1).
   if (population) await analyzeTables(ctx.database);
   if (history) log.info(history, '演示县十二个月的监测帮扶记录已生成');
